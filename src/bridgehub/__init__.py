@@ -1,0 +1,1 @@
+"""bridgehub: a regular platform for cross-border start-up exchanges."""

@@ -1,0 +1,4 @@
+from bridgehub.accounts.models.token import ApiToken
+from bridgehub.accounts.models.user import User
+
+__all__ = ["ApiToken", "User"]

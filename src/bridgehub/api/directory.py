@@ -1,0 +1,198 @@
+"""Organisations and people over the API, under the same rules as the pages."""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.http import Http404
+from ninja import Query, Router, Schema
+from ninja.errors import HttpError
+from ninja.pagination import PageNumberPagination, paginate
+
+from bridgehub.api.auth import TOKEN, TOKEN_OR_ANONYMOUS
+from bridgehub.api.schemas import (
+    ErrorOut,
+    OrganisationIn,
+    OrganisationListOut,
+    OrganisationOut,
+    OrganisationPatch,
+    PersonOut,
+)
+from bridgehub.common.languages import CONTENT_LANGUAGES
+from bridgehub.directory.domain import organisations as organisation_domain
+from bridgehub.directory.domain import queries
+from bridgehub.directory.domain.search import DirectoryFilters, filter_organisations
+from bridgehub.directory.enums import ApprovalStatus
+from bridgehub.directory.forms import OrganisationForm
+from bridgehub.directory.models import Organisation, Person, Sector
+from bridgehub.hubs.models import Hub
+
+router = Router(tags=["directory"])
+
+
+class DirectoryQuery(Schema):
+    q: str = ""
+    kind: str = ""
+    sector: str = ""
+    stage: str = ""
+    country: str = ""
+    hub: str = ""
+    ask: str = ""
+    offer: str = ""
+
+
+def _list_item(organisation: Organisation) -> dict:
+    text = organisation.text_for(organisation.original_language, list(organisation.texts.all()))
+    return {
+        "slug": organisation.slug, "name": organisation.name, "name_reading": organisation.name_reading,
+        "kind": organisation.kind, "investor_type": organisation.investor_type, "country": organisation.country,
+        "stage": organisation.stage, "original_language": organisation.original_language,
+        "sectors": [sector.code for sector in organisation.sectors.all()],
+        "hubs": [link.hub.slug for link in organisation.hub_links.all() if link.status == ApprovalStatus.APPROVED],
+        "tagline": text.tagline if text else "",
+    }
+
+
+def _detail(user, organisation: Organisation) -> dict:
+    member = user.has_perm("directory.view_member_content", organisation)
+    return {
+        **_list_item(organisation),
+        "founded_year": organisation.founded_year, "website": organisation.website,
+        "team_size": organisation.team_size, "registry_number": organisation.registry_number,
+        "texts": [
+            {"language": t.language, "tagline": t.tagline, "summary": t.summary,
+             "member_details": t.member_details if member else None}
+            for t in organisation.texts.all()
+        ],
+        "asks_offers": queries.visible_asks_offers(user, organisation),
+    }
+
+
+@router.get("/organisations", response=list[OrganisationListOut], auth=TOKEN_OR_ANONYMOUS)
+@paginate(PageNumberPagination, page_size=20)
+def list_organisations(request, filters: Query[DirectoryQuery]):
+    directory_filters = DirectoryFilters(query=filters.q, kind=filters.kind, sector=filters.sector,
+                                         stage=filters.stage, country=filters.country, hub=filters.hub,
+                                         ask=filters.ask, offer=filters.offer)
+    matches = filter_organisations(queries.organisations_for_viewer(request.user), directory_filters)
+    return _LazyRows(queries.with_listing_data(matches.order_by("name", "pk")))
+
+
+class _LazyRows:
+    """A sliceable view that turns only the requested page of rows into dicts."""
+
+    def __init__(self, queryset):
+        self.queryset = queryset
+
+    def __len__(self):
+        return self.queryset.count()
+
+    def __getitem__(self, item):
+        return [_list_item(organisation) for organisation in self.queryset[item]]
+
+
+@router.get("/organisations/{slug}", response={200: OrganisationOut, 404: ErrorOut}, auth=TOKEN_OR_ANONYMOUS)
+def get_organisation(request, slug: str):
+    organisation = queries.access_organisation_for_user(request.user, slug)
+    if organisation is None:
+        raise Http404("no such organisation")
+    return _detail(request.user, organisation)
+
+
+def _validated(form_data: dict, instance: Organisation | None = None) -> OrganisationForm:
+    form = OrganisationForm(data=form_data, instance=instance)
+    if not form.is_valid():
+        raise HttpError(422, "; ".join(f"{field}: {' '.join(messages)}" for field, messages in form.errors.items()))
+    return form
+
+
+def _sector_ids(codes: list[str]) -> list[int]:
+    found = dict(Sector.objects.filter(code__in=codes).values_list("code", "pk"))
+    unknown = [code for code in codes if code not in found]
+    if unknown:
+        raise HttpError(422, f"sectors: unknown code(s) {', '.join(unknown)}")
+    return [found[code] for code in codes]
+
+
+def _texts(texts) -> dict[str, dict[str, str]]:
+    result = {}
+    for index, text in enumerate(texts):
+        if text.language not in CONTENT_LANGUAGES:
+            raise HttpError(422, f"texts[{index}].language: {text.language!r} is not one of "
+                                 f"{', '.join(CONTENT_LANGUAGES)}")
+        result[text.language] = {"tagline": text.tagline, "summary": text.summary,
+                                 "member_details": text.member_details}
+    return result
+
+
+@router.post("/organisations", response={201: OrganisationOut, 422: ErrorOut}, auth=TOKEN)
+def create_organisation(request, payload: OrganisationIn):
+    data = payload.dict(exclude={"hubs", "texts", "sectors"})
+    form = _validated({**data, "sectors": _sector_ids(payload.sectors)})
+    hubs = list(Hub.objects.filter(slug__in=payload.hubs))
+    if len(hubs) != len(set(payload.hubs)):
+        raise HttpError(422, "hubs: unknown hub slug")
+    texts = _texts(payload.texts)
+    with transaction.atomic():
+        organisation = organisation_domain.create_organisation(
+            user=request.user, organisation=form.save(commit=False), sectors=form.cleaned_data["sectors"], hubs=hubs)
+        request.user._org_roles = None
+        if texts:
+            organisation_domain.save_profile_texts(user=request.user, organisation=organisation, texts=texts)
+    return 201, _detail(request.user, queries.access_organisation_for_user(request.user, organisation.slug))
+
+
+@router.patch("/organisations/{slug}", response={200: OrganisationOut, 404: ErrorOut, 422: ErrorOut}, auth=TOKEN)
+def update_organisation(request, slug: str, payload: OrganisationPatch):
+    organisation = queries.access_organisation_for_user(request.user, slug)
+    if organisation is None or not request.user.has_perm("directory.change_organisation", organisation):
+        raise Http404("no such organisation")
+    changes = payload.dict(exclude_unset=True, exclude={"texts", "sectors"})
+    current = {name: getattr(organisation, name) for name in OrganisationForm.Meta.fields if name != "sectors"}
+    sector_ids = (_sector_ids(payload.sectors) if payload.sectors is not None
+                  else [sector.pk for sector in organisation.sectors.all()])
+    form = _validated({**current, **{k: ("" if v is None else v) for k, v in changes.items()}, "sectors": sector_ids},
+                      instance=organisation)
+    with transaction.atomic():
+        organisation_domain.update_organisation(user=request.user, organisation=form.save(commit=False),
+                                                sectors=form.cleaned_data["sectors"])
+        if payload.texts is not None:
+            organisation_domain.save_profile_texts(user=request.user, organisation=organisation,
+                                                   texts=_texts(payload.texts))
+    return _detail(request.user, queries.access_organisation_for_user(request.user, slug))
+
+
+def _person(user, person: Person) -> dict:
+    result: dict = {"id": person.pk, "name": person.name, "name_reading": person.name_reading}
+    if queries.person_group_visible(user, person, person.profile_visibility):
+        result |= {
+            "title": person.title, "languages": person.languages, "bio": person.bio,
+            "affiliations": [{"organisation": a.organisation.slug, "organisation_name": a.organisation.name,
+                              "role": a.role} for a in person.affiliations.all()],
+        }
+    if queries.person_group_visible(user, person, person.contact_visibility):
+        result |= {"contact_email": person.contact_email, "phone": person.phone}
+    return result
+
+
+class _LazyPeople(_LazyRows):
+    def __init__(self, queryset, user):
+        super().__init__(queryset)
+        self.user = user
+
+    def __getitem__(self, item):
+        return [_person(self.user, person) for person in self.queryset[item]]
+
+
+@router.get("/people", response=list[PersonOut], auth=TOKEN_OR_ANONYMOUS)
+@paginate(PageNumberPagination, page_size=20)
+def list_people(request):
+    return _LazyPeople(queries.with_person_data(queries.people_for_viewer(request.user).order_by("name", "pk")),
+                       request.user)
+
+
+@router.get("/people/{person_id}", response={200: PersonOut, 404: ErrorOut}, auth=TOKEN_OR_ANONYMOUS)
+def get_person(request, person_id: int):
+    person = queries.access_person_for_user(request.user, person_id)
+    if person is None:
+        raise Http404("no such person")
+    return _person(request.user, person)

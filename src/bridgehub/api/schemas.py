@@ -1,0 +1,126 @@
+from __future__ import annotations
+
+from ninja import Field, Schema
+
+
+class HubOut(Schema):
+    slug: str
+    name_zh_hant: str
+    name_ja: str
+    name_en: str
+    time_zone: str
+    currency: str
+    country: str
+
+
+class SectorOut(Schema):
+    code: str
+    parent: str | None
+    label_zh_hant: str
+    label_ja: str
+    label_en: str
+
+
+class ChoiceOut(Schema):
+    code: str
+    label: str
+
+
+class ProfileTextOut(Schema):
+    language: str
+    tagline: str
+    summary: str
+    member_details: str | None = Field(None, description="Present only for readers allowed to see member content")
+
+
+class AskOfferOut(Schema):
+    direction: str
+    kind: str
+    amount_min: int | None
+    amount_max: int | None
+    currency: str
+    market: str
+    talent_role: str
+    note: str
+    visibility: str
+
+
+class OrganisationListOut(Schema):
+    slug: str
+    name: str
+    name_reading: str
+    kind: str
+    investor_type: str
+    country: str
+    stage: str
+    original_language: str
+    sectors: list[str]
+    hubs: list[str]
+    tagline: str
+
+
+class OrganisationOut(OrganisationListOut):
+    founded_year: int | None
+    website: str
+    team_size: int | None
+    registry_number: str
+    texts: list[ProfileTextOut]
+    asks_offers: list[AskOfferOut]
+
+
+class ProfileTextIn(Schema):
+    language: str
+    tagline: str = ""
+    summary: str = ""
+    member_details: str = ""
+
+
+class OrganisationIn(Schema):
+    name: str
+    name_reading: str = ""
+    kind: str
+    investor_type: str = ""
+    country: str
+    founded_year: int | None = None
+    website: str = ""
+    team_size: int | None = None
+    registry_number: str = ""
+    stage: str = ""
+    sectors: list[str] = []
+    original_language: str = "en"
+    hubs: list[str] = Field(default_factory=list, description="Slugs of hubs to apply to")
+    texts: list[ProfileTextIn] = []
+
+
+class OrganisationPatch(Schema):
+    name: str | None = None
+    name_reading: str | None = None
+    founded_year: int | None = None
+    website: str | None = None
+    team_size: int | None = None
+    registry_number: str | None = None
+    stage: str | None = None
+    sectors: list[str] | None = None
+    texts: list[ProfileTextIn] | None = None
+
+
+class AffiliationOut(Schema):
+    organisation: str
+    organisation_name: str
+    role: str
+
+
+class PersonOut(Schema):
+    id: int
+    name: str
+    name_reading: str
+    title: str | None = None
+    languages: list[str] | None = None
+    bio: dict[str, str] | None = None
+    affiliations: list[AffiliationOut] | None = None
+    contact_email: str | None = None
+    phone: str | None = None
+
+
+class ErrorOut(Schema):
+    detail: str | dict

@@ -1,0 +1,68 @@
+"""Template helpers: multilingual labels, language badges and times with zones named."""
+
+from __future__ import annotations
+
+import zoneinfo
+from datetime import datetime
+
+from django import template
+from django.utils import timezone, translation
+from django.utils.formats import date_format
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
+
+from bridgehub.common.languages import CONTENT_LANGUAGE_CHOICES, content_language_for_ui
+
+register = template.Library()
+_LANGUAGE_NAMES = dict(CONTENT_LANGUAGE_CHOICES)
+
+
+@register.filter
+def label(obj, attribute: str = "") -> str:
+    """obj.label_for / name_for in the active interface language."""
+    method = getattr(obj, "label_for", None) or getattr(obj, "name_for")
+    return method(translation.get_language())
+
+
+@register.simple_tag
+def language_badge(language: str) -> str:
+    """Marks content shown in a language other than the interface's (it is never translated)."""
+    if language == content_language_for_ui(translation.get_language()):
+        return ""
+    name = _LANGUAGE_NAMES.get(language, language)
+    return format_html('<span class="lang-badge" lang="{}" title="{}">{}</span>', language,
+                       _("Written in this language by its owner"), name)
+
+
+@register.simple_tag(takes_context=True)
+def zoned(context, moment: datetime | None, hub=None) -> str:
+    """A time in the viewer's zone with that zone named, and the hub's local time beside it."""
+    if moment is None:
+        return ""
+    viewer_zone = timezone.get_current_timezone()
+    local = timezone.localtime(moment, viewer_zone)
+    text = format_html('<time datetime="{}">{} ({})</time>', moment.isoformat(),
+                       date_format(local, "Y-m-d H:i"), str(viewer_zone))
+    if hub is not None and str(viewer_zone) != hub.time_zone:
+        hub_local = timezone.localtime(moment, zoneinfo.ZoneInfo(hub.time_zone))
+        text = format_html('{} <span class="muted">· {}</span>', text,
+                           _("%(time)s hub time (%(zone)s)") % {
+                               "time": date_format(hub_local, "Y-m-d H:i"), "zone": hub.time_zone})
+    return text
+
+
+@register.simple_tag(takes_context=True)
+def query_with(context, **changes) -> str:
+    """The current query string with some parameters replaced (for paging and facet links)."""
+    params = context["request"].GET.copy()
+    for key, value in changes.items():
+        if value in (None, ""):
+            params.pop(key, None)
+        else:
+            params[key] = value
+    return params.urlencode()
+
+
+@register.simple_tag
+def language_name_local(language: str) -> str:
+    return _LANGUAGE_NAMES.get(language, language)

@@ -1,0 +1,86 @@
+"""One typed settings layer read from BRIDGEHUB_* environment variables.
+
+Embedded mode (the default) is safe on one machine with no servers; production mode refuses
+to start with unsafe values instead of silently running with them.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+EMBEDDED_SECRET_KEY = "bridgehub-embedded-insecure-key-change-me"  # noqa: S105 - marker, refused in production
+
+
+class UnsafeConfiguration(RuntimeError):
+    """Production mode was asked for with settings that would be unsafe."""
+
+
+def _flag(name: str, default: bool) -> bool:
+    raw = os.environ.get(name)
+    if raw is None or raw == "":
+        return default
+    if raw.lower() in {"1", "true", "yes", "on"}:
+        return True
+    if raw.lower() in {"0", "false", "no", "off"}:
+        return False
+    raise UnsafeConfiguration(f"{name}={raw!r}: expected one of 1/0, true/false, yes/no, on/off")
+
+
+def _list(name: str) -> list[str]:
+    return [item.strip() for item in os.environ.get(name, "").split(",") if item.strip()]
+
+
+@dataclass(frozen=True)
+class Config:
+    mode: str
+    debug: bool
+    secret_key: str
+    allowed_hosts: list[str]
+    database_url: str | None
+    data_dir: Path
+    email_backend: str
+    default_from_email: str
+    csrf_trusted_origins: list[str]
+
+    @property
+    def production(self) -> bool:
+        return self.mode == "production"
+
+
+def load(base_dir: Path) -> Config:
+    mode = os.environ.get("BRIDGEHUB_MODE", "embedded")
+    if mode not in {"embedded", "production"}:
+        raise UnsafeConfiguration(f"BRIDGEHUB_MODE={mode!r}: expected 'embedded' or 'production'")
+    production = mode == "production"
+    config = Config(
+        mode=mode,
+        debug=_flag("BRIDGEHUB_DEBUG", default=not production),
+        secret_key=os.environ.get("BRIDGEHUB_SECRET_KEY", EMBEDDED_SECRET_KEY),
+        allowed_hosts=_list("BRIDGEHUB_ALLOWED_HOSTS") or ([] if production else ["127.0.0.1", "localhost"]),
+        database_url=os.environ.get("BRIDGEHUB_DATABASE_URL") or None,
+        data_dir=Path(os.environ.get("BRIDGEHUB_DATA_DIR", base_dir / "var")),
+        email_backend=os.environ.get(
+            "BRIDGEHUB_EMAIL_BACKEND",
+            "django.core.mail.backends.smtp.EmailBackend" if production
+            else "django.core.mail.backends.console.EmailBackend",
+        ),
+        default_from_email=os.environ.get("BRIDGEHUB_FROM_EMAIL", "bridgehub <noreply@localhost>"),
+        csrf_trusted_origins=_list("BRIDGEHUB_CSRF_TRUSTED_ORIGINS"),
+    )
+    if production:
+        check_production(config)
+    return config
+
+
+def check_production(config: Config) -> None:
+    problems = []
+    if config.debug:
+        problems.append("BRIDGEHUB_DEBUG is on")
+    if config.secret_key == EMBEDDED_SECRET_KEY or len(config.secret_key) < 50:
+        problems.append("BRIDGEHUB_SECRET_KEY is the embedded default or shorter than 50 characters")
+    if not config.allowed_hosts:
+        problems.append("BRIDGEHUB_ALLOWED_HOSTS is empty")
+    if problems:
+        raise UnsafeConfiguration("refusing to start in production mode: " + "; ".join(problems))

@@ -1,0 +1,147 @@
+"""Changes to organisations: creation, profile texts, asks/offers, hub approval, notes."""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Iterable
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+
+from bridgehub.directory.domain import queries
+from bridgehub.directory.domain.search import refresh_search_fields
+from bridgehub.directory.enums import ApprovalStatus, OrgRole
+from bridgehub.directory.models import (
+    AskOffer,
+    OperatorNote,
+    Organisation,
+    OrganisationHub,
+    OrganisationMembership,
+    ProfileText,
+)
+from bridgehub.hubs.domain.queries import operated_hub_ids
+from bridgehub.hubs.models import Hub
+
+
+def unique_slug(name: str, reading: str = "") -> str:
+    """A URL slug from the romanised name where there is one; CJK-only names get a short id."""
+    base = slugify(reading or name)[:60] or "org"
+    slug = base
+    while Organisation.objects.filter(slug=slug).exists():
+        slug = f"{base}-{secrets.token_hex(3)}"
+    return slug
+
+
+def create_organisation(*, user: Any, organisation: Organisation, sectors: Iterable[Any] = (),
+                        hubs: Iterable[Hub] = (), approved: bool = False) -> Organisation:
+    """Save a new (already validated) organisation with its creator as admin.
+
+    Side effects: the organisation row, an admin membership for `user` (if given), a pending
+    application to each hub (approved at once when `approved`, for operators and imports),
+    and its search fields.
+    """
+    with transaction.atomic():
+        if not organisation.slug:
+            organisation.slug = unique_slug(organisation.name, organisation.name_reading)
+        organisation.created_by = user if getattr(user, "is_authenticated", False) else None
+        organisation.save()
+        organisation.sectors.set(list(sectors))
+        if organisation.created_by is not None and not approved:
+            OrganisationMembership.objects.create(organisation=organisation, user=user, role=OrgRole.ADMIN)
+        now = timezone.now()
+        for hub in hubs:
+            OrganisationHub.objects.create(
+                organisation=organisation, hub=hub,
+                status=ApprovalStatus.APPROVED if approved else ApprovalStatus.PENDING,
+                decided_by=organisation.created_by if approved else None,
+                decided_at=now if approved else None,
+            )
+        refresh_search_fields(organisation)
+    return organisation
+
+
+def check_can_edit(user: Any, organisation: Organisation) -> None:
+    if not queries.is_org_admin(user, organisation):
+        raise PermissionDenied("only the organisation's admins may change it")
+
+
+def update_organisation(*, user: Any, organisation: Organisation, sectors: Iterable[Any]) -> Organisation:
+    """Save edited fields. Side effects: the row, its sectors, its search fields."""
+    check_can_edit(user, organisation)
+    with transaction.atomic():
+        organisation.save()
+        organisation.sectors.set(list(sectors))
+        refresh_search_fields(organisation)
+    return organisation
+
+
+def save_profile_texts(*, user: Any, organisation: Organisation, texts: dict[str, dict[str, str]]) -> None:
+    """Store the profile as written, per language; a language left empty is removed.
+
+    `texts` maps language → {"tagline", "summary", "member_details"}.
+    Side effects: ProfileText rows, the original language if the old one was emptied, search fields.
+    """
+    check_can_edit(user, organisation)
+    with transaction.atomic():
+        written = []
+        for language, fields in texts.items():
+            if any(value.strip() for value in fields.values()):
+                ProfileText.objects.update_or_create(organisation=organisation, language=language, defaults=fields)
+                written.append(language)
+            else:
+                ProfileText.objects.filter(organisation=organisation, language=language).delete()
+        if written and organisation.original_language not in written:
+            organisation.original_language = written[0]
+            organisation.save(update_fields=["original_language"])
+        refresh_search_fields(organisation)
+
+
+def replace_asks_offers(*, user: Any, organisation: Organisation, items: list[AskOffer]) -> None:
+    """Replace all asks/offers by `items` (validated). Side effects: rows, search fields."""
+    check_can_edit(user, organisation)
+    with transaction.atomic():
+        organisation.asks_offers.all().delete()
+        for item in items:
+            item.organisation = organisation
+            item.pk = None
+            item.save()
+        refresh_search_fields(organisation)
+
+
+def apply_to_hub(*, user: Any, organisation: Organisation, hub: Hub) -> OrganisationHub:
+    check_can_edit(user, organisation)
+    with transaction.atomic():
+        link, _created = OrganisationHub.objects.get_or_create(organisation=organisation, hub=hub)
+    return link
+
+
+def decide_application(*, user: Any, link: OrganisationHub, approve: bool) -> OrganisationHub:
+    """A hub operator approves or rejects an organisation's application to their hub.
+
+    Side effects: the link's status, who decided and when.
+    """
+    if link.hub_id not in operated_hub_ids(user):
+        raise PermissionDenied("only this hub's operators decide on its members")
+    with transaction.atomic():
+        link.status = ApprovalStatus.APPROVED if approve else ApprovalStatus.REJECTED
+        link.decided_by = user
+        link.decided_at = timezone.now()
+        link.save(update_fields=["status", "decided_by", "decided_at"])
+    return link
+
+
+def add_operator_note(*, user: Any, hub: Hub, organisation: Organisation, text: str) -> OperatorNote:
+    if hub.pk not in operated_hub_ids(user) or not organisation.hub_links.filter(hub=hub).exists():
+        raise PermissionDenied("notes are written by operators of a hub the organisation belongs to")
+    with transaction.atomic():
+        return OperatorNote.objects.create(hub=hub, organisation=organisation, author=user, text=text.strip())
+
+
+def add_member(*, user: Any, organisation: Organisation, member: Any, role: str = OrgRole.MEMBER) -> None:
+    check_can_edit(user, organisation)
+    with transaction.atomic():
+        OrganisationMembership.objects.update_or_create(organisation=organisation, user=member,
+                                                        defaults={"role": role})

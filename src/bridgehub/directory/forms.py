@@ -1,0 +1,52 @@
+"""Validation of organisation and person input, shared by pages, imports and the API."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from bridgehub.common.languages import CONTENT_LANGUAGE_CHOICES
+from bridgehub.directory.models import AskOffer, Organisation, Person, Sector
+
+
+class OrganisationForm(forms.ModelForm):
+    sectors = forms.ModelMultipleChoiceField(
+        queryset=Sector.objects.all(), required=False, widget=forms.CheckboxSelectMultiple, label=_("sectors")
+    )
+
+    class Meta:
+        model = Organisation
+        fields = ["name", "name_reading", "kind", "investor_type", "country", "founded_year", "website",
+                  "team_size", "registry_number", "stage", "sectors", "original_language"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["sectors"].label_from_instance = lambda sector: sector.label_for(self.ui_language)
+
+    ui_language = "en"
+
+
+class ProfileTextForm(forms.Form):
+    tagline = forms.CharField(label=_("tagline"), max_length=200, required=False)
+    summary = forms.CharField(label=_("public summary"), required=False, widget=forms.Textarea(attrs={"rows": 6}))
+    member_details = forms.CharField(
+        label=_("details for hub members"), required=False, widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Traction, customers, financials: shown only to members of your hubs."),
+    )
+
+
+class AskOfferForm(forms.ModelForm):
+    class Meta:
+        model = AskOffer
+        fields = ["direction", "kind", "amount_min", "amount_max", "currency", "market", "talent_role", "note",
+                  "visibility"]
+
+
+class PersonForm(forms.ModelForm):
+    languages = forms.MultipleChoiceField(choices=CONTENT_LANGUAGE_CHOICES, required=False,
+                                          widget=forms.CheckboxSelectMultiple, label=_("languages spoken"))
+
+    class Meta:
+        model = Person
+        fields = ["name", "name_reading", "title", "languages", "original_language", "contact_email", "phone",
+                  "profile_visibility", "contact_visibility"]

@@ -1,0 +1,16 @@
+from bridgehub.directory.models.imports import ImportBatch
+from bridgehub.directory.models.organisation import (
+    AskOffer,
+    Organisation,
+    OrganisationHub,
+    OrganisationMembership,
+    ProfileText,
+)
+from bridgehub.directory.models.person import Affiliation, Person
+from bridgehub.directory.models.private import OperatorNote
+from bridgehub.directory.models.sector import Sector
+
+__all__ = [
+    "Affiliation", "AskOffer", "ImportBatch", "OperatorNote", "Organisation", "OrganisationHub",
+    "OrganisationMembership", "Person", "ProfileText", "Sector",
+]

@@ -1,0 +1,34 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from bridgehub.directory.enums import ImportKind, ImportStatus
+
+
+class ImportBatch(models.Model):
+    """One upload by a hub operator: its preview report and, once committed, what was written."""
+
+    hub = models.ForeignKey("hubs.Hub", on_delete=models.CASCADE, related_name="import_batches")
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    kind = models.CharField(_("what"), max_length=16, choices=ImportKind.choices)
+    filename = models.CharField(_("file"), max_length=255)
+    status = models.CharField(_("status"), max_length=12, choices=ImportStatus.choices,
+                              default=ImportStatus.PREVIEWED)
+    total_rows = models.PositiveIntegerField(default=0)
+    bad_rows = models.PositiveIntegerField(default=0)
+    written_rows = models.PositiveIntegerField(default=0)
+    # The raw rows (list of {column: text}) kept between preview and commit, and the per-cell report.
+    rows = models.JSONField(default=list)
+    errors = models.JSONField(default=list)
+    created_at = models.DateTimeField(auto_now_add=True)
+    committed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.filename} ({self.status})"
+
+    @property
+    def good_rows(self) -> int:
+        return self.total_rows - self.bad_rows

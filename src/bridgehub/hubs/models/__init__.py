@@ -1,0 +1,3 @@
+from bridgehub.hubs.models.hub import Hub, HubMembership
+
+__all__ = ["Hub", "HubMembership"]

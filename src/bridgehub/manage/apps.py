@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class ManageConfig(AppConfig):
+    name = "bridgehub.manage"
+    label = "bridgehub_manage"

@@ -1,0 +1,15 @@
+from django.urls import path
+
+from bridgehub.manage.views import backoffice, imports
+
+app_name = "manage"
+urlpatterns = [
+    path("", backoffice.index, name="index"),
+    path("<slug:hub>/", backoffice.hub_home, name="hub"),
+    path("<slug:hub>/applications/<int:link_id>/", backoffice.decide, name="decide"),
+    path("<slug:hub>/members/", backoffice.members, name="members"),
+    path("<slug:hub>/notes/<slug:slug>/", backoffice.add_note, name="add_note"),
+    path("<slug:hub>/imports/", imports.import_list, name="imports"),
+    path("<slug:hub>/imports/<int:batch_id>/", imports.import_detail, name="import_detail"),
+    path("<slug:hub>/export/<str:kind>.<str:fmt>", imports.export, name="export"),
+]

@@ -1,0 +1,81 @@
+"""Public directory pages: home, search and browse, organisation profiles."""
+
+from __future__ import annotations
+
+from django.core.paginator import Paginator
+from django.db.models import Count
+from django.http import Http404
+from django.shortcuts import render
+from django.utils import translation
+
+from bridgehub.directory.domain import queries
+from bridgehub.directory.domain.search import DirectoryFilters, filter_organisations
+from bridgehub.directory.enums import ApprovalStatus, AskOfferKind, Country, OrganisationKind, Stage
+from bridgehub.directory.models import Organisation, Sector
+from bridgehub.hubs.models import Hub
+
+PAGE_SIZE = 20
+
+
+def home(request):
+    hubs = Hub.objects.order_by("pk")
+    counts = {
+        row["hub_links__hub_id"]: row["total"]
+        for row in Organisation.objects.filter(hub_links__status=ApprovalStatus.APPROVED)
+        .values("hub_links__hub_id").annotate(total=Count("pk"))
+    }
+    hub_rows = [(hub, counts.get(hub.pk, 0)) for hub in hubs]
+    return render(request, "web/home.html", {"hub_rows": hub_rows, "sectors": Sector.objects.filter(parent=None)})
+
+
+def directory(request):
+    filters = DirectoryFilters(**{
+        key: request.GET.get(key, "").strip()[:200]
+        for key in ("query", "kind", "sector", "stage", "country", "hub", "ask", "offer")
+    } | {"query": request.GET.get("q", "").strip()[:200]})
+    results = filter_organisations(queries.organisations_for_viewer(request.user), filters).order_by("name", "pk")
+    page = Paginator(results, PAGE_SIZE).get_page(request.GET.get("page"))
+    organisations = list(queries.with_listing_data(Organisation.objects.filter(
+        pk__in=[org.pk for org in page.object_list])).order_by("name", "pk"))
+    language = translation.get_language()
+    rows = [(org, org.text_for(language, list(org.texts.all()))) for org in organisations]
+    context = {
+        "filters": filters,
+        "page": page,
+        "rows": rows,
+        "kinds": OrganisationKind.choices,
+        "stages": Stage.choices,
+        "countries": Country.choices,
+        "ask_kinds": AskOfferKind.choices,
+        "sectors": list(Sector.objects.select_related("parent")),
+        "hubs": list(Hub.objects.order_by("pk")),
+    }
+    template = "web/_directory_results.html" if request.htmx else "web/directory.html"
+    return render(request, template, context)
+
+
+def organisation_detail(request, slug: str):
+    organisation = queries.access_organisation_for_user(request.user, slug)
+    if organisation is None:
+        raise Http404
+    language = translation.get_language()
+    texts = list(organisation.texts.all())
+    shown = organisation.text_for(language, texts)
+    user = request.user
+    operated = [link.hub for link in organisation.hub_links.all()
+                if user.has_perm("hubs.operate_hub", link.hub)]
+    context = {
+        "organisation": organisation,
+        "text": shown,
+        "other_texts": [text for text in texts if shown is None or text.language != shown.language],
+        "member_content": user.has_perm("directory.view_member_content", organisation),
+        "can_edit": user.has_perm("directory.change_organisation", organisation),
+        "asks_offers": queries.visible_asks_offers(user, organisation),
+        "approved_links": [link for link in organisation.hub_links.all() if link.status == ApprovalStatus.APPROVED],
+        "pending_links": [link for link in organisation.hub_links.all() if link.status != ApprovalStatus.APPROVED],
+        "operator_notes": list(queries.operator_notes_for(user, organisation)),
+        "operated_hubs": operated,
+        "people": [affiliation for affiliation in organisation.affiliations.select_related("person")
+                   if queries.person_group_visible(user, affiliation.person, affiliation.person.profile_visibility)],
+    }
+    return render(request, "web/organisation.html", context)

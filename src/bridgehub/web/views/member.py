@@ -1,0 +1,166 @@
+"""Pages for signed-in members: dashboard, organisation create/edit, settings, API tokens."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.forms import modelformset_factory
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from bridgehub.accounts.domain.tokens import issue_token, revoke_token
+from bridgehub.accounts.models import User
+from bridgehub.common.languages import CONTENT_LANGUAGE_CHOICES
+from bridgehub.directory.domain import organisations as organisation_domain
+from bridgehub.directory.domain import queries
+from bridgehub.directory.domain.people import person_for_user
+from bridgehub.directory.forms import AskOfferForm, OrganisationForm, ProfileTextForm
+from bridgehub.directory.models import AskOffer, Organisation, OrganisationHub
+from bridgehub.hubs.models import Hub
+
+AskOfferFormSet = modelformset_factory(AskOffer, form=AskOfferForm, extra=2, can_delete=True)
+
+
+class HubChoiceForm(forms.Form):
+    hubs = forms.ModelMultipleChoiceField(queryset=Hub.objects.order_by("pk"), widget=forms.CheckboxSelectMultiple,
+                                          label=gettext_lazy("apply to hubs"), required=True)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        language = translation.get_language()
+        self.fields["hubs"].label_from_instance = lambda hub: hub.name_for(language)
+
+
+def _text_forms(data, organisation: Organisation | None):
+    existing = {text.language: text for text in organisation.texts.all()} if organisation else {}
+    forms_by_language = []
+    for language, name in CONTENT_LANGUAGE_CHOICES:
+        text = existing.get(language)
+        initial = ({"tagline": text.tagline, "summary": text.summary, "member_details": text.member_details}
+                   if text else None)
+        forms_by_language.append((language, name, ProfileTextForm(data, prefix=f"text-{language}", initial=initial)))
+    return forms_by_language
+
+
+def _organisation_form(data, instance=None):
+    form = OrganisationForm(data, instance=instance)
+    form.ui_language = translation.get_language()
+    return form
+
+
+@login_required
+def dashboard(request):
+    roles = queries.own_organisation_roles(request.user)
+    organisations = list(queries.with_listing_data(Organisation.objects.filter(pk__in=list(roles))))
+    links = OrganisationHub.objects.filter(organisation__in=organisations).select_related("hub", "organisation")
+    return render(request, "web/dashboard.html", {
+        "organisations": [(org, roles[org.pk]) for org in organisations],
+        "links": links,
+        "person": person_for_user(request.user),
+        "operated_hubs": Hub.objects.filter(memberships__user=request.user, memberships__role="operator"),
+    })
+
+
+@login_required
+def create_organisation(request):
+    data = request.POST if request.method == "POST" else None
+    form = _organisation_form(data)
+    hub_form = HubChoiceForm(data)
+    text_forms = _text_forms(data, None)
+    if data is not None and form.is_valid() and hub_form.is_valid() and all(f.is_valid() for _l, _n, f in text_forms):
+        texts = {language: f.cleaned_data for language, _name, f in text_forms}
+        if not any(any(v.strip() for v in fields.values()) for fields in texts.values()):
+            messages.error(request, _("Write the profile in at least one language."))
+        else:
+            organisation = form.save(commit=False)
+            organisation_domain.create_organisation(user=request.user, organisation=organisation,
+                                                    sectors=form.cleaned_data["sectors"],
+                                                    hubs=hub_form.cleaned_data["hubs"])
+            request.user._org_roles = None
+            organisation_domain.save_profile_texts(user=_fresh(request.user), organisation=organisation, texts=texts)
+            messages.success(request, _("Your organisation was created and is waiting for the hub's approval."))
+            return redirect("web:organisation", slug=organisation.slug)
+    return render(request, "web/organisation_form.html", {
+        "form": form, "hub_form": hub_form, "text_forms": text_forms, "creating": True,
+    })
+
+
+def _fresh(user):
+    """The same user without per-request role caches (roles changed during this request)."""
+    return User.objects.get(pk=user.pk)
+
+
+@login_required
+def edit_organisation(request, slug: str):
+    organisation = queries.access_organisation_for_user(request.user, slug)
+    if organisation is None or not request.user.has_perm("directory.change_organisation", organisation):
+        raise Http404
+    data = request.POST if request.method == "POST" else None
+    form = _organisation_form(data, instance=organisation)
+    text_forms = _text_forms(data, organisation)
+    formset = AskOfferFormSet(data, queryset=organisation.asks_offers.all(), prefix="items")
+    if data is not None and form.is_valid() and formset.is_valid() and all(f.is_valid() for _l, _n, f in text_forms):
+        texts = {language: f.cleaned_data for language, _name, f in text_forms}
+        if not any(any(v.strip() for v in fields.values()) for fields in texts.values()):
+            messages.error(request, _("Write the profile in at least one language."))
+        else:
+            organisation_domain.update_organisation(user=request.user, organisation=form.save(commit=False),
+                                                    sectors=form.cleaned_data["sectors"])
+            organisation_domain.save_profile_texts(user=request.user, organisation=organisation, texts=texts)
+            # Untouched extra rows have empty cleaned_data; deleted rows are dropped by replacement.
+            items = [f.save(commit=False) for f in formset.forms if f.cleaned_data and not f.cleaned_data["DELETE"]]
+            organisation_domain.replace_asks_offers(user=request.user, organisation=organisation, items=items)
+            messages.success(request, _("Profile saved."))
+            return redirect("web:organisation", slug=organisation.slug)
+    return render(request, "web/organisation_form.html", {
+        "form": form, "text_forms": text_forms, "formset": formset, "organisation": organisation,
+    })
+
+
+@login_required
+@require_POST
+def apply_to_hub(request, slug: str):
+    organisation = queries.access_organisation_for_user(request.user, slug)
+    hub = Hub.objects.filter(slug=request.POST.get("hub", "")).first()
+    if organisation is None or hub is None or not request.user.has_perm("directory.change_organisation",
+                                                                         organisation):
+        raise Http404
+    organisation_domain.apply_to_hub(user=request.user, organisation=organisation, hub=hub)
+    messages.success(request, _("Application sent to %(hub)s.") % {"hub": hub.name_for(translation.get_language())})
+    return redirect("web:organisation", slug=slug)
+
+
+class SettingsForm(forms.ModelForm):
+    class Meta:
+        model = User
+        fields = ["display_name", "time_zone"]
+
+
+@login_required
+def settings_view(request):
+    form = SettingsForm(request.POST or None, instance=request.user)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Settings saved."))
+        return redirect("web:settings")
+    return render(request, "web/settings.html", {"form": form})
+
+
+@login_required
+def tokens(request):
+    new_token = None
+    if request.method == "POST":
+        if "revoke" in request.POST:
+            token_id = request.POST["revoke"]
+            revoke_token(user=request.user, token_id=int(token_id) if token_id.isdigit() else 0)
+            messages.success(request, _("Token revoked."))
+            return redirect("web:tokens")
+        name = request.POST.get("name", "").strip()[:80] or _("API token")
+        _token, new_token = issue_token(user=request.user, name=name)
+    return render(request, "web/tokens.html", {"tokens": request.user.api_tokens.order_by("-created_at"),
+                                               "new_token": new_token})
