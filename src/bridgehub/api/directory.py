@@ -1,6 +1,5 @@
 """Organisations and people over the API, under the same rules as the pages."""
 
-from __future__ import annotations
 
 from django.db import transaction
 from django.http import Http404

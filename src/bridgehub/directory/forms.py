@@ -13,6 +13,7 @@ class OrganisationForm(forms.ModelForm):
     sectors = forms.ModelMultipleChoiceField(
         queryset=Sector.objects.all(), required=False, widget=forms.CheckboxSelectMultiple, label=_("sectors")
     )
+    website = forms.URLField(label=_("website"), required=False, assume_scheme="https")
 
     class Meta:
         model = Organisation

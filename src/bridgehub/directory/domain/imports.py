@@ -15,6 +15,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from bridgehub.common.languages import CONTENT_LANGUAGES
 from bridgehub.common.text import fold_for_search, normalise_name, website_key
@@ -66,7 +67,8 @@ class _DuplicateIndex:
         self.seen: dict[tuple[str, str], str] = {}
         for name, country, number, site, name_key in Organisation.objects.values_list(
                 "name", "country", "registry_number", "website_key", "name_key"):
-            self._remember(name, country, number, site, name_key, "existing organisation")
+            holder = _("existing organisation “%(name)s”") % {"name": name}
+            self._remember(name, country, number, site, name_key, holder)
 
     def _keys(self, country: str, number: str, site: str, name_key: str) -> list[tuple[str, str]]:
         keys = [("name", name_key)] if name_key else []
@@ -76,9 +78,9 @@ class _DuplicateIndex:
             keys.append(("website", site))
         return keys
 
-    def _remember(self, name: str, country: str, number: str, site: str, name_key: str, where: str) -> None:
+    def _remember(self, name: str, country: str, number: str, site: str, name_key: str, holder: str) -> None:
         for key in self._keys(country, number, site, name_key):
-            self.seen.setdefault(key, f"{where} “{name}”")
+            self.seen.setdefault(key, holder)
 
     def check(self, name: str, country: str, number: str, site: str, row: int) -> tuple[str, str] | None:
         """(column, holder) of the first clash, then remembers this row."""
@@ -88,7 +90,7 @@ class _DuplicateIndex:
             if key in self.seen:
                 clash = (key[0], self.seen[key])
                 break
-        self._remember(name, country, number, site, name_key, f"row {row}")
+        self._remember(name, country, number, site, name_key, _("row %(row)s") % {"row": row})
         return clash
 
 
@@ -111,7 +113,7 @@ def _check_organisation_rows(rows: list[dict[str, str]]) -> tuple[list[dict], Ro
         for label in _split_list(data["sectors"]):
             sector = sectors.get(fold_for_search(label))
             if sector is None:
-                check.add(number, "sectors", label, f"unknown sector “{label}”")
+                check.add(number, "sectors", label, _("unknown sector “%(label)s”") % {"label": label})
             else:
                 sector_ids.append(sector.pk)
         if form.is_valid():
@@ -119,7 +121,8 @@ def _check_organisation_rows(rows: list[dict[str, str]]) -> tuple[list[dict], Ro
                                      form.cleaned_data["registry_number"], website_key(data["website"]), number)
             if clash:
                 column, holder = clash
-                check.add(number, column, data.get(column, ""), f"duplicate of {holder} (same {column})")
+                check.add(number, column, data.get(column, ""),
+                          _("duplicate of %(holder)s (same %(column)s)") % {"holder": holder, "column": column})
         prepared.append({**data, "language": language, "sector_ids": sector_ids})
     return prepared, check
 
@@ -146,7 +149,7 @@ def _check_people_rows(rows: list[dict[str, str]]) -> tuple[list[dict], RowCheck
             organisation_id = by_number.get(data["organisation"]) or by_name.get(normalise_name(data["organisation"]))
             if organisation_id is None:
                 check.add(number, "organisation", data["organisation"],
-                          "no organisation with this name or registry number in the directory")
+                          _("no organisation with this name or registry number in the directory"))
         prepared.append({**data, "languages": languages, "language": language, "organisation_id": organisation_id})
     return prepared, check
 
@@ -166,7 +169,7 @@ def preview_import(*, user: Any, hub: Hub, kind: str, filename: str, content: by
     check = RowCheck()
     missing = [column for column in REQUIRED[ImportKind(kind)] if column not in sheet.columns]
     for column in missing:
-        check.add(1, column, "", f"required column “{column}” is missing from the header row")
+        check.add(1, column, "", _("required column “%(column)s” is missing from the header row") % {"column": column})
     if not missing:
         _prepared, check = _checker(kind)(sheet.rows)
     bad = {error["row"] for error in check.errors if error["row"] >= FIRST_DATA_ROW}
@@ -180,7 +183,8 @@ def preview_import(*, user: Any, hub: Hub, kind: str, filename: str, content: by
 def _write_organisation(user: Any, hub: Hub, data: dict) -> None:
     form = OrganisationForm(data={**data, "original_language": data["language"], "sectors": data["sector_ids"]})
     if not form.is_valid():
-        raise ImportRejected(f"a row changed meaning since the preview: {form.errors.as_text()}")
+        raise ImportRejected(_("a row changed meaning since the preview: %(errors)s")
+                             % {"errors": form.errors.as_text()})
     organisation = form.save(commit=False)
     organisation_domain.create_organisation(user=user, organisation=organisation,
                                             sectors=form.cleaned_data["sectors"], hubs=[hub], approved=True)
@@ -209,17 +213,18 @@ def commit_import(*, user: Any, batch: ImportBatch, only_good_rows: bool = False
     if batch.hub_id not in operated_hub_ids(user):
         raise PermissionDenied("only this hub's operators import into it")
     if batch.status != ImportStatus.PREVIEWED:
-        raise ImportRejected("this import was already committed or cancelled")
+        raise ImportRejected(_("this import was already committed or cancelled"))
     if batch.bad_rows and not only_good_rows:
-        raise ImportRejected(f"{batch.bad_rows} row(s) have errors: fix the file, or import only the good rows")
+        raise ImportRejected(_("%(count)s row(s) have errors: fix the file, or import only the good rows")
+                             % {"count": batch.bad_rows})
     bad = {error["row"] for error in batch.errors}
     with transaction.atomic():
         # Re-check against the directory as it is now, inside the same transaction as the writes.
         prepared, recheck = _checker(batch.kind)(batch.rows)
         newly_bad = {error["row"] for error in recheck.errors} - bad
         if newly_bad:
-            raise ImportRejected(f"rows {sorted(newly_bad)} conflict with changes made since the preview; "
-                                 "upload the file again")
+            raise ImportRejected(_("rows %(rows)s conflict with changes made since the preview; upload the file again")
+                                 % {"rows": ", ".join(str(row) for row in sorted(newly_bad))})
         written = 0
         for offset, data in enumerate(prepared):
             if offset + FIRST_DATA_ROW in bad:

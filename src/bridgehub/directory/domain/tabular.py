@@ -6,6 +6,7 @@ import csv
 import io
 from dataclasses import dataclass
 
+from django.utils.translation import gettext as _
 from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
@@ -39,18 +40,20 @@ def read_sheet(filename: str, content: bytes, max_rows: int) -> Sheet:
     elif lower.endswith(".csv"):
         raw_rows = _csv_rows(content)
     else:
-        raise UnreadableFile(f"{filename}: only .csv and .xlsx files can be imported")
+        raise UnreadableFile(_("%(file)s: only .csv and .xlsx files can be imported") % {"file": filename})
     if not raw_rows:
-        raise UnreadableFile(f"{filename}: the file is empty")
+        raise UnreadableFile(_("%(file)s: the file is empty") % {"file": filename})
     columns = [_clean_header(value) for value in raw_rows[0]]
     duplicated = sorted({name for name in columns if name and columns.count(name) > 1})
     if duplicated:
-        raise UnreadableFile(f"{filename}: column(s) {', '.join(duplicated)} appear twice in the header row")
+        raise UnreadableFile(_("%(file)s: column(s) %(columns)s appear twice in the header row")
+                             % {"file": filename, "columns": ", ".join(duplicated)})
     body = [row for row in raw_rows[1:]]
     while body and not any(_cell_text(value) for value in body[-1]):
         body.pop()  # trailing blank lines are formatting, not data
     if len(body) > max_rows:
-        raise UnreadableFile(f"{filename}: {len(body)} rows; at most {max_rows} can be imported at once")
+        raise UnreadableFile(_("%(file)s: %(rows)s rows; at most %(max)s can be imported at once")
+                             % {"file": filename, "rows": len(body), "max": max_rows})
     rows = [
         {name: _cell_text(row[index]) if index < len(row) else "" for index, name in enumerate(columns) if name}
         for row in body
@@ -62,8 +65,8 @@ def _csv_rows(content: bytes) -> list[list[object]]:
     try:
         text = content.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise UnreadableFile(f"the CSV file is not UTF-8 (byte {exc.start} cannot be read); "
-                             "save it as 'CSV UTF-8'") from exc
+        raise UnreadableFile(_("the CSV file is not UTF-8 (byte %(byte)s cannot be read); save it as “CSV UTF-8”")
+                             % {"byte": exc.start}) from exc
     return [list(row) for row in csv.reader(io.StringIO(text))]
 
 
@@ -71,7 +74,7 @@ def _xlsx_rows(content: bytes) -> list[list[object]]:
     try:
         workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
     except (InvalidFileException, KeyError, OSError, ValueError) as exc:
-        raise UnreadableFile("the XLSX file cannot be opened; is it an Excel workbook?") from exc
+        raise UnreadableFile(_("the XLSX file cannot be opened; is it an Excel workbook?")) from exc
     try:
         sheet = workbook.worksheets[0]
         return [list(row) for row in sheet.iter_rows(values_only=True)]

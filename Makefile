@@ -1,0 +1,48 @@
+# The few commands people and CI use. Everything installs into .venv from pyproject.toml.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+PG_URL ?= postgres://postgres@127.0.0.1:5432/bridgehub
+HOST ?= 127.0.0.1:8000
+
+.PHONY: install demo test test-sqlite test-postgres bench lint fmt messages compile-messages
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP) compile-messages
+
+compile-messages: $(STAMP)
+	cd src/bridgehub && ../../$(BIN)/bridgehub compilemessages --verbosity 0
+
+demo: install
+	$(BIN)/bridgehub migrate --noinput --verbosity 0
+	$(BIN)/bridgehub createcachetable
+	$(BIN)/bridgehub demo
+	@echo "Serving http://$(HOST)/  (Ctrl-C to stop)"
+	$(BIN)/bridgehub runserver $(HOST)
+
+test: install test-sqlite test-postgres
+
+test-sqlite: install
+	DJANGO_ALLOW_ASYNC_UNSAFE=1 $(BIN)/pytest -q
+
+test-postgres: install
+	BRIDGEHUB_DATABASE_URL=$(PG_URL) $(BIN)/pytest -q -m "not browser"
+
+bench: install
+	$(BIN)/python bench/directory_load.py --out bench/out
+
+lint: install
+	$(BIN)/ruff check src tests bench
+	$(BIN)/mypy
+
+fmt: install
+	$(BIN)/ruff check --fix src tests bench
+
+messages: install
+	cd src/bridgehub && ../../$(BIN)/bridgehub makemessages -l zh_Hant -l ja --no-obsolete --no-location --verbosity 0
