@@ -3,7 +3,7 @@
 
 from django.db import transaction
 from django.http import Http404
-from ninja import Query, Router, Schema
+from ninja import Query, Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.pagination import PageNumberPagination, paginate
 
@@ -137,7 +137,7 @@ def create_organisation(request, payload: OrganisationIn):
         request.user._org_roles = None
         if texts:
             organisation_domain.save_profile_texts(user=request.user, organisation=organisation, texts=texts)
-    return 201, _detail(request.user, queries.access_organisation_for_user(request.user, organisation.slug))
+    return Status(201, _detail(request.user, queries.access_organisation_for_user(request.user, organisation.slug)))
 
 
 @router.patch("/organisations/{slug}", response={200: OrganisationOut, 404: ErrorOut, 422: ErrorOut}, auth=TOKEN)

@@ -34,6 +34,25 @@ def fold_for_search(text: str) -> str:
     return _WHITESPACE.sub(" ", folded).strip()
 
 
+_SCRIPT_BOUNDARY = re.compile(r"(?<=[a-z0-9])(?=[^\x00-\x7f])|(?<=[^\x00-\x7f])(?=[a-z0-9])")
+_NOT_WORD = re.compile(r"[^\w]+")
+
+
+def searchable_words(text: str) -> str:
+    """Folded text cut into words: at punctuation, and where Latin letters meet CJK script.
+
+    The result starts with a space so that " " + word finds a Latin word *prefix* (robot →
+    robotics, but AI not inside "taiwan"), while CJK words, which have no boundaries, are
+    matched as plain substrings.
+    """
+    folded = _SCRIPT_BOUNDARY.sub(" ", fold_for_search(text))
+    return " " + _NOT_WORD.sub(" ", folded).strip()
+
+
+def is_latin_word(word: str) -> bool:
+    return word.isascii()
+
+
 def normalise_name(name: str) -> str:
     """Key for duplicate detection: folded, without company-form words and punctuation."""
     folded = fold_for_search(name)

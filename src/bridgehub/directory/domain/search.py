@@ -2,9 +2,10 @@
 
 Each organisation carries a folded `search_document` built from its *public* content only
 (names, profile texts, and the labels of its sectors, kind, country and public asks/offers in
-all three languages). A query is folded the same way and every word must occur as a substring.
-Substring matching is what CJK needs: no word boundaries, and 1–2 character queries (AI,
-半導體) must work, which SQLite's FTS5 trigram tokenizer cannot answer. Tagging a profile
+all three languages). A query is folded the same way and every word must occur: CJK words as
+substrings (CJK has no word boundaries, and 1–2 character queries such as 半導 must work,
+which SQLite's FTS5 trigram tokenizer cannot answer), Latin words at a word start (so AI does
+not match "Taiwan"). Tagging a profile
 with a sector makes it findable in every language, whatever language its text is in.
 """
 
@@ -15,7 +16,7 @@ from dataclasses import dataclass
 from django.db.models import Q, QuerySet
 from django.utils import translation
 
-from bridgehub.common.text import fold_for_search, normalise_name, website_key
+from bridgehub.common.text import is_latin_word, normalise_name, searchable_words, website_key
 from bridgehub.common.visibility import Visibility
 from bridgehub.directory.enums import ApprovalStatus, AskOfferKind, Country, Direction, OrganisationKind
 from bridgehub.directory.models import Organisation, Sector
@@ -48,7 +49,7 @@ def build_search_document(organisation: Organisation) -> str:
         if item.visibility == Visibility.PUBLIC:
             parts += _labels_in_all_languages(AskOfferKind, item.kind)
             parts.append(item.note)
-    return fold_for_search(" \n ".join(part for part in parts if part))
+    return searchable_words(" \n ".join(part for part in parts if part))
 
 
 def refresh_search_fields(organisation: Organisation) -> None:
@@ -73,7 +74,7 @@ class DirectoryFilters:
 
 
 def query_words(query: str) -> list[str]:
-    return fold_for_search(query).split()[:MAX_QUERY_WORDS]
+    return searchable_words(query).split()[:MAX_QUERY_WORDS]
 
 
 def sector_codes_with_children(code: str) -> list[str]:
@@ -83,7 +84,9 @@ def sector_codes_with_children(code: str) -> list[str]:
 def filter_organisations(queryset: QuerySet[Organisation], filters: DirectoryFilters) -> QuerySet[Organisation]:
     """Apply keyword and facet filters; facets use public data only, so they leak nothing."""
     for word in query_words(filters.query):
-        queryset = queryset.filter(search_document__contains=word)
+        # Latin words match at a word start; CJK words anywhere (they have no word boundaries).
+        needle = " " + word if is_latin_word(word) else word
+        queryset = queryset.filter(search_document__contains=needle)
     if filters.kind:
         queryset = queryset.filter(kind=filters.kind)
     if filters.stage:

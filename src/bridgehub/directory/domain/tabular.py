@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import zipfile
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
@@ -73,7 +74,7 @@ def _csv_rows(content: bytes) -> list[list[object]]:
 def _xlsx_rows(content: bytes) -> list[list[object]]:
     try:
         workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-    except (InvalidFileException, KeyError, OSError, ValueError) as exc:
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
         raise UnreadableFile(_("the XLSX file cannot be opened; is it an Excel workbook?")) from exc
     try:
         sheet = workbook.worksheets[0]
