@@ -102,9 +102,10 @@ CACHES = {
 
 # --- accounts -----------------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
+# One password-checking backend only: with ModelBackend beside allauth's, every failed login
+# would compute the slow hash twice. allauth's backend also serves the admin login.
 AUTHENTICATION_BACKENDS = [
     "rules.permissions.ObjectPermissionBackend",
-    "django.contrib.auth.backends.ModelBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [

@@ -1,0 +1,99 @@
+import re
+
+import pytest
+from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, generate_totp_secret, hotp_value
+from allauth.mfa.totp.internal.auth import yield_hotp_counters_from_time
+from django.core import mail
+from django.test import Client
+
+from bridgehub.accounts.models import User
+from tests.accounts.hashers import CountingHasher
+from tests.factories.core import TEST_PASSWORD, UserFactory
+
+
+@pytest.mark.django_db
+def test_sign_up_by_email_and_land_on_the_dashboard():
+    client = Client()
+    response = client.post("/accounts/signup/", {"email": "new@example.com", "password1": "a long passphrase 7",
+                                                 "password2": "a long passphrase 7"})
+    assert response.status_code == 302
+    assert User.objects.filter(email="new@example.com").exists()
+    assert client.get("/dashboard/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_log_in_with_email_and_password():
+    UserFactory(email="ken@example.com")
+    client = Client()
+    response = client.post("/accounts/login/", {"login": "ken@example.com", "password": TEST_PASSWORD})
+    assert (response.status_code, response["Location"]) == (302, "/dashboard/")
+
+
+@pytest.mark.django_db
+def test_login_throttling_rejects_before_the_password_is_hashed(settings):
+    settings.PASSWORD_HASHERS = ["tests.accounts.hashers.CountingHasher"]
+    UserFactory(email="target@example.com")
+    CountingHasher.verifications = 0
+    client = Client()
+    for _attempt in range(5):
+        response = client.post("/accounts/login/", {"login": "target@example.com", "password": "wrong guess 1"})
+        assert response.status_code == 200
+    assert CountingHasher.verifications == 5
+    # The sixth try, even with the right password, is refused without computing a hash.
+    response = client.post("/accounts/login/", {"login": "target@example.com", "password": TEST_PASSWORD})
+    assert response.status_code == 200
+    assert "Too many failed login attempts" in response.content.decode()
+    assert CountingHasher.verifications == 5
+    assert "_auth_user_id" not in client.session
+
+
+@pytest.mark.django_db
+def test_totp_two_factor_is_asked_after_the_password():
+    user = UserFactory(email="mfa@example.com")
+    secret = generate_totp_secret()
+    TOTP.activate(user, secret)
+    client = Client()
+    response = client.post("/accounts/login/", {"login": "mfa@example.com", "password": TEST_PASSWORD})
+    assert response["Location"] == "/accounts/2fa/authenticate/"
+    assert "_auth_user_id" not in client.session
+    wrong = client.post("/accounts/2fa/authenticate/", {"code": "000000"})
+    assert wrong.status_code == 200 and "_auth_user_id" not in client.session
+    counter = next(yield_hotp_counters_from_time())
+    code = format_hotp_value(hotp_value(secret, counter))
+    response = client.post("/accounts/2fa/authenticate/", {"code": code})
+    assert response.status_code == 302
+    assert client.session["_auth_user_id"] == str(user.pk)
+
+
+@pytest.mark.django_db
+def test_password_reset_by_email_link():
+    UserFactory(email="forgot@example.com")
+    client = Client()
+    client.post("/accounts/password/reset/", {"email": "forgot@example.com"})
+    assert len(mail.outbox) == 1
+    link = re.search(r"http://testserver(/accounts/password/reset/key/\S+)", mail.outbox[0].body).group(1)
+    form_page = client.get(link, follow=True)
+    action = form_page.redirect_chain[-1][0] if form_page.redirect_chain else link
+    response = client.post(action, {"password1": "brand new passphrase 9", "password2": "brand new passphrase 9"})
+    assert response.status_code == 302
+    assert User.objects.get(email="forgot@example.com").check_password("brand new passphrase 9")
+
+
+@pytest.mark.django_db
+def test_a_user_can_belong_to_several_organisations(world):
+    from tests.factories.core import OrganisationFactory, OrganisationMembershipFactory
+
+    second = OrganisationFactory(slug="second-org")
+    OrganisationMembershipFactory(organisation=second, user=world.owner, role="member")
+    page = Client()
+    page.force_login(world.owner)
+    html = page.get("/dashboard/").content.decode()
+    assert "Secret Chips" in html and second.name in html
+
+
+@pytest.mark.django_db
+def test_admin_login_works_with_the_single_backend():
+    UserFactory(email="staff@example.com", is_staff=True, is_superuser=True)
+    client = Client()
+    response = client.post("/admin/login/?next=/admin/", {"username": "staff@example.com", "password": TEST_PASSWORD})
+    assert (response.status_code, response["Location"]) == (302, "/admin/")

@@ -1,0 +1,72 @@
+"""Every interface string is translated into zh-Hant and ja, and pages render in each."""
+
+from pathlib import Path
+
+import polib
+import pytest
+from django.test import Client
+
+LOCALE = Path(__file__).resolve().parent.parent / "src" / "bridgehub" / "locale"
+
+
+@pytest.mark.parametrize("language", ["zh_Hant", "ja"])
+def test_po_file_has_no_untranslated_or_fuzzy_entries(language):
+    po = polib.pofile(str(LOCALE / language / "LC_MESSAGES" / "django.po"))
+    assert len(po) > 250
+    assert [entry.msgid for entry in po.untranslated_entries()] == []
+    assert [entry.msgid for entry in po.fuzzy_entries()] == []
+
+
+@pytest.mark.parametrize("language", ["zh_Hant", "ja"])
+def test_placeholders_survive_translation(language):
+    import re
+
+    po = polib.pofile(str(LOCALE / language / "LC_MESSAGES" / "django.po"))
+    placeholder = re.compile(r"%\(\w+\)s")
+    broken = []
+    for entry in po:
+        expected = sorted(placeholder.findall(entry.msgid))
+        translations = entry.msgstr_plural.values() if entry.msgid_plural else [entry.msgstr]
+        broken += [entry.msgid for text in translations if sorted(placeholder.findall(text)) != expected]
+    assert broken == []
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("language", "heading"), [("zh-hant", "名錄"), ("ja", "ディレクトリ"), ("en", "Directory")])
+def test_language_switcher_changes_the_interface(world, language, heading):
+    client = Client()
+    response = client.post("/i18n/setlang/", {"language": language, "next": "/directory/"}, follow=True)
+    assert f"<h1>{heading}</h1>" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_profile_shown_in_readers_language_else_original_with_language_marked(world):
+    from tests.factories.core import ProfileTextFactory
+
+    ProfileTextFactory(organisation=world.organisation, language="ja", tagline="エッジAIチップ", summary="日本語の紹介")
+    client = Client()
+    japanese = client.get("/o/secret-chips/", HTTP_ACCEPT_LANGUAGE="ja").content.decode()
+    chinese = client.get("/o/secret-chips/", HTTP_ACCEPT_LANGUAGE="zh-hant").content.decode()
+    # The Japanese reader gets the Japanese version, unmarked.
+    assert '<section class="profile-text" lang="ja">' in japanese
+    assert 'lang-badge" lang="ja"' not in japanese.split("<details>")[0]
+    # No Chinese version: the reader gets the original (English), marked as English.
+    assert '<section class="profile-text" lang="en">' in chinese
+    assert '<span class="lang-badge" lang="en"' in chinese
+
+
+@pytest.mark.django_db
+def test_times_are_shown_in_the_viewers_zone_with_the_hub_zone_named(world):
+    from datetime import UTC, datetime
+
+    from bridgehub.directory.models import ImportBatch
+
+    batch = ImportBatch.objects.create(hub=world.taipei, kind="organisations", filename="t.csv")
+    ImportBatch.objects.filter(pk=batch.pk).update(created_at=datetime(2026, 11, 25, 1, 0, tzinfo=UTC))
+    world.taipei_operator.time_zone = "Asia/Tokyo"
+    world.taipei_operator.save()
+    client = Client()
+    client.force_login(world.taipei_operator)
+    page = client.get("/manage/taipei/imports/").content.decode()
+    assert "2026-11-25 10:00 (Asia/Tokyo)" in page
+    assert "2026-11-25 09:00 hub time (Asia/Taipei)" in page

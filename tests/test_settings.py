@@ -1,0 +1,60 @@
+"""Production mode refuses unsafe settings; with safe ones, Django's deploy check is clean."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bridgehub.config import UnsafeConfiguration, load
+
+SAFE = {
+    "BRIDGEHUB_MODE": "production",
+    "BRIDGEHUB_SECRET_KEY": "k" * 20 + "-a-long-random-production-secret-key-0123456789",
+    "BRIDGEHUB_ALLOWED_HOSTS": "hub.example.org",
+    "BRIDGEHUB_DEBUG": "0",
+}
+
+
+def run_check(env_changes: dict[str, str], *args: str) -> subprocess.CompletedProcess:
+    env = {key: value for key, value in os.environ.items() if not key.startswith("BRIDGEHUB_")}
+    env.update(env_changes)
+    env["BRIDGEHUB_DATA_DIR"] = os.environ.get("BRIDGEHUB_DATA_DIR", str(Path(__file__).parent.parent / "var"))
+    return subprocess.run([sys.executable, "-m", "bridgehub", "check", *args], env=env, capture_output=True,
+                          text=True, timeout=120, check=False)
+
+
+@pytest.mark.parametrize(("change", "problem"), [
+    ({"BRIDGEHUB_DEBUG": "1"}, "BRIDGEHUB_DEBUG is on"),
+    ({"BRIDGEHUB_SECRET_KEY": ""}, "BRIDGEHUB_SECRET_KEY is the embedded default"),
+    ({"BRIDGEHUB_ALLOWED_HOSTS": ""}, "BRIDGEHUB_ALLOWED_HOSTS is empty"),
+])
+def test_production_refuses_to_start_with_unsafe_settings(monkeypatch, tmp_path, change, problem):
+    for key, value in {**SAFE, **change}.items():
+        if value:
+            monkeypatch.setenv(key, value)
+        else:
+            monkeypatch.delenv(key, raising=False)
+    with pytest.raises(UnsafeConfiguration) as error:
+        load(tmp_path)
+    assert problem in str(error.value)
+
+
+def test_production_process_exits_with_the_reason():
+    result = run_check({**SAFE, "BRIDGEHUB_DEBUG": "1"})
+    assert result.returncode != 0
+    assert "refusing to start in production mode: BRIDGEHUB_DEBUG is on" in result.stderr
+
+
+def test_deploy_check_is_clean_in_production_mode():
+    result = run_check(SAFE, "--deploy", "--fail-level", "WARNING")
+    assert (result.returncode, result.stderr.strip()) == (0, "")
+    assert "System check identified no issues" in result.stdout
+
+
+def test_a_malformed_flag_is_an_error_not_a_guess(monkeypatch, tmp_path):
+    monkeypatch.setenv("BRIDGEHUB_DEBUG", "maybe")
+    with pytest.raises(UnsafeConfiguration) as error:
+        load(tmp_path)
+    assert "BRIDGEHUB_DEBUG='maybe'" in str(error.value)
