@@ -26,7 +26,7 @@ demo: install
 	@echo "Serving http://$(HOST)/  (Ctrl-C to stop)"
 	$(BIN)/bridgehub runserver $(HOST)
 
-test: install test-sqlite test-postgres
+test: install lint test-sqlite test-postgres
 
 test-sqlite: install
 	DJANGO_ALLOW_ASYNC_UNSAFE=1 $(BIN)/pytest -q

@@ -12,7 +12,8 @@ def test_demo_is_large_trilingual_and_deterministic():
     assert result.organisations >= 150
     assert Person.objects.count() >= 60
     assert sorted(Hub.objects.values_list("slug", flat=True)) == ["silicon-valley", "singapore", "taipei", "tokyo"]
-    languages = {language: ProfileText.objects.filter(language=language).count() for language in ("zh-Hant", "ja", "en")}
+    languages = {language: ProfileText.objects.filter(language=language).count()
+                 for language in ("zh-Hant", "ja", "en")}
     assert min(languages.values()) >= 30
     bilingual = Organisation.objects.filter(texts__language="en").filter(texts__language__in=["ja", "zh-Hant"])
     assert bilingual.count() >= 10

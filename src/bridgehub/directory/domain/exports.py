@@ -14,7 +14,7 @@ from bridgehub.directory.models import Organisation, Person
 
 
 def organisation_rows(queryset: QuerySet[Organisation]) -> list[list[object]]:
-    rows = []
+    rows: list[list[object]] = []
     for organisation in queryset.prefetch_related("sectors", "texts"):
         text = organisation.text_for(organisation.original_language)
         values = {
@@ -32,7 +32,7 @@ def organisation_rows(queryset: QuerySet[Organisation]) -> list[list[object]]:
 
 
 def people_rows(queryset: QuerySet[Person]) -> list[list[object]]:
-    rows = []
+    rows: list[list[object]] = []
     for person in queryset.prefetch_related("affiliations__organisation"):
         affiliation = next(iter(person.affiliations.all()), None)
         values = {

@@ -43,7 +43,7 @@ class ImportRejected(ValueError):
 class RowCheck:
     errors: list[dict[str, Any]] = field(default_factory=list)
 
-    def add(self, row: int, column: str, value: str, message: str) -> None:
+    def add(self, row: int, column: str, value: str, message: object) -> None:
         self.errors.append({"row": row, "column": column, "value": value[:80], "message": str(message)})
 
 
