@@ -1,7 +1,6 @@
 import pytest
 
-from bridgehub.directory.domain import queries
-from bridgehub.directory.domain.search import DirectoryFilters, filter_organisations, refresh_search_fields
+from bridgehub.directory.domain.search import DirectoryFilters, refresh_search_fields, search_directory
 from bridgehub.directory.models import Sector
 from tests.factories.core import (
     AskOfferFactory,
@@ -25,9 +24,10 @@ def make(slug, *, language="en", summary="", sectors=(), hub=None, status="appro
 def search(user=None, **filters):
     from django.contrib.auth.models import AnonymousUser
 
-    viewer = user or AnonymousUser()
-    found = filter_organisations(queries.organisations_for_viewer(viewer), DirectoryFilters(**filters))
-    return sorted(found.values_list("slug", flat=True))
+    from bridgehub.directory.models import Organisation
+
+    ids = search_directory(user or AnonymousUser(), DirectoryFilters(**filters))
+    return sorted(Organisation.objects.filter(pk__in=ids).values_list("slug", flat=True))
 
 
 @pytest.fixture
@@ -114,3 +114,29 @@ def test_pending_organisations_are_hidden_from_anonymous_readers(db):
     make("visible")
     make("waiting", status="pending")
     assert search() == ["visible"]
+
+
+@pytest.mark.django_db
+def test_results_are_in_name_order_and_follow_changes_immediately(directory):
+    from django.contrib.auth.models import AnonymousUser
+
+    from bridgehub.directory.models import Organisation
+
+    ids = search_directory(AnonymousUser(), DirectoryFilters(query="AI"))
+    assert [Organisation.objects.get(pk=pk).slug for pk in ids] == ["tactile", "rural-mobility"]
+    # A change made through the admin (no domain function) is seen by the next search.
+    text = Organisation.objects.get(slug="shiomi").texts.get()
+    text.summary = "AI で洗浄条件を最適化します。"
+    text.save()
+    assert search(query="AI") == ["rural-mobility", "shiomi", "tactile"]
+
+
+@pytest.mark.django_db
+def test_owner_and_reviewing_operator_find_a_pending_organisation(db):
+    from tests.factories.core import HubMembershipFactory, OrganisationMembershipFactory, UserFactory
+
+    waiting = make("waiting", status="pending", summary="pending robot")
+    owner = OrganisationMembershipFactory(organisation=waiting).user
+    operator = HubMembershipFactory(hub=waiting.hub_links.get().hub, user=UserFactory()).user
+    assert (search(query="pending"), search(owner, query="pending"), search(operator, query="pending")) == (
+        [], ["waiting"], ["waiting"])

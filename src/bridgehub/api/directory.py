@@ -19,7 +19,8 @@ from bridgehub.api.schemas import (
 from bridgehub.common.languages import CONTENT_LANGUAGES
 from bridgehub.directory.domain import organisations as organisation_domain
 from bridgehub.directory.domain import queries
-from bridgehub.directory.domain.search import DirectoryFilters, filter_organisations
+from bridgehub.directory.domain.listing import ListingRow, listing_rows
+from bridgehub.directory.domain.search import DirectoryFilters, search_directory
 from bridgehub.directory.enums import ApprovalStatus
 from bridgehub.directory.forms import OrganisationForm
 from bridgehub.directory.models import Organisation, Person, Sector
@@ -39,7 +40,16 @@ class DirectoryQuery(Schema):
     offer: str = ""
 
 
-def _list_item(organisation: Organisation) -> dict:
+def _list_item(row: ListingRow) -> dict:
+    return {
+        "slug": row.slug, "name": row.name, "name_reading": row.name_reading, "kind": row.kind,
+        "investor_type": row.investor_type, "country": row.country, "stage": row.stage,
+        "original_language": row.original_language, "sectors": [sector.code for sector in row.sectors],
+        "hubs": row.hub_slugs, "tagline": row.tagline,
+    }
+
+
+def _organisation_item(organisation: Organisation) -> dict:
     text = organisation.text_for(organisation.original_language, list(organisation.texts.all()))
     return {
         "slug": organisation.slug, "name": organisation.name, "name_reading": organisation.name_reading,
@@ -54,7 +64,7 @@ def _list_item(organisation: Organisation) -> dict:
 def _detail(user, organisation: Organisation) -> dict:
     member = user.has_perm("directory.view_member_content", organisation)
     return {
-        **_list_item(organisation),
+        **_organisation_item(organisation),
         "founded_year": organisation.founded_year, "website": organisation.website,
         "team_size": organisation.team_size, "registry_number": organisation.registry_number,
         "texts": [
@@ -72,21 +82,21 @@ def list_organisations(request, filters: Query[DirectoryQuery]):
     directory_filters = DirectoryFilters(query=filters.q, kind=filters.kind, sector=filters.sector,
                                          stage=filters.stage, country=filters.country, hub=filters.hub,
                                          ask=filters.ask, offer=filters.offer)
-    matches = filter_organisations(queries.organisations_for_viewer(request.user), directory_filters)
-    return _LazyRows(queries.with_listing_data(matches.order_by("name", "pk")))
+    return _OrganisationPage(search_directory(request.user, directory_filters))
 
 
-class _LazyRows:
-    """A sliceable view that turns only the requested page of rows into dicts."""
+class _OrganisationPage:
+    """A sliceable view of matching ids that loads and serialises only the requested page."""
 
-    def __init__(self, queryset):
-        self.queryset = queryset
+    def __init__(self, ids: list[int]):
+        self.ids = ids
 
     def __len__(self):
-        return self.queryset.count()
+        return len(self.ids)
 
     def __getitem__(self, item):
-        return [_list_item(organisation) for organisation in self.queryset[item]]
+        # The API lists each profile's original tagline (clients pick languages from the detail).
+        return [_list_item(row) for row in listing_rows(self.ids[item], None)]
 
 
 @router.get("/organisations/{slug}", response={200: OrganisationOut, 404: ErrorOut}, auth=TOKEN_OR_ANONYMOUS)
@@ -173,10 +183,15 @@ def _person(user, person: Person) -> dict:
     return result
 
 
-class _LazyPeople(_LazyRows):
+class _LazyPeople:
+    """A sliceable view of a people queryset that serialises only the requested page."""
+
     def __init__(self, queryset, user):
-        super().__init__(queryset)
+        self.queryset = queryset
         self.user = user
+
+    def __len__(self):
+        return self.queryset.count()
 
     def __getitem__(self, item):
         return [_person(self.user, person) for person in self.queryset[item]]

@@ -21,3 +21,15 @@ def content_language_for_ui(ui_language: str | None) -> str:
 def label_field_for_ui(ui_language: str | None) -> str:
     """Suffix of the per-language label columns (label_zh_hant / label_ja / label_en)."""
     return {ZH_HANT: "zh_hant", JA: "ja", EN: "en"}[content_language_for_ui(ui_language)]
+
+
+def pick_language(available: list[str], ui_language: str | None, original: str) -> str | None:
+    """Which written version a reader sees: theirs if written, else the original, else any.
+
+    With no interface language (API listings), the original comes first.
+    """
+    wanted = content_language_for_ui(ui_language) if ui_language else original
+    for language in (wanted, original):
+        if language in available:
+            return language
+    return available[0] if available else None

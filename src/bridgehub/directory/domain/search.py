@@ -5,21 +5,24 @@ Each organisation carries a folded `search_document` built from its *public* con
 all three languages). A query is folded the same way and every word must occur: CJK words as
 substrings (CJK has no word boundaries, and 1–2 character queries such as 半導 must work,
 which SQLite's FTS5 trigram tokenizer cannot answer), Latin words at a word start (so AI does
-not match "Taiwan"). Tagging a profile
+not match "Taiwan"). Matching runs in the in-memory listing index (`listing_index`). Tagging a profile
 with a sector makes it findable in every language, whatever language its text is in.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
-from django.db.models import Q, QuerySet
-from django.utils import translation
+from django.utils import timezone, translation
 
-from bridgehub.common.text import is_latin_word, normalise_name, searchable_words, website_key
+from bridgehub.common.text import normalise_name, searchable_words, website_key
 from bridgehub.common.visibility import Visibility
-from bridgehub.directory.enums import ApprovalStatus, AskOfferKind, Country, Direction, OrganisationKind
-from bridgehub.directory.models import Organisation, Sector
+from bridgehub.directory.domain import queries
+from bridgehub.directory.domain.listing_index import current_index
+from bridgehub.directory.enums import AskOfferKind, Country, OrganisationKind
+from bridgehub.directory.models import DirectoryVersion, Organisation, OrganisationHub
+from bridgehub.hubs.domain.queries import operated_hub_ids
 
 _UI_LANGUAGES = ("zh-hant", "ja", "en")
 MAX_QUERY_WORDS = 8
@@ -53,12 +56,17 @@ def build_search_document(organisation: Organisation) -> str:
 
 
 def refresh_search_fields(organisation: Organisation) -> None:
-    """Rebuild the derived search and duplicate-detection columns of one organisation."""
+    """Rebuild the derived search and duplicate-detection columns of one organisation.
+
+    Also bumps the directory version, which tells every process's listing index to reload.
+    """
     Organisation.objects.filter(pk=organisation.pk).update(
+        updated_at=timezone.now(),
         search_document=build_search_document(organisation),
         name_key=normalise_name(organisation.name),
         website_key=website_key(organisation.website),
     )
+    DirectoryVersion.bump()
 
 
 @dataclass(frozen=True)
@@ -77,33 +85,21 @@ def query_words(query: str) -> list[str]:
     return searchable_words(query).split()[:MAX_QUERY_WORDS]
 
 
-def sector_codes_with_children(code: str) -> list[str]:
-    return [code, *Sector.objects.filter(parent__code=code).values_list("code", flat=True)]
+def extra_visible_ids(user: Any) -> frozenset[int]:
+    """Unlisted organisations a viewer may still see: their own, and applicants to hubs they operate."""
+    if not getattr(user, "is_authenticated", False):
+        return frozenset()
+    own = set(queries.own_organisation_roles(user))
+    operated = operated_hub_ids(user)
+    if operated:
+        own |= set(OrganisationHub.objects.filter(hub_id__in=operated).values_list("organisation_id", flat=True))
+    return frozenset(own)
 
 
-def filter_organisations(queryset: QuerySet[Organisation], filters: DirectoryFilters) -> QuerySet[Organisation]:
-    """Apply keyword and facet filters; facets use public data only, so they leak nothing."""
-    for word in query_words(filters.query):
-        # Latin words match at a word start; CJK words anywhere (they have no word boundaries).
-        needle = " " + word if is_latin_word(word) else word
-        queryset = queryset.filter(search_document__contains=needle)
-    if filters.kind:
-        queryset = queryset.filter(kind=filters.kind)
-    if filters.stage:
-        queryset = queryset.filter(stage=filters.stage)
-    if filters.country:
-        queryset = queryset.filter(country=filters.country)
-    conditions = Q()
-    if filters.sector:
-        conditions &= Q(pk__in=Organisation.objects.filter(
-            sectors__code__in=sector_codes_with_children(filters.sector)).values("pk"))
-    if filters.hub:
-        conditions &= Q(pk__in=Organisation.objects.filter(
-            hub_links__hub__slug=filters.hub, hub_links__status=ApprovalStatus.APPROVED).values("pk"))
-    for direction, kind in ((Direction.ASK, filters.ask), (Direction.OFFER, filters.offer)):
-        if kind:
-            conditions &= Q(pk__in=Organisation.objects.filter(
-                asks_offers__direction=direction, asks_offers__kind=kind,
-                asks_offers__visibility=Visibility.PUBLIC).values("pk"))
-    return queryset.filter(conditions)
-
+def search_directory(user: Any, filters: DirectoryFilters) -> list[int]:
+    """Ids of the organisations `user` may see that match `filters`, in listing order."""
+    return current_index().search(
+        query_words(filters.query), kind=filters.kind, stage=filters.stage, country=filters.country,
+        sector=filters.sector, hub=filters.hub, ask=filters.ask, offer=filters.offer,
+        also_visible=extra_visible_ids(user),
+    )

@@ -9,8 +9,9 @@ from bridgehub.directory.models.organisation import (
 from bridgehub.directory.models.person import Affiliation, Person
 from bridgehub.directory.models.private import OperatorNote
 from bridgehub.directory.models.sector import Sector
+from bridgehub.directory.models.version import DirectoryVersion
 
 __all__ = [
-    "Affiliation", "AskOffer", "ImportBatch", "OperatorNote", "Organisation", "OrganisationHub",
+    "Affiliation", "AskOffer", "DirectoryVersion", "ImportBatch", "OperatorNote", "Organisation", "OrganisationHub",
     "OrganisationMembership", "Person", "ProfileText", "Sector",
 ]

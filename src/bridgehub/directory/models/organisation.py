@@ -4,7 +4,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from bridgehub.common.languages import CONTENT_LANGUAGE_CHOICES, EN, content_language_for_ui
+from bridgehub.common.languages import CONTENT_LANGUAGE_CHOICES, EN, pick_language
 from bridgehub.common.money import CURRENCY_CHOICES
 from bridgehub.common.visibility import Visibility
 from bridgehub.directory.enums import (
@@ -79,8 +79,8 @@ class Organisation(models.Model):
         """The profile text in the reader's language if written, else in its original language."""
         texts = prefetched if prefetched is not None else list(self.texts.all())
         by_language = {text.language: text for text in texts}
-        wanted = content_language_for_ui(ui_language)
-        return by_language.get(wanted) or by_language.get(self.original_language) or next(iter(texts), None)
+        chosen = pick_language(list(by_language), ui_language, self.original_language)
+        return by_language[chosen] if chosen else None
 
 
 class ProfileText(models.Model):

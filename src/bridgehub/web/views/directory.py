@@ -9,10 +9,12 @@ from django.shortcuts import render
 from django.utils import translation
 
 from bridgehub.directory.domain import queries
-from bridgehub.directory.domain.search import DirectoryFilters, filter_organisations
-from bridgehub.directory.enums import ApprovalStatus, AskOfferKind, Country, OrganisationKind, Stage
+from bridgehub.directory.domain.listing import listing_rows
+from bridgehub.directory.domain.search import DirectoryFilters, search_directory
+from bridgehub.directory.enums import ApprovalStatus
 from bridgehub.directory.models import Organisation, Sector
 from bridgehub.hubs.models import Hub
+from bridgehub.web.choices import enum_choices, enum_labels
 
 PAGE_SIZE = 20
 
@@ -33,22 +35,19 @@ def directory(request):
         key: request.GET.get(key, "").strip()[:200]
         for key in ("query", "kind", "sector", "stage", "country", "hub", "ask", "offer")
     } | {"query": request.GET.get("q", "").strip()[:200]})
-    results = filter_organisations(queries.organisations_for_viewer(request.user), filters).order_by("name", "pk")
-    page = Paginator(results, PAGE_SIZE).get_page(request.GET.get("page"))
-    organisations = list(queries.with_listing_data(Organisation.objects.filter(
-        pk__in=[org.pk for org in page.object_list])).order_by("name", "pk"))
+    page = Paginator(search_directory(request.user, filters), PAGE_SIZE).get_page(request.GET.get("page"))
     language = translation.get_language()
-    rows = [(org, org.text_for(language, list(org.texts.all()))) for org in organisations]
+    rows = listing_rows(list(page.object_list), language)
+    labels = enum_labels(language)
     context = {
         "filters": filters,
         "page": page,
-        "rows": rows,
-        "kinds": OrganisationKind.choices,
-        "stages": Stage.choices,
-        "countries": Country.choices,
-        "ask_kinds": AskOfferKind.choices,
-        "sectors": list(Sector.objects.select_related("parent")),
-        "hubs": list(Hub.objects.order_by("pk")),
+        "rows": [(row, labels["kinds"][row.kind], labels["countries"].get(row.country, row.country),
+                  labels["stages"].get(row.stage, "")) for row in rows],
+        **enum_choices(language),
+        "sectors": [(sector.code, sector.label_for(language), sector.parent_id is not None)
+                    for sector in Sector.objects.all()],
+        "hubs": [(hub.slug, hub.name_for(language)) for hub in Hub.objects.order_by("pk")],
     }
     template = "web/_directory_results.html" if request.htmx else "web/directory.html"
     return render(request, template, context)

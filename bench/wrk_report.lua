@@ -1,0 +1,24 @@
+-- Cycles through the request paths in BENCH_PATHS (one per line) and reports JSON at the end.
+local paths = {}
+local file = io.open(os.getenv("BENCH_PATHS"), "r")
+for line in file:lines() do
+  if line ~= "" then table.insert(paths, line) end
+end
+file:close()
+
+local counter = 0
+request = function()
+  counter = counter + 1
+  return wrk.format("GET", paths[(counter % #paths) + 1])
+end
+
+done = function(summary, latency, requests)
+  local errors = summary.errors
+  io.write(string.format(
+    'BENCH_JSON {"requests": %d, "duration_us": %d, "p50_ms": %.2f, "p95_ms": %.2f, "p99_ms": %.2f, ' ..
+    '"max_ms": %.2f, "errors_connect": %d, "errors_read": %d, "errors_write": %d, "errors_status": %d, ' ..
+    '"errors_timeout": %d}\n',
+    summary.requests, summary.duration, latency:percentile(50) / 1000, latency:percentile(95) / 1000,
+    latency:percentile(99) / 1000, latency.max / 1000, errors.connect, errors.read, errors.write,
+    errors.status, errors.timeout))
+end
