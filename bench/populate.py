@@ -16,7 +16,6 @@ django.setup()
 
 from django.db import transaction  # noqa: E402 - after django.setup()
 
-from bridgehub.common.text import normalise_name, searchable_words  # noqa: E402
 from bridgehub.directory.demo.builder import build_demo, demo_is_loaded  # noqa: E402
 from bridgehub.directory.models import AskOffer, Organisation, OrganisationHub, ProfileText  # noqa: E402
 
@@ -46,10 +45,7 @@ def _copy(original: Organisation, number: int) -> None:
     clone.slug = f"{original.slug}-c{number}"
     clone.name = f"{original.name} {number}"
     clone.registry_number = ""
-    clone.search_document = searchable_words(clone.name) + original.search_document
-    clone.name_key = normalise_name(clone.name)
     clone.save()
-    clone.sectors.set(original.sectors.all())
     ProfileText.objects.bulk_create([ProfileText(organisation=clone, language=t.language, tagline=t.tagline,
                                                  summary=t.summary, member_details=t.member_details)
                                      for t in original.texts.all()])
@@ -59,6 +55,9 @@ def _copy(original: Organisation, number: int) -> None:
                                            visibility=a.visibility) for a in original.asks_offers.all()])
     OrganisationHub.objects.bulk_create([OrganisationHub(organisation=clone, hub_id=link.hub_id, status=link.status)
                                          for link in original.hub_links.all()])
+    # Last: setting sectors rebuilds the copy's search document (a model signal), now that its
+    # texts, asks/offers and hub links are in place.
+    clone.sectors.set(original.sectors.all())
 
 
 def main() -> int:

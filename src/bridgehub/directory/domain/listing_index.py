@@ -56,6 +56,7 @@ class DirectoryIndex:
         self.documents = [entry.document for entry in self.entries]
         self.position = {entry.id: index for index, entry in enumerate(self.entries)}
         self.listed = frozenset(index for index, entry in enumerate(self.entries) if entry.listed)
+        self._word_memo: dict[str, frozenset[int]] = {}
         self.postings: dict[tuple[str, str], set[int]] = defaultdict(set)
         for index, entry in enumerate(self.entries):
             for facet, values in (("kind", (entry.kind,)), ("stage", (entry.stage,)), ("country", (entry.country,)),
@@ -72,14 +73,28 @@ class DirectoryIndex:
             if value:
                 visible &= self.postings.get((facet, value), set())
         positions = sorted(visible)
-        documents = self.documents
         for word in words:
-            # Latin words match at a word start; CJK words anywhere (they have no word boundaries).
-            needle = " " + word if is_latin_word(word) else word
-            positions = [index for index in positions if needle in documents[index]]
+            matching = self._positions_containing(word)
+            positions = [index for index in positions if index in matching]
         return [self.ids[index] for index in positions]
 
+    def _positions_containing(self, word: str) -> frozenset[int]:
+        """All positions whose document contains `word`, remembered for this index's lifetime.
 
+        Popular search words repeat; the memo dies with the index when the directory changes.
+        """
+        found = self._word_memo.get(word)
+        if found is None:
+            # Latin words match at a word start; CJK words anywhere (they have no word boundaries).
+            needle = " " + word if is_latin_word(word) else word
+            found = frozenset(index for index, document in enumerate(self.documents) if needle in document)
+            if len(self._word_memo) >= WORD_MEMO_SIZE:
+                self._word_memo.clear()
+            self._word_memo[word] = found
+        return found
+
+
+WORD_MEMO_SIZE = 4096
 _lock = threading.Lock()
 _current: DirectoryIndex | None = None
 
