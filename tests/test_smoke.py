@@ -10,3 +10,13 @@ def test_home_and_directory_render_for_anonymous(world):
     response = client.get("/directory/?q=chips")
     assert response.status_code == 200
     assert "Secret Chips" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_stylesheet_and_vendored_htmx_are_served(world):
+    client = client_for(None)
+    for path in ("/static/bridgehub/app.css", "/static/bridgehub/htmx.min.js"):
+        response = client.get(path)
+        body = b"".join(response.streaming_content)
+        response.close()
+        assert (path, response.status_code, len(body) > 1000) == (path, 200, True)

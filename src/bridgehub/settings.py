@@ -140,6 +140,7 @@ TIME_ZONE = "UTC"
 
 # --- static -----------------------------------------------------------------------------------
 STATIC_URL = "/static/"
+STATICFILES_DIRS = [PACKAGE_DIR / "static"]  # the project package is not an app, so name its folder
 STATIC_ROOT = CONFIG.data_dir / "static"
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # whitenoise warns (an error in tests) on a missing root
 STORAGES = {
