@@ -92,9 +92,28 @@ def run_wrk(paths: list[str], out: Path, name: str, duration: int, connections: 
     return report
 
 
+# "remembered": the default, where each process remembers searches and rendered result pages
+# until the directory changes (the request mix repeats, as real traffic does). "cold": the same
+# mix with the memo switched off, so every request searches and renders from scratch.
+MODES = {"remembered": None, "cold": "0"}
+
+
 def bench_backend(backend: str, args, out: Path) -> list[dict]:
     env = environment(backend, out)
     setup_seconds = fresh_database(backend, out, env, args.orgs)
+    results = []
+    for mode, memo_size in MODES.items():
+        mode_env = dict(env)
+        if memo_size is not None:
+            mode_env["BRIDGEHUB_LISTING_MEMO_SIZE"] = memo_size
+        for report in bench_server(backend, mode, mode_env, args, out):
+            report["setup_seconds"] = round(setup_seconds, 1)
+            print(json.dumps(report), flush=True)
+            results.append(report)
+    return results
+
+
+def bench_server(backend: str, mode: str, env: dict[str, str], args, out: Path) -> list[dict]:
     server = subprocess.Popen(
         [BIN / "gunicorn", "bridgehub.wsgi", "--workers", str(args.workers), "--bind", f"127.0.0.1:{PORT}",
          "--log-level", "warning"], env=env, start_new_session=True)
@@ -104,12 +123,10 @@ def bench_backend(backend: str, args, out: Path) -> list[dict]:
         for name, paths in (("directory_page", request_paths("/directory/", "q")),
                             ("api_list", request_paths("/api/v1/organisations", "q"))):
             # Warm each worker's caches (translations, OpenCC) before measuring.
-            run_wrk(paths, out, f"{backend}-{name}-warmup", 3, args.connections)
-            report = run_wrk(paths, out, f"{backend}-{name}", args.duration, args.connections)
-            report.update({"backend": backend, "target": name, "organisations": args.orgs,
-                           "connections": args.connections, "seconds": args.duration, "workers": args.workers,
-                           "setup_seconds": round(setup_seconds, 1)})
-            print(json.dumps(report), flush=True)
+            run_wrk(paths, out, f"{backend}-{mode}-{name}-warmup", 3, args.connections)
+            report = run_wrk(paths, out, f"{backend}-{mode}-{name}", args.duration, args.connections)
+            report.update({"backend": backend, "mode": mode, "target": name, "organisations": args.orgs,
+                           "connections": args.connections, "seconds": args.duration, "workers": args.workers})
             results.append(report)
         return results
     finally:
@@ -118,10 +135,10 @@ def bench_backend(backend: str, args, out: Path) -> list[dict]:
 
 
 def markdown(results: list[dict]) -> str:
-    lines = ["| database | target | requests/s | p50 ms | p95 ms | p99 ms | errors |",
-             "|---|---|---|---|---|---|---|"]
+    lines = ["| database | memo | target | requests/s | p50 ms | p95 ms | p99 ms | errors |",
+             "|---|---|---|---|---|---|---|---|"]
     for r in results:
-        lines.append(f"| {r['backend']} | {r['target']} | {r['requests_per_s']} | {r['p50_ms']:.1f} | "
+        lines.append(f"| {r['backend']} | {r['mode']} | {r['target']} | {r['requests_per_s']} | {r['p50_ms']:.1f} | "
                      f"{r['p95_ms']:.1f} | {r['p99_ms']:.1f} | {r['errors']} |")
     return "\n".join(lines)
 

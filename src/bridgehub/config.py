@@ -28,6 +28,16 @@ def _flag(name: str, default: bool) -> bool:
     raise UnsafeConfiguration(f"{name}={raw!r}: expected one of 1/0, true/false, yes/no, on/off")
 
 
+def _int(name: str, default: int) -> int:
+    raw = os.environ.get(name, "")
+    if raw == "":
+        return default
+    try:
+        return int(raw)
+    except ValueError:
+        raise UnsafeConfiguration(f"{name}={raw!r}: expected a whole number") from None
+
+
 def _list(name: str) -> list[str]:
     return [item.strip() for item in os.environ.get(name, "").split(",") if item.strip()]
 
@@ -43,6 +53,7 @@ class Config:
     email_backend: str
     default_from_email: str
     csrf_trusted_origins: list[str]
+    listing_memo_size: int
 
     @property
     def production(self) -> bool:
@@ -68,6 +79,7 @@ def load(base_dir: Path) -> Config:
         ),
         default_from_email=os.environ.get("BRIDGEHUB_FROM_EMAIL", "bridgehub <noreply@localhost>"),
         csrf_trusted_origins=_list("BRIDGEHUB_CSRF_TRUSTED_ORIGINS"),
+        listing_memo_size=_int("BRIDGEHUB_LISTING_MEMO_SIZE", 4096),
     )
     if production:
         check_production(config)

@@ -172,6 +172,8 @@ if CONFIG.production:
 
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 IMPORT_MAX_ROWS = 20000
+# Searches and result pages each web process remembers until the directory changes (0: none).
+LISTING_MEMO_SIZE = CONFIG.listing_memo_size
 
 LOGGING = {
     "version": 1,

@@ -20,7 +20,7 @@ from bridgehub.common.languages import CONTENT_LANGUAGES
 from bridgehub.directory.domain import organisations as organisation_domain
 from bridgehub.directory.domain import queries
 from bridgehub.directory.domain.listing import ListingRow, listing_rows
-from bridgehub.directory.domain.search import DirectoryFilters, search_directory
+from bridgehub.directory.domain.search import DirectoryFilters, DirectorySearch, search_directory
 from bridgehub.directory.enums import ApprovalStatus
 from bridgehub.directory.forms import OrganisationForm
 from bridgehub.directory.models import Organisation, Person, Sector
@@ -88,15 +88,17 @@ def list_organisations(request, filters: Query[DirectoryQuery]):
 class _OrganisationPage:
     """A sliceable view of matching ids that loads and serialises only the requested page."""
 
-    def __init__(self, ids: list[int]):
-        self.ids = ids
+    def __init__(self, found: DirectorySearch):
+        self.found = found
 
     def __len__(self):
-        return len(self.ids)
+        return len(self.found.ids)
 
     def __getitem__(self, item):
+        ids = self.found.ids[item]
         # The API lists each profile's original tagline (clients pick languages from the detail).
-        return [_list_item(row) for row in listing_rows(self.ids[item], None)]
+        return self.found.index.remember(
+            ("api-rows", tuple(ids)), lambda: [_list_item(row) for row in listing_rows(ids, None)])
 
 
 @router.get("/organisations/{slug}", response={200: OrganisationOut, 404: ErrorOut}, auth=TOKEN_OR_ANONYMOUS)

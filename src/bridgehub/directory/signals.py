@@ -5,7 +5,15 @@ the directory version so that every process's listing index reloads."""
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
-from bridgehub.directory.models import AskOffer, DirectoryVersion, Organisation, OrganisationHub, ProfileText
+from bridgehub.directory.models import (
+    AskOffer,
+    DirectoryVersion,
+    Organisation,
+    OrganisationHub,
+    ProfileText,
+    Sector,
+)
+from bridgehub.hubs.models import Hub
 
 
 def _refresh(organisation_id: int) -> None:
@@ -30,5 +38,8 @@ def sectors_changed(sender, instance, action, **kwargs):
 
 
 @receiver([post_save, post_delete], sender=Organisation)
-def organisation_changed(sender, instance, **kwargs):
+@receiver([post_save, post_delete], sender=Sector)
+@receiver([post_save, post_delete], sender=Hub)
+def listing_labels_changed(sender, instance, **kwargs):
+    # Sector and hub names appear in remembered result pages: those must be rebuilt too.
     DirectoryVersion.bump()

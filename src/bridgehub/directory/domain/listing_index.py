@@ -17,8 +17,11 @@ from __future__ import annotations
 
 import threading
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
+
+from django.conf import settings
 
 from bridgehub.common.text import is_latin_word
 from bridgehub.common.visibility import Visibility
@@ -56,7 +59,7 @@ class DirectoryIndex:
         self.documents = [entry.document for entry in self.entries]
         self.position = {entry.id: index for index, entry in enumerate(self.entries)}
         self.listed = frozenset(index for index, entry in enumerate(self.entries) if entry.listed)
-        self._word_memo: dict[str, frozenset[int]] = {}
+        self._memo: dict[Any, Any] = {}
         self.postings: dict[tuple[str, str], set[int]] = defaultdict(set)
         for index, entry in enumerate(self.entries):
             for facet, values in (("kind", (entry.kind,)), ("stage", (entry.stage,)), ("country", (entry.country,)),
@@ -79,22 +82,34 @@ class DirectoryIndex:
         return [self.ids[index] for index in positions]
 
     def _positions_containing(self, word: str) -> frozenset[int]:
-        """All positions whose document contains `word`, remembered for this index's lifetime.
-
-        Popular search words repeat; the memo dies with the index when the directory changes.
-        """
-        found = self._word_memo.get(word)
-        if found is None:
+        """All positions whose document contains `word`."""
+        def scan() -> frozenset[int]:
             # Latin words match at a word start; CJK words anywhere (they have no word boundaries).
             needle = " " + word if is_latin_word(word) else word
-            found = frozenset(index for index, document in enumerate(self.documents) if needle in document)
-            if len(self._word_memo) >= WORD_MEMO_SIZE:
-                self._word_memo.clear()
-            self._word_memo[word] = found
-        return found
+            return frozenset(index for index, document in enumerate(self.documents) if needle in document)
+
+        return self.remember(("word", word), scan)
+
+    def remember(self, key: Any, compute: Callable[[], T]) -> T:
+        """`compute()`, remembered for this index's lifetime under `key`.
+
+        Popular searches and pages repeat; anything derived from the directory can be kept
+        here, because the memo dies with the index the moment the directory changes.
+        """
+        limit = settings.LISTING_MEMO_SIZE
+        if limit <= 0:
+            return compute()
+        try:
+            return self._memo[key]
+        except KeyError:
+            value = compute()
+            if len(self._memo) >= limit:
+                self._memo.clear()
+            self._memo[key] = value
+            return value
 
 
-WORD_MEMO_SIZE = 4096
+T = TypeVar("T")
 _lock = threading.Lock()
 _current: DirectoryIndex | None = None
 

@@ -19,7 +19,7 @@ from django.utils import timezone, translation
 from bridgehub.common.text import normalise_name, searchable_words, website_key
 from bridgehub.common.visibility import Visibility
 from bridgehub.directory.domain import queries
-from bridgehub.directory.domain.listing_index import current_index
+from bridgehub.directory.domain.listing_index import DirectoryIndex, current_index
 from bridgehub.directory.enums import AskOfferKind, Country, OrganisationKind
 from bridgehub.directory.models import DirectoryVersion, Organisation, OrganisationHub
 from bridgehub.hubs.domain.queries import operated_hub_ids
@@ -96,10 +96,19 @@ def extra_visible_ids(user: Any) -> frozenset[int]:
     return frozenset(own)
 
 
-def search_directory(user: Any, filters: DirectoryFilters) -> list[int]:
-    """Ids of the organisations `user` may see that match `filters`, in listing order."""
-    return current_index().search(
+@dataclass(frozen=True)
+class DirectorySearch:
+    index: DirectoryIndex
+    ids: list[int]
+    # What besides the filters decided the result: part of any memo key derived from it.
+    viewer_key: frozenset[int]
+
+
+def search_directory(user: Any, filters: DirectoryFilters) -> DirectorySearch:
+    """The organisations `user` may see that match `filters`, in listing order."""
+    index = current_index()
+    also_visible = extra_visible_ids(user)
+    ids = index.remember(("search", filters, also_visible), lambda: index.search(
         query_words(filters.query), kind=filters.kind, stage=filters.stage, country=filters.country,
-        sector=filters.sector, hub=filters.hub, ask=filters.ask, offer=filters.offer,
-        also_visible=extra_visible_ids(user),
-    )
+        sector=filters.sector, hub=filters.hub, ask=filters.ask, offer=filters.offer, also_visible=also_visible))
+    return DirectorySearch(index=index, ids=ids, viewer_key=also_visible)

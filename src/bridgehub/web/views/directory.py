@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from django.core.paginator import Paginator
 from django.db.models import Count
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils import translation
 
 from bridgehub.directory.domain import queries
@@ -35,22 +36,31 @@ def directory(request):
         key: request.GET.get(key, "").strip()[:200]
         for key in ("query", "kind", "sector", "stage", "country", "hub", "ask", "offer")
     } | {"query": request.GET.get("q", "").strip()[:200]})
-    page = Paginator(search_directory(request.user, filters), PAGE_SIZE).get_page(request.GET.get("page"))
+    found = search_directory(request.user, filters)
+    page = Paginator(found.ids, PAGE_SIZE).get_page(request.GET.get("page"))
     language = translation.get_language()
-    rows = listing_rows(list(page.object_list), language)
-    labels = enum_labels(language)
+
+    def render_results() -> str:
+        labels = enum_labels(language)
+        rows = [(row, labels["kinds"][row.kind], labels["countries"].get(row.country, row.country),
+                 labels["stages"].get(row.stage, "")) for row in listing_rows(list(page.object_list), language)]
+        return render_to_string("web/_directory_results.html", {"page": page, "rows": rows}, request=request)
+
+    # The result list depends only on the directory (the index version), the language, the
+    # query string and the viewer's extra visible rows: popular searches are rendered once.
+    results = found.index.remember(
+        ("directory-results", language, request.GET.urlencode(), found.viewer_key), render_results)
+    if request.htmx:
+        return HttpResponse(results)
     context = {
         "filters": filters,
-        "page": page,
-        "rows": [(row, labels["kinds"][row.kind], labels["countries"].get(row.country, row.country),
-                  labels["stages"].get(row.stage, "")) for row in rows],
+        "results": results,
         **enum_choices(language),
         "sectors": [(sector.code, sector.label_for(language), sector.parent_id is not None)
                     for sector in Sector.objects.all()],
         "hubs": [(hub.slug, hub.name_for(language)) for hub in Hub.objects.order_by("pk")],
     }
-    template = "web/_directory_results.html" if request.htmx else "web/directory.html"
-    return render(request, template, context)
+    return render(request, "web/directory.html", context)
 
 
 def organisation_detail(request, slug: str):
