@@ -150,3 +150,37 @@ def test_own_person_profile_with_bios_in_two_languages(world):
     assert response.status_code == 302
     page = Client().get(response["Location"], HTTP_ACCEPT_LANGUAGE="ja").content.decode()
     assert "半導体装置の起業家です。" in page and "半導體設備創業者。" not in page
+
+
+@pytest.mark.django_db
+def test_admin_manages_the_team_and_the_last_admin_stays(world):
+    client = client_for(world.owner)
+    client.post("/o/secret-chips/team/", {"email": "tokyo-member@example.com", "role": "member"})
+    assert world.organisation.memberships.filter(user=world.tokyo_member, role="member").exists()
+    response = client.post("/o/secret-chips/team/", {"remove": str(world.owner.pk)}, follow=True)
+    assert "An organisation needs at least one admin." in response.content.decode()
+    assert world.organisation.memberships.filter(user=world.owner, role="admin").exists()
+    client.post("/o/secret-chips/team/", {"remove": str(world.tokyo_member.pk)})
+    assert not world.organisation.memberships.filter(user=world.tokyo_member).exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("who", "expected"), [("owner", 200), ("tokyo_member", 404), ("tokyo_operator", 404),
+                                               ("taipei_operator", 404)])
+def test_team_page_is_for_organisation_admins(world, who, expected):
+    assert client_for(getattr(world, who)).get("/o/secret-chips/team/").status_code == expected
+
+
+@pytest.mark.django_db
+def test_approval_emails_the_organisation_admins_after_commit(world, django_capture_on_commit_callbacks):
+    from django.core import mail
+
+    from bridgehub.directory.models import OrganisationHub
+
+    link = OrganisationHub.objects.create(organisation=world.organisation, hub=world.taipei, status="pending")
+    with django_capture_on_commit_callbacks(execute=True):
+        client_for(world.taipei_operator).post(f"/manage/taipei/applications/{link.pk}/", {"decision": "approve"})
+    assert [message.to for message in mail.outbox] == [["owner@example.com"]]
+    body = mail.outbox[0].body
+    assert "Secret Chips was approved by taipei hub." in body
+    assert "taipei 樞紐" in body and "taipei ハブ" in body

@@ -7,9 +7,12 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
+from django.core.mail import send_mail
 from django.db import transaction
-from django.utils import timezone
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 
 from bridgehub.directory.domain import queries
 from bridgehub.directory.domain.search import refresh_search_fields
@@ -121,7 +124,8 @@ def apply_to_hub(*, user: Any, organisation: Organisation, hub: Hub) -> Organisa
 def decide_application(*, user: Any, link: OrganisationHub, approve: bool) -> OrganisationHub:
     """A hub operator approves or rejects an organisation's application to their hub.
 
-    Side effects: the link's status, who decided and when.
+    Side effects: the link's status, who decided and when; after commit, an e-mail to the
+    organisation's admins.
     """
     if link.hub_id not in operated_hub_ids(user):
         raise PermissionDenied("only this hub's operators decide on its members")
@@ -130,7 +134,27 @@ def decide_application(*, user: Any, link: OrganisationHub, approve: bool) -> Or
         link.decided_by = user
         link.decided_at = timezone.now()
         link.save(update_fields=["status", "decided_by", "decided_at"])
+        transaction.on_commit(lambda: notify_decision(link.pk))
     return link
+
+
+def notify_decision(link_id: int) -> None:
+    """E-mail the organisation's admins about a hub's decision, in all three interface languages
+    (we do not know which one each admin reads). Quietly does nothing if the link is gone."""
+    link = OrganisationHub.objects.select_related("organisation", "hub").filter(pk=link_id).first()
+    if link is None:
+        return
+    recipients = list(link.organisation.memberships.filter(role=OrgRole.ADMIN).values_list("user__email", flat=True))
+    if not recipients:
+        return
+    parts = []
+    for language in ("zh-hant", "ja", "en"):
+        with translation.override(language):
+            parts.append(render_to_string("email/application_decided.txt", {
+                "organisation": link.organisation, "hub_name": link.hub.name_for(language),
+                "approved": link.status == ApprovalStatus.APPROVED}))
+    subject = f"[bridgehub] {link.organisation.name} – {link.hub.name_en}: {link.get_status_display()}"
+    send_mail(subject, "\n\n---\n\n".join(parts), None, recipients)
 
 
 def add_operator_note(*, user: Any, hub: Hub, organisation: Organisation, text: str) -> OperatorNote:
@@ -141,7 +165,31 @@ def add_operator_note(*, user: Any, hub: Hub, organisation: Organisation, text: 
 
 
 def add_member(*, user: Any, organisation: Organisation, member: Any, role: str = OrgRole.MEMBER) -> None:
+    """Add `member` to the organisation (or change their role). Side effects: one membership row.
+
+    Refuses to demote the last admin, so an organisation is never left without one.
+    """
     check_can_edit(user, organisation)
     with transaction.atomic():
+        if role != OrgRole.ADMIN:
+            _check_other_admin_remains(organisation, member)
         OrganisationMembership.objects.update_or_create(organisation=organisation, user=member,
                                                         defaults={"role": role})
+
+
+def remove_member(*, user: Any, organisation: Organisation, member: Any) -> None:
+    """Remove `member` from the organisation. Side effects: deletes the membership row."""
+    check_can_edit(user, organisation)
+    with transaction.atomic():
+        _check_other_admin_remains(organisation, member)
+        OrganisationMembership.objects.filter(organisation=organisation, user=member).delete()
+
+
+class LastAdminError(ValueError):
+    """The change would leave the organisation without an admin."""
+
+
+def _check_other_admin_remains(organisation: Organisation, member: Any) -> None:
+    admins = organisation.memberships.filter(role=OrgRole.ADMIN).exclude(user=member)
+    if not admins.exists():
+        raise LastAdminError(_("An organisation needs at least one admin."))
