@@ -115,7 +115,7 @@ _current: DirectoryIndex | None = None
 
 
 def directory_version() -> tuple[Any, ...]:
-    return (DirectoryVersion.current(),)
+    return DirectoryVersion.current()
 
 
 def _load(version: tuple[Any, ...]) -> DirectoryIndex:

@@ -1,5 +1,11 @@
+import uuid
+
 from django.db import models
 from django.db.models import F
+
+
+def new_generation() -> str:
+    return uuid.uuid4().hex
 
 
 class DirectoryVersion(models.Model):
@@ -10,6 +16,9 @@ class DirectoryVersion(models.Model):
     """
 
     counter = models.PositiveBigIntegerField(default=0)
+    # A new row (a new database, or one restored or rolled back to before the row existed)
+    # gets a new generation, so a counter that restarts is never mistaken for an old version.
+    generation = models.CharField(max_length=32, default=new_generation)
 
     def __str__(self) -> str:
         return f"directory version {self.counter}"
@@ -20,5 +29,7 @@ class DirectoryVersion(models.Model):
             cls.objects.get_or_create(pk=1)
 
     @classmethod
-    def current(cls) -> int:
-        return cls.objects.filter(pk=1).values_list("counter", flat=True).first() or 0
+    def current(cls) -> tuple[int, str]:
+        row = cls.objects.filter(pk=1).values_list("counter", "generation").first()
+        # No row yet: nothing was ever bumped; never reuse an index built for another state.
+        return row if row is not None else (0, new_generation())
