@@ -79,9 +79,7 @@ def _detail(user, organisation: Organisation) -> dict:
 @router.get("/organisations", response=list[OrganisationListOut], auth=TOKEN_OR_ANONYMOUS)
 @paginate(PageNumberPagination, page_size=20)
 def list_organisations(request, filters: Query[DirectoryQuery]):
-    directory_filters = DirectoryFilters(query=filters.q, kind=filters.kind, sector=filters.sector,
-                                         stage=filters.stage, country=filters.country, hub=filters.hub,
-                                         ask=filters.ask, offer=filters.offer)
+    directory_filters = DirectoryFilters(query=filters.q, **filters.dict(exclude={"q"}))
     return _OrganisationPage(search_directory(request.user, directory_filters))
 
 
