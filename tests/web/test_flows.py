@@ -184,3 +184,13 @@ def test_approval_emails_the_organisation_admins_after_commit(world, django_capt
     body = mail.outbox[0].body
     assert "Secret Chips was approved by taipei hub." in body
     assert "taipei 樞紐" in body and "taipei ハブ" in body
+
+
+@pytest.mark.django_db
+def test_people_search_folds_cjk_variants(world):
+    from tests.factories.core import PersonFactory
+
+    PersonFactory(name="林台湾", name_reading="Lin Taiwan")
+    PersonFactory(name="Someone Else")
+    page = Client().get("/people/?q=臺灣").content.decode()
+    assert "林台湾" in page and "Someone Else" not in page

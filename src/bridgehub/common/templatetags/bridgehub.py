@@ -19,7 +19,7 @@ _LANGUAGE_NAMES = dict(CONTENT_LANGUAGE_CHOICES)
 
 
 @register.filter
-def label(obj, attribute: str = "") -> str:
+def label(obj) -> str:
     """obj.label_for / name_for in the active interface language."""
     method = getattr(obj, "label_for", None) or obj.name_for
     return method(translation.get_language())

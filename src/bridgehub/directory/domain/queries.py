@@ -10,6 +10,7 @@ from typing import Any
 
 from django.db.models import Prefetch, Q, QuerySet
 
+from bridgehub.common.text import fold_for_search
 from bridgehub.common.visibility import Visibility
 from bridgehub.directory.enums import ApprovalStatus, OrgRole
 from bridgehub.directory.models import (
@@ -139,6 +140,18 @@ def people_for_viewer(user: Any) -> QuerySet[Person]:
         | Q(profile_visibility=Visibility.MEMBERS, affiliations__organisation_id__in=hub_org_ids)
         | Q(affiliations__organisation_id__in=list(own_organisation_roles(user)))
     ).distinct()
+
+
+def people_named(queryset: QuerySet[Person], query: str) -> QuerySet[Person]:
+    """People in `queryset` whose name or reading contains `query`, CJK variants folded alike.
+
+    Folding runs in Python: people number in the hundreds per hub, and this keeps 半导体-style
+    variants matching without a second search index.
+    """
+    folded = fold_for_search(query)
+    ids = [pk for pk, name, reading in queryset.values_list("pk", "name", "name_reading")
+           if folded in fold_for_search(f"{name} {reading}")]
+    return Person.objects.filter(pk__in=ids)
 
 
 def person_group_visible(user: Any, person: Person, visibility: str) -> bool:

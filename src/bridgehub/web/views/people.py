@@ -11,7 +11,6 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from bridgehub.common.languages import CONTENT_LANGUAGE_CHOICES
-from bridgehub.common.text import fold_for_search
 from bridgehub.directory.domain import queries
 from bridgehub.directory.domain.people import person_for_user, save_own_person
 from bridgehub.directory.forms import PersonForm
@@ -33,11 +32,7 @@ def people_list(request):
     queryset = queries.people_for_viewer(request.user)
     query = request.GET.get("q", "").strip()[:100]
     if query:
-        # People are few per hub; folding in Python keeps CJK variants matching without an index.
-        folded = fold_for_search(query)
-        ids = [pk for pk, name, reading in queryset.values_list("pk", "name", "name_reading")
-               if folded in fold_for_search(f"{name} {reading}")]
-        queryset = Person.objects.filter(pk__in=ids)
+        queryset = queries.people_named(queryset, query)
     page = Paginator(queryset.order_by("name", "pk"), PAGE_SIZE).get_page(request.GET.get("page"))
     people = queries.with_person_data(Person.objects.filter(pk__in=[p.pk for p in page.object_list]))
     cards = [_person_card(request.user, person) for person in people.order_by("name", "pk")]
