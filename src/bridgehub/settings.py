@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "bridgehub.accounts",
     "bridgehub.hubs",
     "bridgehub.directory",
+    "bridgehub.exchanges",
     "bridgehub.web",
     "bridgehub.manage",
     "bridgehub.api",

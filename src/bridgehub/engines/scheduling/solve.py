@@ -1,0 +1,206 @@
+"""The scheduler: LP bound, LP-guided placement, local search, exact MIP polish, seating.
+
+Order of work within the time limit:
+1. pinned meetings are held first (a pin that cannot be honoured is an error, not a silent drop);
+2. the LP relaxation (HiGHS interior point) gives the upper bound and a fractional plan;
+3. requests are held in the order of their LP values, then every left-out request is tried with
+   local moves (relocate or swap what blocks it) — a good schedule exists within about a second;
+4. when time is left and the schedule is below the bound, HiGHS's MIP searches from that schedule
+   and is kept only if it is better, so the time limit never costs the feasible schedule we have;
+5. meetings are moved between slots, keeping the same set, to close people's idle gaps; tables and
+   interpreters are then seated slot by slot; the independent checker must pass.
+
+The result is deterministic for a given seed whenever the search ends before the time limit (the
+MIP proves optimality, or the heuristics stop improving); when the limit cuts a search short, how far
+it got depends on the machine's speed.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+import highspy
+import numpy as np
+
+from .bound import Relaxation, relax
+from .check import ScheduleReport, check_schedule, idle_breaks
+from .heuristics import fcfs_order, greedy, improve, place_by_values, place_pinned, reduce_breaks, weight_order
+from .instance import Instance, InstanceError, Meeting
+from .model import Model, build_model, to_highs
+from .state import ScheduleState, prepare
+
+TOLERANCE = 1e-6
+
+
+@dataclass
+class SolveResult:
+    meetings: list[Meeting]
+    report: ScheduleReport
+    upper_bound: float
+    binding: str
+    resource_values: dict[str, float]
+    proven_optimal: bool
+    seconds: float
+    unplaceable: int  # requests that no slot could ever hold (no common time, no interpreter)
+    phases: dict[str, float] = field(default_factory=dict)
+    breaks_per_person: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def ratio(self) -> float:
+        return self.report.objective / self.upper_bound if self.upper_bound > 0 else 1.0
+
+    def summary(self) -> dict[str, Any]:
+        """The one-line report of `bridgehub schedule`."""
+        return {
+            "feasible": self.report.feasible,
+            "meetings": self.report.meetings,
+            "covered": self.report.covered,
+            "objective": round(self.report.objective, 3),
+            "upper_bound": round(self.upper_bound, 3),
+            "ratio": round(self.ratio, 4),
+            "optimal": self.proven_optimal,
+            "seconds": round(self.seconds, 2),
+            "binding": self.binding,
+            "breaks": self.report.breaks,
+            "breaks_spread": self.report.breaks_spread,
+            "unplaceable": self.unplaceable,
+        }
+
+
+def solve(instance: Instance, *, time_limit: float = 10.0, seed: int = 0, threads: int | None = None,
+          use_mip: bool = True) -> SolveResult:
+    """Best schedule found within `time_limit` seconds (see the module docstring for the steps)."""
+    started = time.monotonic()
+    deadline = started + time_limit
+    rng = random.Random(seed)
+    phases: dict[str, float] = {}
+
+    def lap(name: str, since: float) -> float:
+        now = time.monotonic()
+        phases[name] = round(now - since, 3)
+        return now
+
+    people, interpreter_ids, asks = prepare(instance)
+    state = ScheduleState(instance, people, asks)
+    failed = place_pinned(state)
+    if failed:
+        raise InstanceError([_describe_pin(instance, message) for message in failed])
+    model = build_model(instance)
+    mark = lap("model", started)
+    relaxation = relax(model, time_limit=0.5 * time_limit, threads=threads)
+    mark = lap("bound", mark)
+
+    columns = [
+        (float(value), int(model.col_request[c]), int(model.col_slot[c]))
+        for c, value in enumerate(relaxation.column_values[: model.n_x])
+        if value > 1e-6
+    ]
+    place_by_values(state, columns)
+    greedy(state, sorted(range(len(asks)), key=lambda k: -state.gain(k)))
+    mark = lap("place", mark)
+    # Local search gets the time the MIP would otherwise use on a large model, and a floor of 60 %.
+    improve(state, min(deadline, started + 0.6 * time_limit), rng)
+    mark = lap("improve", mark)
+
+    proven = state.value >= relaxation.upper_bound - TOLERANCE * max(1.0, relaxation.upper_bound)
+    if use_mip and not proven and relaxation.solved and time.monotonic() < deadline - 0.2:
+        proven = _polish_with_mip(state, model, relaxation, deadline - 0.1 - time.monotonic(), seed, threads)
+        mark = lap("mip", mark)
+    reduce_breaks(state, max(time.monotonic() + 0.05, deadline - 0.05))
+    mark = lap("breaks", mark)
+
+    meetings = seat(instance, state, people, interpreter_ids)
+    report = check_schedule(instance, meetings)
+    if not report.feasible:  # the solver's own bug, never the caller's: fail loudly
+        raise AssertionError(f"scheduler produced an infeasible schedule: {report.violations[:5]}")
+    lap("seat", mark)
+    return SolveResult(
+        meetings=meetings,
+        report=report,
+        upper_bound=relaxation.upper_bound,
+        binding=relaxation.binding,
+        resource_values=relaxation.resource_values,
+        proven_optimal=proven,
+        seconds=time.monotonic() - started,
+        unplaceable=len(model.unplaceable),
+        phases=phases,
+        breaks_per_person=idle_breaks(meetings),
+    )
+
+
+def _describe_pin(instance: Instance, message: str) -> str:
+    index, slot = (int(word) for word in message.split() if word.isdigit())
+    request = instance.requests[index]
+    return (f"pinned meeting {request.a}-{request.b} cannot stay in slot {slot}: "
+            "it clashes with another pinned meeting (person, table or interpreter)")
+
+
+def _polish_with_mip(state: ScheduleState, model: Model, relaxation: Relaxation, seconds: float, seed: int,
+                     threads: int | None) -> bool:
+    """Run HiGHS's MIP from the current schedule; adopt its answer if better. True when proven optimal."""
+    if seconds <= 0.1:
+        return False
+    highs = to_highs(model, integer=True, time_limit=seconds, seed=seed, threads=threads)
+    start = np.zeros(len(model.cost))
+    column = {(int(k), int(s)): c for c, (k, s) in enumerate(zip(model.col_request, model.col_slot, strict=True))}
+    for k, slot in enumerate(state.held):
+        if slot >= 0:
+            start[column[k, slot]] = 1.0
+    covered = {p for k, slot in enumerate(state.held) if slot >= 0
+               for p in (state.instance.requests[k].a, state.instance.requests[k].b)}
+    for offset, person in enumerate(model.cover_people):
+        start[model.n_x + offset] = 1.0 if person in covered else 0.0
+    solution = highspy.HighsSolution()
+    solution.col_value = start.tolist()
+    highs.setSolution(solution)
+    highs.setOptionValue("objective_bound", relaxation.upper_bound + 1e-6)
+    highs.run()
+    status = highs.getModelStatus()
+    values = np.asarray(highs.getSolution().col_value, dtype=float)
+    value = highs.getInfo().objective_function_value
+    if len(values) == len(model.cost) and value > state.value + TOLERANCE:
+        _adopt(state, model, values)
+    return status == highspy.HighsModelStatus.kOptimal
+
+
+def _adopt(state: ScheduleState, model: Model, values: np.ndarray) -> None:
+    """Replace the held set with the MIP's (pins are in it: their lower bound is 1)."""
+    before = list(state.held)
+    for k in state.held_requests():
+        state.remove(k)
+    chosen = [(int(model.col_request[c]), int(model.col_slot[c])) for c in np.flatnonzero(values[: model.n_x] > 0.5)]
+    try:
+        for k, slot in sorted(chosen, key=lambda ks: state.asks[ks[0]].pinned_slot is None):
+            state.add(k, slot)
+    except ValueError:  # numerically shaky MIP answer: keep what we had
+        for k in state.held_requests():
+            state.remove(k)
+        for k, slot in enumerate(before):
+            if slot >= 0:
+                state.add(k, slot)
+
+
+def seat(instance: Instance, state: ScheduleState, people: list[str], interpreter_ids: list[str]) -> list[Meeting]:
+    """Tables and interpreters for the held requests, slot by slot."""
+    meetings = []
+    for slot in range(instance.slots):
+        held = sorted(state.in_slot[slot], key=lambda k: (people[state.asks[k].a], people[state.asks[k].b]))
+        for table, k in enumerate(held):
+            ask = state.asks[k]
+            interpreter = state.interpreter_of.get(k)
+            meetings.append(Meeting(slot, table, people[ask.a], people[ask.b],
+                                    interpreter_ids[interpreter] if interpreter is not None else None))
+    return meetings
+
+
+def baseline(instance: Instance, order: str) -> list[Meeting]:
+    """Reference greedy schedules: "fcfs" (requests in the order received) or "weight" (heaviest first)."""
+    people, interpreter_ids, asks = prepare(instance)
+    state = ScheduleState(instance, people, asks)
+    if place_pinned(state):
+        raise InstanceError(["pinned meetings clash"])
+    greedy(state, fcfs_order(state) if order == "fcfs" else weight_order(state))
+    return seat(instance, state, people, interpreter_ids)
