@@ -1,0 +1,70 @@
+"""On the day: check-in, no-show reports, feedback after each meeting."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from bridgehub.exchanges.domain.rounds import ExchangeError, check_operator
+from bridgehub.exchanges.enums import MeetingStatus, NextStep
+from bridgehub.exchanges.models import Meeting, MeetingFeedback, NoShowReport, Registration
+
+
+def check_in(*, user: Any, registration: Registration) -> Registration:
+    """The participant (on arrival) or an operator at the desk marks them present."""
+    if registration.user_id != user.pk:
+        check_operator(user, registration.round.programme.hub)
+    if registration.checked_in_at is None:
+        registration.checked_in_at = timezone.now()
+        registration.save(update_fields=["checked_in_at"])
+    return registration
+
+
+def _side_of(user: Any, meeting: Meeting) -> tuple[Registration, Registration]:
+    sender, recipient = meeting.sides
+    if sender.user_id == user.pk:
+        return sender, recipient
+    if recipient.user_id == user.pk:
+        return recipient, sender
+    raise PermissionDenied
+
+
+def report_no_show(*, user: Any, meeting: Meeting) -> NoShowReport:
+    """One side reports that the other did not come.
+
+    Side effects: the report, the meeting marked no-show. The absent person's priority in later rounds
+    of this hub is halved per report (see participation.no_show_priority), so they are placed after
+    people who came. Only after the meeting's start, and not against someone the desk checked in.
+    """
+    mine, other = _side_of(user, meeting)
+    if meeting.status not in (MeetingStatus.SCHEDULED, MeetingStatus.NO_SHOW):
+        raise ExchangeError(_("Only a scheduled meeting can have a no-show."))
+    if timezone.now() < meeting.starts_at:
+        raise ExchangeError(_("The meeting has not started yet."))
+    with transaction.atomic():
+        report, _created = NoShowReport.objects.get_or_create(meeting=meeting, absent=other,
+                                                              defaults={"reporter": mine})
+        meeting.status = MeetingStatus.NO_SHOW
+        meeting.save(update_fields=["status", "updated_at"])
+    return report
+
+
+def give_feedback(*, user: Any, meeting: Meeting, useful: bool, next_step: str = NextStep.NONE,
+                  comment: str = "") -> MeetingFeedback:
+    """One-click feedback (useful? next step?); a second click replaces the first. Marks the meeting held."""
+    mine, _other = _side_of(user, meeting)
+    if meeting.status == MeetingStatus.CANCELLED:
+        raise ExchangeError(_("This meeting was cancelled."))
+    if next_step not in NextStep.values:
+        raise ExchangeError(_("Unknown next step."))
+    with transaction.atomic():
+        feedback, _created = MeetingFeedback.objects.update_or_create(
+            meeting=meeting, author=mine, defaults={"useful": useful, "next_step": next_step, "comment": comment})
+        if meeting.status == MeetingStatus.SCHEDULED:
+            meeting.status = MeetingStatus.HELD
+            meeting.save(update_fields=["status", "updated_at"])
+    return feedback

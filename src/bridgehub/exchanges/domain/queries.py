@@ -1,0 +1,96 @@
+"""Who may see and do what in exchange rounds (tenancy by hub).
+
+Operators of a round's hub run it. Members of that hub (directly or through an approved
+organisation) see its open and published rounds and may register. Everything personal (requests,
+agenda, calendar) belongs to one registration and is reachable only through it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Q, QuerySet
+
+from bridgehub.directory.domain.queries import member_hub_ids, own_organisation_roles
+from bridgehub.directory.enums import ApprovalStatus
+from bridgehub.directory.models import Organisation
+from bridgehub.exchanges.enums import MeetingStatus, RequestStatus, RoundStatus
+from bridgehub.exchanges.models import Meeting, MeetingRequest, Programme, Registration, Round
+from bridgehub.hubs.domain.queries import operated_hub_ids
+from bridgehub.hubs.models import Hub
+
+VISIBLE_TO_MEMBERS = (RoundStatus.OPEN, RoundStatus.PUBLISHED, RoundStatus.CLOSED)
+
+
+def rounds_for_member(user: Any) -> QuerySet[Round]:
+    """Rounds a member may see: open, published or closed rounds of hubs they belong to."""
+    hubs = member_hub_ids(user) | operated_hub_ids(user)
+    return (Round.objects.filter(programme__hub_id__in=hubs, status__in=VISIBLE_TO_MEMBERS)
+            .select_related("programme__hub"))
+
+
+def access_round_for_member(user: Any, round_id: int) -> Round | None:
+    return rounds_for_member(user).filter(pk=round_id).first()
+
+
+def rounds_for_hub(hub: Hub) -> QuerySet[Round]:
+    return Round.objects.filter(programme__hub=hub).select_related("programme__hub")
+
+
+def programmes_for_hub(hub: Hub) -> QuerySet[Programme]:
+    return Programme.objects.filter(hub=hub).order_by("name")
+
+
+def access_round_for_operator(user: Any, hub: Hub, round_id: int) -> Round | None:
+    """The round if it belongs to `hub` and `user` operates that hub; None for missing and forbidden alike."""
+    if hub.pk not in operated_hub_ids(user):
+        return None
+    return rounds_for_hub(hub).filter(pk=round_id).first()
+
+
+def registration_of(user: Any, round_: Round) -> Registration | None:
+    if not getattr(user, "is_authenticated", False):
+        return None
+    return Registration.objects.filter(round=round_, user=user).select_related("organisation").first()
+
+
+def organisations_that_may_register(user: Any, round_: Round) -> QuerySet[Organisation]:
+    """The user's own organisations approved in the round's hub."""
+    return Organisation.objects.filter(
+        pk__in=list(own_organisation_roles(user)),
+        hub_links__hub_id=round_.programme.hub_id,
+        hub_links__status=ApprovalStatus.APPROVED,
+    ).order_by("name")
+
+
+def registrations_of_round(round_: Round) -> QuerySet[Registration]:
+    return Registration.objects.filter(round=round_, confirmed=True).select_related("organisation", "user")
+
+
+def requests_involving(registration: Registration) -> QuerySet[MeetingRequest]:
+    """Requests a registration sent, and those sent to it that it may see (not the met-before holds)."""
+    visible = Q(sender=registration) | (Q(recipient=registration) & ~Q(status=RequestStatus.WAITING_FOR_BOTH))
+    return (MeetingRequest.objects.filter(visible)
+            .select_related("sender__organisation", "recipient__organisation", "sender__user", "recipient__user"))
+
+
+def access_request(registration: Registration, request_id: int) -> MeetingRequest | None:
+    return requests_involving(registration).filter(pk=request_id).first()
+
+
+def meetings_of(registration: Registration) -> QuerySet[Meeting]:
+    """A registration's published meetings (cancelled ones too, so a calendar can remove them)."""
+    return (Meeting.objects.filter(Q(request__sender=registration) | Q(request__recipient=registration))
+            .select_related("round__programme__hub", "interpreter", "request__sender__organisation",
+                            "request__recipient__organisation", "request__sender__user", "request__recipient__user")
+            .order_by("slot"))
+
+
+def access_meeting(registration: Registration, meeting_id: int) -> Meeting | None:
+    return meetings_of(registration).filter(pk=meeting_id).first()
+
+
+def live_meetings(round_: Round) -> QuerySet[Meeting]:
+    return (Meeting.objects.filter(round=round_).exclude(status=MeetingStatus.CANCELLED)
+            .select_related("request__sender__organisation", "request__recipient__organisation", "interpreter",
+                            "request__sender__user", "request__recipient__user"))

@@ -1,0 +1,185 @@
+"""A round's accepted requests → the scheduling engine → a preview → published meetings.
+
+Weights: 1 per accepted request, 2 when both sides asked, times the lower no-show priority of the
+two (so people who skipped meetings before are placed after those who came). Published meetings
+are pinned: a re-solve after late changes never moves them, and they keep their table.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from bridgehub.engines.scheduling.instance import InstanceError, parse_instance
+from bridgehub.engines.scheduling.solve import solve
+from bridgehub.exchanges.domain import notify
+from bridgehub.exchanges.domain.rounds import ExchangeError, check_operator
+from bridgehub.exchanges.enums import MeetingStatus, RequestStatus, RoundStatus
+from bridgehub.exchanges.models import Interpreter, Meeting, MeetingRequest, Registration, Round, ScheduleRun
+
+
+def accepted_requests(round_: Round) -> list[MeetingRequest]:
+    """Accepted requests between confirmed participants, minus those whose meeting was cancelled."""
+    return list(
+        MeetingRequest.objects.filter(round=round_, status=RequestStatus.ACCEPTED, sender__confirmed=True,
+                                      recipient__confirmed=True)
+        .exclude(meeting__status=MeetingStatus.CANCELLED)
+        .select_related("sender", "recipient").order_by("pk")
+    )
+
+
+def build_instance(round_: Round) -> dict[str, Any]:
+    """The round in the engine's instance format (participants `r<registration id>`, interpreters `i<id>`)."""
+    requests = accepted_requests(round_)
+    # Every meeting not cancelled is confirmed (held and no-show ones included): pin it.
+    pins = dict(Meeting.objects.filter(round=round_).exclude(status=MeetingStatus.CANCELLED)
+                .values_list("request_id", "slot"))
+    people: dict[int, Registration] = {}
+    for request in requests:
+        people[request.sender_id] = request.sender
+        people[request.recipient_id] = request.recipient
+    participants = []
+    for registration in sorted(people.values(), key=lambda r: r.pk):
+        row: dict[str, Any] = {"id": registration.engine_id, "languages": registration.languages,
+                               "available": registration.available_slots}
+        if registration.max_meetings is not None:
+            row["max_meetings"] = registration.max_meetings
+        participants.append(row)
+    rows = []
+    for request in requests:
+        weight = (2 if request.mutual else 1) * min(request.sender.priority, request.recipient.priority)
+        row = {"a": request.sender.engine_id, "b": request.recipient.engine_id, "weight": round(weight, 3),
+               "request": request.pk}
+        if request.pk in pins:
+            row["pinned_slot"] = pins[request.pk]
+        rows.append(row)
+    return {
+        "format": "bridgehub-schedule-instance/1",
+        "round": round_.pk,
+        "slots": round_.slot_count,
+        "tables": round_.tables,
+        "coverage_bonus": round_.coverage_bonus,
+        "participants": participants,
+        "interpreters": [{"id": f"i{i.pk}", "languages": i.languages, "available": i.available_slots}
+                         for i in Interpreter.objects.filter(round=round_).order_by("pk")],
+        "requests": rows,
+    }
+
+
+def _problem_for_people(problem: str, round_: Round) -> str:
+    """Engine ids (r12, i3) → names an operator recognises."""
+    names = {r.engine_id: f"{r.user} ({r.organisation.name})"
+             for r in Registration.objects.filter(round=round_).select_related("user", "organisation")}
+    names |= {f"i{i.pk}": i.name for i in Interpreter.objects.filter(round=round_)}
+    for engine_id, name in sorted(names.items(), key=lambda item: -len(item[0])):
+        problem = problem.replace(f"'{engine_id}'", name).replace(engine_id, name)
+    return problem
+
+
+def run_scheduler(*, user: Any, round_: Round, time_limit: float = 10.0) -> ScheduleRun:
+    """Solve the round now and keep the result as a preview (nothing is published or sent)."""
+    check_operator(user, round_.programme.hub)
+    if round_.status not in (RoundStatus.OPEN, RoundStatus.PUBLISHED):
+        raise ExchangeError(_("Open the round before scheduling it."))
+    data = build_instance(round_)
+    if not data["requests"]:
+        raise ExchangeError(_("There are no accepted requests to schedule yet."))
+    request_ids = [row["request"] for row in data["requests"]]
+    try:
+        result = solve(parse_instance(data), time_limit=time_limit)
+    except InstanceError as error:
+        raise ExchangeError("; ".join(_problem_for_people(p, round_) for p in error.problems)) from error
+    by_pair = {frozenset((row["a"], row["b"])): request_id for row, request_id in zip(data["requests"], request_ids,
+                                                                                         strict=True)}
+    placements = [
+        {"request": by_pair[m.pair], "slot": m.slot, "table": m.table,
+         "interpreter": int(m.interpreter[1:]) if m.interpreter else None}
+        for m in result.meetings
+    ]
+    summary = result.summary() | {
+        "requests": len(request_ids),
+        "participants": len(data["participants"]),
+        "gaps": {key: value for key, value in sorted(result.breaks_per_person.items()) if value},
+    }
+    return ScheduleRun.objects.create(round=round_, created_by=user, time_limit=time_limit, summary=summary,
+                                      placements=placements)
+
+
+def _seat_around_pins(round_: Round, placements: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Confirmed meetings keep their table; new ones take the free tables of their slot."""
+    kept = {m.request_id: m.table
+            for m in Meeting.objects.filter(round=round_).exclude(status=MeetingStatus.CANCELLED)}
+    taken: dict[int, set[int]] = {}
+    for p in placements:
+        if p["request"] in kept:
+            taken.setdefault(p["slot"], set()).add(kept[p["request"]])
+    seated = []
+    for p in sorted(placements, key=lambda p: (p["slot"], p["request"])):
+        table = kept.get(p["request"])
+        if table is None:
+            used = taken.setdefault(p["slot"], set())
+            table = next(t for t in range(round_.tables) if t not in used)
+            used.add(table)
+        seated.append({**p, "table": table})
+    return seated
+
+
+def publish(*, user: Any, run: ScheduleRun) -> int:
+    """Publish a preview: create and update meetings, mark the round published.
+
+    Side effects: Meeting rows (iCalendar SEQUENCE bumped on every change), the round's status; an
+    e-mail with the agenda to everyone whose meetings changed, after commit. Returns that count.
+    """
+    round_ = run.round
+    check_operator(user, round_.programme.hub)
+    with transaction.atomic():
+        latest = ScheduleRun.objects.filter(round=round_).order_by("-created_at", "-pk").first()
+        if latest is None or latest.pk != run.pk:
+            raise ExchangeError(_("A newer preview exists: publish that one."))
+        if run.published_at is not None:
+            raise ExchangeError(_("This preview is already published."))
+        existing = {m.request_id: m for m in Meeting.objects.select_for_update().filter(round=round_)}
+        changed: set[int] = set()
+        for p in _seat_around_pins(round_, run.placements):
+            meeting = existing.get(p["request"])
+            if meeting is None:
+                meeting = Meeting(round=round_, request_id=p["request"], slot=p["slot"], table=p["table"],
+                                  interpreter_id=p["interpreter"])
+                meeting.save()
+            elif (meeting.slot, meeting.table, meeting.interpreter_id) != (p["slot"], p["table"], p["interpreter"]):
+                meeting.slot, meeting.table, meeting.interpreter_id = p["slot"], p["table"], p["interpreter"]
+                meeting.sequence += 1
+                meeting.save()
+            else:
+                continue
+            changed.add(meeting.pk)
+        run.published_at = timezone.now()
+        run.save(update_fields=["published_at"])
+        round_.status = RoundStatus.PUBLISHED
+        round_.published_at = run.published_at
+        round_.save(update_fields=["status", "published_at"])
+        people = set(Registration.objects.filter(
+            Q(sent_requests__meeting__pk__in=changed) | Q(received_requests__meeting__pk__in=changed)
+        ).values_list("pk", flat=True))
+        transaction.on_commit(lambda: notify.agenda_changed(round_, sorted(people)))
+    return len(people)
+
+
+def cancel_meeting(*, user: Any, meeting: Meeting, reason: str = "") -> Meeting:
+    """Either side (or an operator) cancels. Side effects: status, SEQUENCE; e-mail to the people after commit."""
+    sides = {meeting.request.sender.user_id, meeting.request.recipient.user_id}
+    if user.pk not in sides:
+        check_operator(user, meeting.round.programme.hub)
+    if meeting.status != MeetingStatus.SCHEDULED:
+        raise ExchangeError(_("Only a scheduled meeting can be cancelled."))
+    meeting.status = MeetingStatus.CANCELLED
+    meeting.cancelled_reason = reason
+    meeting.sequence += 1
+    with transaction.atomic():
+        meeting.save()
+        transaction.on_commit(lambda: notify.meeting_cancelled(meeting, by_user_id=user.pk))
+    return meeting
