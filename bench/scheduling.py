@@ -61,6 +61,7 @@ def run_instance(name: str, path: Path, limit: float, work: Path, checker_dir: P
         row[order] = {"ratio": verdict.get("ratio"), "feasible": verdict["feasible"], "seconds": round(seconds, 2)}
     result = solve(instance, time_limit=limit)
     verdict = judge(checker_dir, path, schedule_to_dict(result.meetings), work / f"{name}.solver.json")
+    row["phases"] = result.phases
     row["solver"] = {**result.summary(), "checker": {k: verdict.get(k) for k in
                                                      ("feasible", "ratio", "objective", "upper_bound", "breaks")}}
     print(json.dumps(row), flush=True)
@@ -133,7 +134,7 @@ def main() -> None:
     rows.append(resolve_after_cancellations(args.data / "tokyo-1k.json", work, args.data))
     if args.real:
         for path in sorted((args.data / "real").glob("*.json")):
-            rows.append(run_instance(f"real/{path.stem}", path, 2, work, args.data))
+            rows.append(run_instance(f"real-{path.stem}", path, 2, work, args.data))
     report = table(rows)
     (args.out / "scheduling.md").write_text(report + "\n", encoding="utf-8")
     print(report)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from bridgehub.manage.views import backoffice, imports
+from bridgehub.manage.views import backoffice, exchanges, imports
 
 app_name = "manage"
 urlpatterns = [
@@ -10,6 +10,9 @@ urlpatterns = [
     path("<slug:hub>/members/", backoffice.members, name="members"),
     path("<slug:hub>/notes/<slug:slug>/", backoffice.add_note, name="add_note"),
     path("<slug:hub>/imports/", imports.import_list, name="imports"),
+    path("<slug:hub>/rounds/", exchanges.round_list, name="rounds"),
+    path("<slug:hub>/rounds/<int:round_id>/", exchanges.round_detail, name="round"),
+    path("<slug:hub>/rounds/<int:round_id>/action/", exchanges.round_action, name="round_action"),
     path("<slug:hub>/imports/<int:batch_id>/", imports.import_detail, name="import_detail"),
     path("<slug:hub>/export/<str:kind>.<str:fmt>", imports.export, name="export"),
 ]

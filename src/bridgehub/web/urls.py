@@ -1,6 +1,6 @@
 from django.urls import path
 
-from bridgehub.web.views import directory, member, people, team
+from bridgehub.web.views import directory, exchanges, member, people, team
 
 app_name = "web"
 urlpatterns = [
@@ -17,4 +17,13 @@ urlpatterns = [
     path("me/profile/", people.edit_own_profile, name="my_profile"),
     path("me/settings/", member.settings_view, name="settings"),
     path("me/tokens/", member.tokens, name="tokens"),
+    path("rounds/", exchanges.rounds, name="rounds"),
+    path("rounds/<int:round_id>/", exchanges.round_detail, name="round"),
+    path("rounds/<int:round_id>/request/<int:registration_id>/", exchanges.send_request, name="send_request"),
+    path("rounds/<int:round_id>/requests/<int:request_id>/", exchanges.answer_request, name="answer_request"),
+    path("rounds/<int:round_id>/meetings/<int:meeting_id>/", exchanges.meeting_action, name="meeting_action"),
+    path("rounds/<int:round_id>/meetings/<int:meeting_id>.ics", exchanges.meeting_ics, name="meeting_ics"),
+    path("rounds/<int:round_id>/agenda.ics", exchanges.agenda_ics, name="round_agenda_ics"),
+    path("rounds/<int:round_id>/check-in/", exchanges.check_in, name="round_check_in"),
+    path("calendar/<str:token>.ics", exchanges.calendar_feed, name="calendar_feed"),
 ]

@@ -83,3 +83,11 @@ def select_options(choices, selected: str = "", child_marker: str = "— ") -> s
         parts.append(format_html('<option value="{}"{}>{}{}</option>', value,
                                  mark_safe(" selected") if value == selected else "", prefix, label_text))  # noqa: S308
     return mark_safe("".join(parts))  # noqa: S308 - every part was escaped by format_html
+
+
+@register.filter
+def in_zone(moment: datetime | None, zone_name: str) -> str:
+    """A time shown in a named zone (a round's or a participant's), as "2026-12-10 10:00"."""
+    if moment is None:
+        return ""
+    return date_format(timezone.localtime(moment, zoneinfo.ZoneInfo(zone_name)), "Y-m-d H:i")

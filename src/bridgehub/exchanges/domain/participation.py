@@ -136,11 +136,12 @@ def respond(*, user: Any, request: MeetingRequest, accept: bool, reason: str = "
     now = now or timezone.now()
     if request.recipient.user_id != user.pk:
         raise PermissionDenied
+    # An overdue request is expired now, whether or not the sweep has run; that change stands even
+    # though the answer is refused.
+    MeetingRequest.objects.filter(pk=request.pk, status=RequestStatus.PENDING, expires_at__lte=now).update(
+        status=RequestStatus.EXPIRED)
     with transaction.atomic():
         request = MeetingRequest.objects.select_for_update().get(pk=request.pk)
-        if request.status == RequestStatus.PENDING and request.expires_at <= now:
-            request.status = RequestStatus.EXPIRED
-            request.save(update_fields=["status"])
         if request.status != RequestStatus.PENDING:
             raise ExchangeError(_("This request is no longer waiting for an answer (%(status)s).")
                                 % {"status": request.get_status_display()})

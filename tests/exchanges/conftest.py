@@ -1,0 +1,45 @@
+import datetime as dt
+import zoneinfo
+from dataclasses import dataclass
+
+import pytest
+
+from bridgehub.exchanges.domain import participation
+from bridgehub.exchanges.enums import RoundStatus
+from bridgehub.exchanges.models import Programme, Round
+from tests.factories.core import OrganisationHubFactory
+
+TOKYO = zoneinfo.ZoneInfo("Asia/Tokyo")
+
+
+@dataclass
+class Exchange:
+    world: object
+    programme: object
+    round: object
+    owner_reg: object  # Secret Chips (Tokyo), speaks ja/en, agenda in Tokyo time
+    taipei_reg: object  # Taipei Org (also approved in Tokyo), speaks zh/en, agenda in Taipei time
+
+
+def make_round(programme, *, title="December deep-tech round", status=RoundStatus.OPEN, slots=4, tables=2,
+               start=dt.datetime(2026, 12, 10, 10, 0, tzinfo=TOKYO), previous=None):
+    return Round.objects.create(programme=programme, title=title, starts_at=start, time_zone="Asia/Tokyo",
+                                venue="Tokyo hub, Otemachi", slot_minutes=30, slot_count=slots, tables=tables,
+                                status=status, previous=previous)
+
+
+def register(user, round_, organisation, languages, zone, slots=None):
+    return participation.register(user=user, round_=round_, organisation_id=organisation.pk, languages=languages,
+                                  available_slots=list(round_.slots) if slots is None else slots,
+                                  max_meetings=None, time_zone=zone)
+
+
+@pytest.fixture
+def exchange(world):
+    taipei_org = world.taipei_member.org_memberships.get().organisation
+    OrganisationHubFactory(organisation=taipei_org, hub=world.tokyo)
+    programme = Programme.objects.create(hub=world.tokyo, name="Tokyo deep-tech monthly", cadence="monthly")
+    round_ = make_round(programme)
+    owner_reg = register(world.owner, round_, world.organisation, ["ja", "en"], "Asia/Tokyo")
+    taipei_reg = register(world.taipei_member, round_, taipei_org, ["zh", "en"], "Asia/Taipei")
+    return Exchange(world, programme, round_, owner_reg, taipei_reg)
