@@ -71,10 +71,11 @@ def round_detail(request, round_id: int):
                "editing": request.GET.get("edit") == "1" or registration is None or not registration.confirmed}
     if registration is not None and registration.confirmed:
         involved = list(queries.requests_involving(registration))
+        to_me = [r for r in involved if r.recipient_id == registration.pk]
         context |= {
-            "incoming": [r for r in involved if r.recipient_id == registration.pk and r.status == RequestStatus.PENDING],
+            "incoming": [r for r in to_me if r.status == RequestStatus.PENDING],
             "outgoing": [r for r in involved if r.sender_id == registration.pk],
-            "agreed": [r for r in involved if r.recipient_id == registration.pk and r.status != RequestStatus.PENDING],
+            "agreed": [r for r in to_me if r.status != RequestStatus.PENDING],
             "suggestions": suggestions_for(registration),
             "agenda": agenda_for(registration),
             "request_form": MeetingRequestForm(), "decline_form": DeclineForm(), "feedback_form": FeedbackForm(),
