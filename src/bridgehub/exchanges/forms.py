@@ -36,6 +36,8 @@ class ProgrammeForm(forms.ModelForm):
 class RoundForm(forms.ModelForm):
     """`starts_at` is read and shown in the round's own zone (the view activates it)."""
 
+    online_link = forms.URLField(label=_("online meeting link"), required=False, assume_scheme="https")
+
     class Meta:
         model = Round
         fields = ["programme", "title", "starts_at", "time_zone", "venue", "mode", "online_link", "slot_minutes",
@@ -66,7 +68,7 @@ class InterpreterForm(forms.Form):
 
 
 class RegistrationForm(forms.Form):
-    organisation = forms.TypedChoiceField(label=_("taking part for"), coerce=int)
+    organisation_id = forms.TypedChoiceField(label=_("taking part for"), coerce=int)
     languages = forms.MultipleChoiceField(label=_("languages I can meet in"), choices=SpokenLanguage.choices,
                                           widget=forms.CheckboxSelectMultiple)
     available_slots = forms.TypedMultipleChoiceField(label=_("slots I am available"), coerce=int,
@@ -77,7 +79,7 @@ class RegistrationForm(forms.Form):
 
     def __init__(self, *args, round_: Round, organisations, zone: str, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["organisation"].choices = [(o.pk, o.name) for o in organisations]
+        self.fields["organisation_id"].choices = [(o.pk, o.name) for o in organisations]
         self.fields["available_slots"].choices = slot_choices(round_)
         self.fields["time_zone"].choices = zone_choices(zone)
 

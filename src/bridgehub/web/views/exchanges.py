@@ -47,10 +47,10 @@ def _registration_form(request, round_, registration):
     zone = registration.time_zone if registration else request.user.time_zone
     initial = {"time_zone": zone, "available_slots": list(round_.slots), "languages": []}
     if registration is not None:
-        initial |= {"organisation": registration.organisation_id, "languages": registration.languages,
+        initial |= {"organisation_id": registration.organisation_id, "languages": registration.languages,
                     "available_slots": registration.available_slots, "max_meetings": registration.max_meetings}
     elif organisations:
-        initial["organisation"] = organisations[0].pk
+        initial["organisation_id"] = organisations[0].pk
     data = request.POST if request.method == "POST" and "register" in request.POST else None
     return RegistrationForm(data, initial=initial, round_=round_, organisations=organisations, zone=zone), organisations
 
