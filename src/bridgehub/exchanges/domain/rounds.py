@@ -95,7 +95,7 @@ def remove_interpreter(*, user: Any, interpreter: Interpreter) -> None:
     interpreter.delete()
 
 
-def carry_over(*, user: Any, round_: Round) -> int:
+def carry_over(*, user: Any, round_: Round, notify_people: bool = True) -> int:
     """Invite the previous round's participants into this one (unconfirmed until they confirm).
 
     Side effects: one unconfirmed registration per newly invited person, with their languages and
@@ -115,5 +115,6 @@ def carry_over(*, user: Any, round_: Round) -> int:
             if old.user_id not in already
         ]
         Registration.objects.bulk_create(invited)
-        transaction.on_commit(lambda: notify.carried_over(round_, [r.user_id for r in invited]))
+        if notify_people:
+            transaction.on_commit(lambda: notify.carried_over(round_, [r.user_id for r in invited]))
     return len(invited)

@@ -128,7 +128,7 @@ def _seat_around_pins(round_: Round, placements: list[dict[str, Any]]) -> list[d
     return seated
 
 
-def publish(*, user: Any, run: ScheduleRun) -> int:
+def publish(*, user: Any, run: ScheduleRun, notify_people: bool = True) -> int:
     """Publish a preview: create and update meetings, mark the round published.
 
     Side effects: Meeting rows (iCalendar SEQUENCE bumped on every change), the round's status; an
@@ -165,7 +165,8 @@ def publish(*, user: Any, run: ScheduleRun) -> int:
         people = set(Registration.objects.filter(
             Q(sent_requests__meeting__pk__in=changed) | Q(received_requests__meeting__pk__in=changed)
         ).values_list("pk", flat=True))
-        transaction.on_commit(lambda: notify.agenda_changed(round_, sorted(people)))
+        if notify_people:
+            transaction.on_commit(lambda: notify.agenda_changed(round_, sorted(people)))
     return len(people)
 
 

@@ -2,10 +2,11 @@ from django.core.management.base import BaseCommand
 
 from bridgehub.directory.demo.builder import build_demo, demo_is_loaded
 from bridgehub.directory.demo.people import ensure_logins
+from bridgehub.exchanges.demo import build_exchange_demo
 
 
 class Command(BaseCommand):
-    help = "Load the trilingual demo hub (once) and print the demo logins with fresh passwords."
+    help = "Load the trilingual demo hub with its exchange rounds (once) and print the demo logins with fresh passwords."
 
     def handle(self, *args, **options):
         if demo_is_loaded():
@@ -14,7 +15,9 @@ class Command(BaseCommand):
         else:
             result = build_demo()
             logins = result.logins
-            self.stdout.write(f"Demo hub loaded: {result.organisations} organisations, {result.people} people.")
+            meetings = build_exchange_demo()
+            self.stdout.write(f"Demo hub loaded: {result.organisations} organisations, {result.people} people, "
+                              f"{meetings} meetings scheduled in the December exchange round.")
         self.stdout.write("")
         self.stdout.write("Log in at http://127.0.0.1:8000/accounts/login/ with:")
         for email, password, role in logins:
