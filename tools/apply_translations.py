@@ -17,8 +17,8 @@ LOCALE = Path(__file__).resolve().parent.parent / "src" / "bridgehub" / "locale"
 def main(tables: list[str]) -> int:
     table: dict[str, tuple[str, str]] = {}
     for path in tables:
-        for value in runpy.run_path(path).values():
-            if isinstance(value, dict):
+        for name, value in runpy.run_path(path).items():
+            if isinstance(value, dict) and not name.startswith("__"):  # not the module's __builtins__
                 table.update(value)
     missing = 0
     for index, language in ((0, "zh_Hant"), (1, "ja")):
