@@ -1,6 +1,8 @@
 """The exchange round's user story in a real browser: create → register → request → accept → schedule →
 publish → each side sees the meeting in their own time → the calendar file carries the right TZID."""
 
+from pathlib import Path
+
 import pytest
 from playwright.sync_api import expect
 
@@ -100,6 +102,6 @@ def test_round_from_creation_to_calendars_in_two_time_zones(live_server, browser
     # The Taipei member's calendar file says so in its own zone.
     with taipei_page.expect_download() as download:
         taipei_page.click("#agenda a[href$='.ics']")
-    content = open(download.value.path(), encoding="utf-8").read()
+    content = Path(download.value.path()).read_text(encoding="utf-8")
     assert "DTSTART;TZID=Asia/Taipei:20261210T090000" in content
     assert "TZID:Asia/Taipei" in content and "Hsinchu Sensors" not in content.split("SUMMARY")[1].split("\n")[0]

@@ -91,3 +91,11 @@ def in_zone(moment: datetime | None, zone_name: str) -> str:
     if moment is None:
         return ""
     return date_format(timezone.localtime(moment, zoneinfo.ZoneInfo(zone_name)), "Y-m-d H:i")
+
+
+@register.filter
+def time_in(moment: datetime | None, zone_name: str) -> str:
+    """Clock time ("10:00") of a moment in a named zone, whatever zone the page is rendered in."""
+    if moment is None:
+        return ""
+    return date_format(timezone.localtime(moment, zoneinfo.ZoneInfo(zone_name)), "H:i")

@@ -30,9 +30,11 @@ def _number(value: str | None) -> int:
 @operator_view
 def round_list(request, hub):
     programme_form = ProgrammeForm(request.POST if "programme" in request.POST else None)
+    programmes = list(queries.programmes_for_hub(hub))
     with timezone.override(hub.zone):
         round_form = RoundForm(request.POST if "round" in request.POST else None, hub=hub,
-                               initial={"time_zone": hub.time_zone}, instance=Round(time_zone=hub.time_zone))
+                               initial={"time_zone": hub.time_zone, "programme": programmes[0] if programmes else None},
+                               instance=Round(time_zone=hub.time_zone))
         if request.method == "POST" and "programme" in request.POST and programme_form.is_valid():
             rounds.create_programme(user=request.user, hub=hub, **programme_form.cleaned_data)
             messages.success(request, _("Programme created."))
@@ -42,7 +44,7 @@ def round_list(request, hub):
             messages.success(request, _("Round created as a draft. Add interpreters, then open it."))
             return redirect("manage:round", hub=hub.slug, round_id=created.pk)
     return render(request, "manage/rounds.html", {
-        "hub": hub, "programmes": queries.programmes_for_hub(hub), "rounds": queries.rounds_for_hub(hub),
+        "hub": hub, "programmes": programmes, "rounds": queries.rounds_for_hub(hub),
         "programme_form": programme_form, "round_form": round_form})
 
 
