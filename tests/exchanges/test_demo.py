@@ -17,7 +17,8 @@ def test_demo_has_a_past_a_published_and_an_open_round_without_sending_mail(caps
     december = Round.objects.get(status=RoundStatus.PUBLISHED)
     assert december.meetings.count() >= 30
     assert december.meetings.filter(interpreter__isnull=False).exists()
-    founder_meetings = Meeting.objects.filter(round=december, request__sender__user__email="founder@startup.bridgehub.example")
+    founder_meetings = Meeting.objects.filter(round=december,
+                                              request__sender__user__email="founder@startup.bridgehub.example")
     assert founder_meetings.filter(request__recipient__user__email="partner@investor.bridgehub.example").exists()
     assert MeetingRequest.objects.filter(round=december, status=RequestStatus.PENDING,
                                          recipient__user__email="partner@investor.bridgehub.example").exists()

@@ -18,7 +18,7 @@ from bridgehub.directory.models import Organisation, OrganisationHub, Organisati
 from bridgehub.exchanges.domain import dayof, participation, rounds
 from bridgehub.exchanges.domain import scheduling as scheduling_domain
 from bridgehub.exchanges.enums import RoundStatus
-from bridgehub.exchanges.models import Programme, Registration, Round
+from bridgehub.exchanges.models import Registration, Round
 from bridgehub.hubs.models import Hub
 
 TOKYO = zoneinfo.ZoneInfo("Asia/Tokyo")
@@ -147,7 +147,8 @@ def _past_day(round_: Round, rng: random.Random) -> None:
     for registration in Registration.objects.filter(round=round_):
         if rng.random() < 0.9:
             dayof.check_in(user=registration.user, registration=registration)
-    for index, meeting in enumerate(round_.meetings.select_related("request__sender__user", "request__recipient__user")):
+    meetings = round_.meetings.select_related("request__sender__user", "request__recipient__user")
+    for index, meeting in enumerate(meetings):
         sender, recipient = meeting.sides
         if index % 13 == 7:
             dayof.report_no_show(user=sender.user, meeting=meeting)

@@ -6,7 +6,8 @@ from bridgehub.exchanges.demo import build_exchange_demo
 
 
 class Command(BaseCommand):
-    help = "Load the trilingual demo hub with its exchange rounds (once) and print the demo logins with fresh passwords."
+    help = ("Load the trilingual demo hub with its exchange rounds (once) and print the demo logins "
+            "with fresh passwords.")
 
     def handle(self, *args, **options):
         if demo_is_loaded():
