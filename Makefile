@@ -36,6 +36,7 @@ test-postgres: install
 
 bench: install
 	$(BIN)/python bench/directory_load.py --out bench/out
+	$(BIN)/python bench/scheduling.py --real --out bench/out
 
 lint: install
 	$(BIN)/ruff check src tests bench

@@ -116,6 +116,8 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="small-120 and tokyo-1k only")
     parser.add_argument("--real", action="store_true", help="also the 40 real-event instances (2 s each)")
     args = parser.parse_args()
+    if not (args.data / "check_schedule.py").exists():
+        raise SystemExit(f"{args.data}: the shared scheduling instances and checker are not there (use --data DIR)")
     work = args.out / "scheduling"
     work.mkdir(parents=True, exist_ok=True)
     print(json.dumps({"machine": platform.platform(), "python": platform.python_version()}), flush=True)
