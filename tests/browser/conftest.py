@@ -1,9 +1,11 @@
 """Playwright drives Debian's Chromium (Playwright's own browser download does not work here)."""
 
+import importlib
 import os
 import shutil
 
 import pytest
+from django.apps import apps
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "1")  # Playwright's sync API runs an event loop
 
@@ -29,3 +31,10 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if "tests/browser/" in str(item.fspath):
             item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(autouse=True)
+def _taxonomy(transactional_db):
+    """A live-server test is transactional: the previous one's teardown flushed every table, the
+    migrated sector taxonomy included. Load it again (the migration's own function)."""
+    importlib.import_module("bridgehub.directory.migrations.0002_taxonomy").load_taxonomy(apps, None)

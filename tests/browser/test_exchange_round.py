@@ -46,9 +46,7 @@ def register_first_slot_only(page, base, round_id, languages):
     expect(page.locator("#agenda")).to_be_visible()
 
 
-# serialized_rollback: a transactional test's teardown flushes every table, including the sector
-# taxonomy a migration loads; with it, each such test starts from the migrated data again.
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_round_from_creation_to_calendars_in_two_time_zones(live_server, browser):
     base = live_server.url
     tokyo = HubFactory(slug="tokyo", name_en="Tokyo Hub", time_zone="Asia/Tokyo")

@@ -32,7 +32,7 @@ def members_xlsx() -> bytes:
     return buffer.getvalue()
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # needs the migrated sector taxonomy
+@pytest.mark.django_db(transaction=True)
 def test_founder_and_operator_journey(live_server, browser, tmp_path):
     base = live_server.url
     tokyo = HubFactory(slug="tokyo", name_en="Tokyo Hub", name_ja="東京ハブ", name_zh_hant="東京樞紐")

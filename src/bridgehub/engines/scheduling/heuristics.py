@@ -33,12 +33,12 @@ def weight_order(state: ScheduleState) -> list[int]:
     return sorted(range(len(state.asks)), key=lambda k: -state.asks[k].weight)
 
 
-def place_pinned(state: ScheduleState) -> list[str]:
-    """Hold every pinned request in its slot; returns the pins that could not be honoured."""
+def place_pinned(state: ScheduleState) -> list[tuple[int, int]]:
+    """Hold every pinned request in its slot; returns (request, slot) of the pins that could not be honoured."""
     failed = []
     for ask in state.asks:
         if ask.pinned_slot is not None and not state.try_add(ask.index, ask.pinned_slot):
-            failed.append(f"pinned request {ask.index} cannot be held in slot {ask.pinned_slot}")
+            failed.append((ask.index, ask.pinned_slot))
     return failed
 
 

@@ -91,7 +91,7 @@ def solve(instance: Instance, *, time_limit: float = 10.0, seed: int = 0, thread
     state = ScheduleState(instance, people, asks)
     failed = place_pinned(state)
     if failed:
-        raise InstanceError([_describe_pin(instance, message) for message in failed])
+        raise InstanceError([_describe_pin(instance, index, slot) for index, slot in failed])
     model = build_model(instance)
     mark = lap("model", started)
     relaxation = relax(model, time_limit=0.5 * time_limit, threads=threads)
@@ -136,8 +136,7 @@ def solve(instance: Instance, *, time_limit: float = 10.0, seed: int = 0, thread
     )
 
 
-def _describe_pin(instance: Instance, message: str) -> str:
-    index, slot = (int(word) for word in message.split() if word.isdigit())
+def _describe_pin(instance: Instance, index: int, slot: int) -> str:
     request = instance.requests[index]
     return (f"pinned meeting {request.a}-{request.b} cannot stay in slot {slot}: "
             "it clashes with another pinned meeting (person, table or interpreter)")
