@@ -24,6 +24,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from bridgehub.engines.scheduling.check import check_schedule  # noqa: E402
 from bridgehub.engines.scheduling.instance import (  # noqa: E402
+    InstanceError,
     instance_to_dict,
     parse_instance,
     schedule_to_dict,
@@ -51,7 +52,12 @@ def judge(checker_dir: Path, instance_path: Path, schedule: dict, out: Path) -> 
 
 
 def run_instance(name: str, path: Path, limit: float, work: Path, checker_dir: Path) -> dict:
-    instance = parse_instance(json.loads(path.read_text(encoding="utf-8")))
+    try:
+        instance = parse_instance(json.loads(path.read_text(encoding="utf-8")))
+    except InstanceError as error:  # reported, not skipped silently
+        row = {"instance": name, "time_limit": limit, "rejected": error.problems}
+        print(json.dumps(row), flush=True)
+        return row
     row: dict = {"instance": name, "time_limit": limit, "requests": len(instance.requests)}
     for order in ("fcfs", "weight"):
         started = time.monotonic()
@@ -100,6 +106,10 @@ def table(rows: list[dict]) -> str:
     lines = ["| instance | limit s | FCFS greedy | greedy by weight | solver ratio | checker ratio | optimal "
              "| seconds | binding | breaks |", "|---|---|---|---|---|---|---|---|---|---|"]
     for row in rows:
+        if "rejected" in row:
+            lines.append(f"| {row['instance']} | {row['time_limit']} | rejected: {'; '.join(row['rejected'])} "
+                         "| | | | | | | |")
+            continue
         solver = row["solver"]
         lines.append(
             f"| {row['instance']} | {row.get('time_limit', 2)} | {row.get('fcfs', {}).get('ratio', '–')} "
