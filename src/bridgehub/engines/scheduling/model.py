@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import sys
+import threading
 import time
 from dataclasses import dataclass
 from itertools import combinations
@@ -43,15 +44,17 @@ class Model:
     matrix_index: np.ndarray
     matrix_value: np.ndarray
     unplaceable: list[int]  # requests with no slot at all (nobody free together, or no interpreter)
+    row_lower: np.ndarray | None = None  # None: no lower bounds (all rows are "at most")
+    maximise: bool = True
 
 
 def interpreter_types(instance: Instance) -> list[frozenset[str]]:
     return sorted({i.languages for i in instance.interpreters.values()}, key=sorted)
 
 
-def build_model(instance: Instance) -> Model:
-    """Build the maximisation model (as HiGHS CSC arrays) of `instance`."""
-    people = instance.participants
+def interpreter_supply(instance: Instance) -> tuple[list[frozenset[str]], list[frozenset[int]],
+                                                   dict[tuple[int, frozenset[int]], int]]:
+    """Interpreter types, every union of types, and interpreters available per (slot, union)."""
     types = interpreter_types(instance)
     unions = [frozenset(c) for n in range(1, len(types) + 1) for c in combinations(range(len(types)), n)]
     supply: dict[tuple[int, frozenset[int]], int] = {}
@@ -61,6 +64,20 @@ def build_model(instance: Instance) -> Model:
             for u in unions:
                 if t in u:
                     supply[s, u] = supply.get((s, u), 0) + 1
+    return types, unions, supply
+
+
+def cover_of(types: list[frozenset[str]], a: frozenset[str], b: frozenset[str]) -> frozenset[int] | None:
+    """Interpreter types able to interpret a and b; None when they share a language."""
+    if a & b:
+        return None
+    return frozenset(t for t, langs in enumerate(types) if _type_covers(langs, a, b))
+
+
+def build_model(instance: Instance) -> Model:
+    """Build the maximisation model (as HiGHS CSC arrays) of `instance`."""
+    people = instance.participants
+    types, unions, supply = interpreter_supply(instance)
 
     # Pinned meetings are held whatever happens: their people and tables are taken in those slots,
     # so other requests' columns there can go now (a presolve that keeps re-solves small).
@@ -92,9 +109,7 @@ def build_model(instance: Instance) -> Model:
     bonus = instance.coverage_bonus
     for k, request in enumerate(instance.requests):
         a, b = people[request.a], people[request.b]
-        cover: frozenset[int] | None = None
-        if not (a.languages & b.languages):
-            cover = frozenset(t for t, langs in enumerate(types) if _type_covers(langs, a.languages, b.languages))
+        cover = cover_of(types, a.languages, b.languages)
         slots = a.available & b.available
         if request.slots is not None:
             slots &= request.slots
@@ -216,11 +231,11 @@ def to_highs(model: Model, *, integer: bool, time_limit: float | None = None, se
     lp = highspy.HighsLp()
     lp.num_col_ = len(model.cost)
     lp.num_row_ = len(model.row_upper)
-    lp.sense_ = highspy.ObjSense.kMaximize
+    lp.sense_ = highspy.ObjSense.kMaximize if model.maximise else highspy.ObjSense.kMinimize
     lp.col_cost_ = model.cost
     lp.col_lower_ = model.lower
     lp.col_upper_ = model.upper
-    lp.row_lower_ = np.full(lp.num_row_, -highspy.kHighsInf)
+    lp.row_lower_ = model.row_lower if model.row_lower is not None else np.full(lp.num_row_, -highspy.kHighsInf)
     lp.row_upper_ = model.row_upper
     lp.a_matrix_.format_ = highspy.MatrixFormat.kColwise
     lp.a_matrix_.start_ = model.matrix_start
@@ -246,3 +261,17 @@ def to_highs(model: Model, *, integer: bool, time_limit: float | None = None, se
         highs.cbIpmInterrupt.subscribe(stop_when_late)
         highs.cbMipInterrupt.subscribe(stop_when_late)
     return highs
+
+
+def run_until(highs: highspy.Highs, deadline: float) -> bool:
+    """Run HiGHS in its own thread; True when it finished by `deadline`.
+
+    Its interrupt callbacks are not reached inside every phase (a compaction MIP's root node ran
+    1.2 s past its limit), so the caller stops waiting at the deadline instead. An unfinished solve
+    is abandoned: its thread (a daemon) stops at the next callback, and its answer is not used.
+    """
+    # Not highs.startSolve(): it serialises every solve of the process behind one class-wide lock.
+    worker = threading.Thread(target=highs.run, daemon=True, name="highs")
+    worker.start()
+    worker.join(max(0.0, deadline - time.monotonic()))
+    return not worker.is_alive()

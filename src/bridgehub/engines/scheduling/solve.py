@@ -7,8 +7,9 @@ Order of work within the time limit:
    local moves (relocate or swap what blocks it) — a good schedule exists within about a second;
 4. when time is left and the schedule is below the bound, HiGHS's MIP searches from that schedule
    and is kept only if it is better, so the time limit never costs the feasible schedule we have;
-5. meetings are moved between slots, keeping the same set, to close people's idle gaps; tables and
-   interpreters are then seated slot by slot; the independent checker must pass.
+5. with the same set of meetings, a second small MIP (compact.py) re-slots them to close people's
+   idle gaps, then single moves do what is left; tables and interpreters are then seated slot by
+   slot; the independent checker must pass.
 
 The result is deterministic for a given seed whenever the search ends before the time limit (the
 MIP proves optimality, or the heuristics stop improving); when the limit cuts a search short, how far
@@ -27,9 +28,10 @@ import numpy as np
 
 from .bound import Relaxation, relax
 from .check import ScheduleReport, check_schedule, idle_breaks
+from .compact import compact
 from .heuristics import fcfs_order, greedy, improve, place_by_values, place_pinned, reduce_breaks, weight_order
 from .instance import Instance, InstanceError, Meeting
-from .model import Model, build_model, to_highs
+from .model import Model, build_model, run_until, to_highs
 from .state import ScheduleState, prepare
 
 TOLERANCE = 1e-6
@@ -114,6 +116,8 @@ def solve(instance: Instance, *, time_limit: float = 10.0, seed: int = 0, thread
     if mip and not proven and time.monotonic() < deadline - 0.2:
         proven = _polish_with_mip(state, model, relaxation, deadline - 0.1 - time.monotonic(), seed, threads)
         mark = lap("mip", mark)
+    if use_mip and time.monotonic() < deadline - 0.3:
+        compact(state, deadline - 0.1, seed=seed, threads=threads)
     reduce_breaks(state, max(time.monotonic() + 0.05, deadline - 0.05))
     mark = lap("breaks", mark)
 
@@ -147,7 +151,8 @@ def _polish_with_mip(state: ScheduleState, model: Model, relaxation: Relaxation,
     """Run HiGHS's MIP from the current schedule; adopt its answer if better. True when proven optimal."""
     if seconds <= 0.1:
         return False
-    highs = to_highs(model, integer=True, time_limit=seconds, seed=seed, threads=threads)
+    # HiGHS stops itself a little early; run_until stops waiting at the deadline if it does not.
+    highs = to_highs(model, integer=True, time_limit=0.85 * seconds, seed=seed, threads=threads)
     start = np.zeros(len(model.cost))
     column = {(int(k), int(s)): c for c, (k, s) in enumerate(zip(model.col_request, model.col_slot, strict=True))}
     for k, slot in enumerate(state.held):
@@ -161,7 +166,8 @@ def _polish_with_mip(state: ScheduleState, model: Model, relaxation: Relaxation,
     solution.col_value = start.tolist()
     highs.setSolution(solution)
     highs.setOptionValue("objective_bound", relaxation.upper_bound + 1e-6)
-    highs.run()
+    if not run_until(highs, time.monotonic() + seconds):
+        return False
     status = highs.getModelStatus()
     values = np.asarray(highs.getSolution().col_value, dtype=float)
     value = highs.getInfo().objective_function_value
