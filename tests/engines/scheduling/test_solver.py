@@ -187,3 +187,11 @@ def test_cli_reports_instance_errors_instead_of_a_schedule(tmp_path):
     assert summary["feasible"] is False
     assert "request 0 (x-y): unknown participant 'x'" in summary["errors"]
     assert not (tmp_path / "out.json").exists()
+
+
+def test_compaction_closes_idle_gaps_on_a_real_event_without_dropping_meetings():
+    instance = load("forum-13.fixed020-Forb.json")
+    plain = solve(instance, time_limit=3, use_mip=False)  # placement and single moves only
+    compacted = solve(instance, time_limit=3)
+    assert compacted.report.meetings == plain.report.meetings == len(instance.requests)
+    assert compacted.report.breaks < plain.report.breaks

@@ -130,7 +130,8 @@ def solve(instance: Instance, *, time_limit: float = 10.0, seed: int = 0, thread
         meetings=meetings,
         report=report,
         upper_bound=relaxation.upper_bound,
-        binding=relaxation.binding,
+        # Every request that could be held is held: nothing limits, whatever the (degenerate) duals say.
+        binding="none" if report.meetings == len(instance.requests) - len(model.unplaceable) else relaxation.binding,
         resource_values=relaxation.resource_values,
         proven_optimal=proven,
         seconds=time.monotonic() - started,
