@@ -111,16 +111,4 @@ def compact(state: ScheduleState, deadline: float, *, seed: int = 0, threads: in
     chosen = {columns[c][0]: columns[c][1] for c in np.flatnonzero(values[:n_x] > 0.5)}
     if sorted(chosen) != sorted(held):
         return False
-    before = {k: state.held[k] for k in held}
-    for k in held:
-        state.remove(k)
-    try:
-        for k in sorted(held, key=lambda k: state.asks[k].pinned_slot is None):
-            state.add(k, chosen[k])
-    except ValueError:  # numerically shaky answer: put everything back
-        for k in state.held_requests():
-            state.remove(k)
-        for k in sorted(held, key=lambda k: state.asks[k].pinned_slot is None):
-            state.add(k, before[k])
-        return False
-    return True
+    return state.replace(chosen)

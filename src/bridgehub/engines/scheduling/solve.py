@@ -173,25 +173,9 @@ def _polish_with_mip(state: ScheduleState, model: Model, relaxation: Relaxation,
     values = np.asarray(highs.getSolution().col_value, dtype=float)
     value = highs.getInfo().objective_function_value
     if len(values) == len(model.cost) and value > state.value + TOLERANCE:
-        _adopt(state, model, values)
+        chosen = np.flatnonzero(values[: model.n_x] > 0.5)
+        state.replace({int(model.col_request[c]): int(model.col_slot[c]) for c in chosen})
     return status == highspy.HighsModelStatus.kOptimal
-
-
-def _adopt(state: ScheduleState, model: Model, values: np.ndarray) -> None:
-    """Replace the held set with the MIP's (pins are in it: their lower bound is 1)."""
-    before = list(state.held)
-    for k in state.held_requests():
-        state.remove(k)
-    chosen = [(int(model.col_request[c]), int(model.col_slot[c])) for c in np.flatnonzero(values[: model.n_x] > 0.5)]
-    try:
-        for k, slot in sorted(chosen, key=lambda ks: state.asks[ks[0]].pinned_slot is None):
-            state.add(k, slot)
-    except ValueError:  # numerically shaky MIP answer: keep what we had
-        for k in state.held_requests():
-            state.remove(k)
-        for k, slot in enumerate(before):
-            if slot >= 0:
-                state.add(k, slot)
 
 
 def seat(instance: Instance, state: ScheduleState, people: list[str], interpreter_ids: list[str]) -> list[Meeting]:

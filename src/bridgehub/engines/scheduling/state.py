@@ -151,3 +151,24 @@ class ScheduleState:
 
     def held_requests(self) -> list[int]:
         return [k for k, slot in enumerate(self.held) if slot >= 0]
+
+    def replace(self, placements: dict[int, int]) -> bool:
+        """Hold exactly `placements` (request → slot), pins first, as a solver's answer proposes.
+
+        The answer is checked as it is applied; if any meeting does not fit (a numerically shaky
+        MIP answer), the previous schedule is restored and False returned.
+        """
+        before = {k: slot for k, slot in enumerate(self.held) if slot >= 0}
+
+        def pins_first(k: int) -> bool:
+            return self.asks[k].pinned_slot is None
+
+        for k in before:
+            self.remove(k)
+        if all(self.try_add(k, placements[k]) for k in sorted(placements, key=pins_first)):
+            return True
+        for k in self.held_requests():
+            self.remove(k)
+        for k in sorted(before, key=pins_first):
+            self.add(k, before[k])
+        return False
