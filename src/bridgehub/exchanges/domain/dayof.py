@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
@@ -11,13 +12,22 @@ from django.utils.translation import gettext as _
 
 from bridgehub.exchanges.domain.rounds import ExchangeError, check_operator
 from bridgehub.exchanges.enums import MeetingStatus, NextStep
-from bridgehub.exchanges.models import Meeting, MeetingFeedback, NoShowReport, Registration
+from bridgehub.exchanges.models import Meeting, MeetingFeedback, NoShowReport, Registration, Round
+
+CHECK_IN_OPENS = dt.timedelta(hours=2)
+
+
+def check_in_open(round_: Round) -> bool:
+    """Self check-in opens two hours before the first slot and closes with the last."""
+    return round_.starts_at - CHECK_IN_OPENS <= timezone.now() <= round_.ends_at
 
 
 def check_in(*, user: Any, registration: Registration) -> Registration:
-    """The participant (on arrival) or an operator at the desk marks them present."""
+    """The participant (on the day) or an operator at the desk (any time) marks them present."""
     if registration.user_id != user.pk:
         check_operator(user, registration.round.programme.hub)
+    elif not check_in_open(registration.round):
+        raise ExchangeError(_("Check-in opens two hours before the first meeting of the day."))
     if registration.checked_in_at is None:
         registration.checked_in_at = timezone.now()
         registration.save(update_fields=["checked_in_at"])

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.db.models import Prefetch
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from bridgehub.common.visibility import Visibility
@@ -45,7 +46,8 @@ def score_pair(mine: Registration, theirs: Registration) -> tuple[float, list[st
     if shared:
         score += len(shared)
         names = [s for s in b.sectors.all() if s.pk in shared]
-        reasons.append(_("Shared sectors: %(names)s") % {"names": ", ".join(str(s) for s in names[:3])})
+        language = translation.get_language()
+        reasons.append(_("Shared sectors: %(names)s") % {"names": ", ".join(s.label_for(language) for s in names[:3])})
     asks = {x.kind for x in a.asks_offers.all() if x.direction == Direction.ASK}
     offers = {x.kind for x in b.asks_offers.all() if x.direction == Direction.OFFER}
     theirs_asks = {x.kind for x in b.asks_offers.all() if x.direction == Direction.ASK}

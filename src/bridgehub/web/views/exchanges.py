@@ -16,7 +16,7 @@ from bridgehub.exchanges.domain import scheduling as scheduling_domain
 from bridgehub.exchanges.domain.agenda import agenda_for, calendar_bytes
 from bridgehub.exchanges.domain.rounds import ExchangeError
 from bridgehub.exchanges.domain.suggestions import suggestions_for
-from bridgehub.exchanges.enums import RequestStatus
+from bridgehub.exchanges.enums import RequestStatus, RoundStatus
 from bridgehub.exchanges.forms import DeclineForm, FeedbackForm, MeetingRequestForm, RegistrationForm
 from bridgehub.exchanges.models import Registration
 
@@ -80,6 +80,7 @@ def round_detail(request, round_id: int):
             "agenda": agenda_for(registration),
             "request_form": MeetingRequestForm(), "decline_form": DeclineForm(), "feedback_form": FeedbackForm(),
             "now": timezone.now(),
+            "on_the_day": round_.status == RoundStatus.PUBLISHED and dayof.check_in_open(round_),
         }
     return render(request, "web/round.html", context)
 
@@ -168,8 +169,11 @@ def meeting_action(request, round_id: int, meeting_id: int):
 @require_POST
 def check_in(request, round_id: int):
     round_ = _round_or_404(request, round_id)
-    dayof.check_in(user=request.user, registration=_registration_or_404(request, round_))
-    messages.success(request, _("You are checked in. Enjoy your meetings."))
+    try:
+        dayof.check_in(user=request.user, registration=_registration_or_404(request, round_))
+        messages.success(request, _("You are checked in. Enjoy your meetings."))
+    except ExchangeError as error:
+        messages.error(request, str(error))
     return redirect("web:round", round_id=round_.pk)
 
 
