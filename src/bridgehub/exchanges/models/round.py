@@ -31,7 +31,8 @@ class Programme(models.Model):
 class Round(models.Model):
     """One exchange day of a programme: slots of equal length from `starts_at`, tables, interpreters."""
 
-    programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="rounds")
+    programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="rounds",
+                                  verbose_name=_("programme"))
     title = models.CharField(_("title"), max_length=200)
     starts_at = models.DateTimeField(_("first slot starts"))
     time_zone = models.CharField(_("time zone of the round"), max_length=64, validators=[validate_time_zone])
