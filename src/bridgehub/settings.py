@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "bridgehub.accounts",
     "bridgehub.hubs",
     "bridgehub.directory",
+    "bridgehub.matchmaking",
     "bridgehub.exchanges",
     "bridgehub.web",
     "bridgehub.manage",
