@@ -37,6 +37,7 @@ test-postgres: install
 bench: install
 	$(BIN)/python bench/directory_load.py --out bench/out
 	$(BIN)/python bench/scheduling.py --real --out bench/out
+	$(BIN)/python bench/matching.py --out bench/out
 
 lint: install
 	$(BIN)/ruff check src tests bench
