@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -27,7 +28,7 @@ class VectorIndex:
         self._id_of: dict[int, str] = {}
         self._next = 0
         self._vectors: dict[int, np.ndarray] = {}  # exact mode only
-        self._graph = None
+        self._graph: Any = None  # a usearch Index once the pool outgrows exact search
 
     def __len__(self) -> int:
         return len(self._key_of)
@@ -36,7 +37,7 @@ class VectorIndex:
     def uses_graph(self) -> bool:
         return self._graph is not None
 
-    def _new_graph(self):
+    def _new_graph(self) -> Any:
         from usearch.index import Index
 
         return Index(ndim=self.dim, metric="cos", dtype="f16", **self._settings)
