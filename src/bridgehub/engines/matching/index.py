@@ -40,7 +40,9 @@ class VectorIndex:
     def _new_graph(self) -> Any:
         from usearch.index import Index
 
-        return Index(ndim=self.dim, metric="cos", dtype="f16", **self._settings)
+        return Index(ndim=self.dim, metric="cos", dtype="f16", connectivity=self._settings["connectivity"],
+                     expansion_add=self._settings["expansion_add"],
+                     expansion_search=self._settings["expansion_search"])
 
     def upsert(self, ids: list[str], vectors: np.ndarray) -> None:
         vectors = np.asarray(vectors, dtype=np.float32).reshape(len(ids), self.dim)
