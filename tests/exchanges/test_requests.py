@@ -152,3 +152,30 @@ def test_carry_over_invites_the_previous_rounds_people_unconfirmed(exchange, dja
     confirmed = register(exchange.world.owner, later, exchange.world.organisation, ["ja"], "Asia/Tokyo", slots=[0])
     assert confirmed.confirmed and confirmed.available_slots == [0]
     assert rounds.carry_over(user=exchange.world.tokyo_operator, round_=later) == 0
+
+
+def test_suggestions_read_both_public_profiles_across_languages_and_never_members_only_text(exchange):
+    from bridgehub.exchanges.domain.suggestions import suggestions_for
+    from tests.factories.core import ProfileTextFactory
+
+    def member_of(name, kind, country, text, secret=""):
+        org = OrganisationFactory(name=name, kind=kind, country=country,
+                                  investor_type="vc" if kind == "investor" else "")
+        ProfileTextFactory(organisation=org, language="en" if text.isascii() else "ja", tagline="", summary=text,
+                           member_details=secret)
+        OrganisationHubFactory(organisation=org, hub=exchange.world.tokyo)
+        user = UserFactory(email=f"{name.split()[0].lower()}@example.com")
+        OrganisationMembershipFactory(organisation=org, user=user)
+        return register(user, exchange.round, org, ["en"], "Asia/Tokyo")
+
+    startup = member_of("Kibo Chips", "startup", "JP",
+                        "半導体のチップ設計スタートアップです。シードラウンドの資金調達中です。")
+    fund = member_of("Harbor Ventures", "investor", "JP",
+                     "We invest in semiconductor chip design start-ups at seed and Series A in Japan.")
+    member_of("Quiet Fund", "investor", "JP", "We invest in consumer brands.", secret="semiconductor chip design seed")
+    suggestions = suggestions_for(startup)
+    assert suggestions[0].registration == fund
+    assert {"Profiles fit in Semiconductor design", "Stage fits: Seed", "Invests in Japan",
+            "Raising money meets an investor"} <= set(suggestions[0].reasons)
+    quiet = next(s for s in suggestions if s.registration.organisation.name == "Quiet Fund")
+    assert not any(reason.startswith("Profiles fit") for reason in quiet.reasons)

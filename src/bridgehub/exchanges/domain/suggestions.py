@@ -1,9 +1,11 @@
 """Whom to ask in a round, best first, each with its reasons.
 
-Until the matching engine lands (it will replace `score_pair`), suggestions come from the
-structured directory facts both sides filled in: complementary kinds (a start-up and an investor),
-shared sectors, and one side's public asks met by the other's public offers. Only public facts are
-used, so a reason never leaks a members-only field.
+Two sources, added up: the structured directory facts both sides filled in (complementary kinds,
+shared sectors, one side's public asks met by the other's public offers), and the matching engine's
+two-sided fit read from both public profile texts (sector, round and stage, home market, needs met
+by offers), which works across languages and where the structured fields are empty. Only public
+fields are read (tagline and summary, public asks/offers), so a reason never leaks a members-only
+field. Stored vectors, feedback and fair exposure come with the recommendations pages.
 """
 
 from __future__ import annotations
@@ -15,8 +17,10 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from bridgehub.common.visibility import Visibility
-from bridgehub.directory.enums import Direction, OrganisationKind
-from bridgehub.directory.models import AskOffer
+from bridgehub.directory.enums import Country, Direction, OrganisationKind, Stage
+from bridgehub.directory.models import AskOffer, Organisation, Sector
+from bridgehub.engines.matching.facets import Facets, read_facets
+from bridgehub.engines.matching.scoring import fit
 from bridgehub.exchanges.domain.queries import registrations_of_round
 from bridgehub.exchanges.enums import RequestStatus
 from bridgehub.exchanges.models import MeetingRequest, Registration
@@ -34,6 +38,37 @@ class Suggestion:
     score: float
     reasons: list[str]
     requested: bool  # we already asked (or they asked us) in this round
+
+
+ENGINE_KINDS = {OrganisationKind.STARTUP, OrganisationKind.INVESTOR, OrganisationKind.CORPORATE}
+
+
+def _public_text(organisation: Organisation) -> str:
+    return "\n".join(f"{t.tagline}\n{t.summary}" for t in organisation.texts.all())
+
+
+def _reason_text(code: str, sectors: dict[str, Sector]) -> str:
+    kind, _sep, value = code.partition(":")
+    if kind == "sector" and value in sectors:
+        return _("Profiles fit in %(sector)s") % {"sector": sectors[value].label_for(translation.get_language())}
+    if kind == "stage":
+        return _("Stage fits: %(stage)s") % {"stage": Stage(value).label if value in Stage.values else value}
+    if kind == "geography":
+        return _("Invests in %(country)s") % {"country": Country(value).label if value in Country.values else value}
+    if kind == "need":
+        return _("Raising money meets an investor")
+    offers = {"poc": _("a PoC"), "distribution_japan": _("distribution in Japan"),
+              "distribution_taiwan": _("distribution in Taiwan"), "manufacturing": _("manufacturing")}
+    return _("Offer meets a need: %(offer)s") % {"offer": offers.get(value, value)}
+
+
+def engine_fit(a: Facets | None, b: Facets | None, sectors: dict[str, Sector]) -> tuple[float, list[str]]:
+    """The engine's two-sided fit of two organisations' profile texts (a start-up and a counterpart)."""
+    if a is None or b is None or (a.kind == "startup") == (b.kind == "startup"):
+        return 0.0, []
+    startup, other = (a, b) if a.kind == "startup" else (b, a)
+    result = fit(startup, other)
+    return 3 * result.score, [_reason_text(code, sectors) for code in result.reasons if not code.startswith("role:")]
 
 
 def score_pair(mine: Registration, theirs: Registration) -> tuple[float, list[str]]:
@@ -68,15 +103,25 @@ def suggestions_for(registration: Registration, *, limit: int = 30) -> list[Sugg
     public = Prefetch("organisation__asks_offers", queryset=AskOffer.objects.filter(visibility=Visibility.PUBLIC))
     others = list(registrations_of_round(registration.round)
                   .exclude(organisation_id=registration.organisation_id)
-                  .prefetch_related("organisation__sectors", public))
+                  .prefetch_related("organisation__sectors", "organisation__texts", public))
     mine = (Registration.objects.filter(pk=registration.pk).select_related("organisation")
-            .prefetch_related("organisation__sectors", public).get())
+            .prefetch_related("organisation__sectors", "organisation__texts", public).get())
+    sectors = {sector.code: sector for sector in Sector.objects.all()}
+
+    def facets_of(organisation: Organisation) -> Facets | None:
+        text = _public_text(organisation)
+        if organisation.kind not in ENGINE_KINDS or not text.strip():
+            return None
+        return read_facets(text, organisation.kind, organisation.country)
+
+    my_facets = facets_of(mine.organisation)
     asked = set(MeetingRequest.objects.filter(sender=registration).values_list("recipient_id", flat=True))
     asked |= set(MeetingRequest.objects.filter(recipient=registration)
                  .exclude(status=RequestStatus.WAITING_FOR_BOTH).values_list("sender_id", flat=True))
     ranked = []
     for other in others:
         score, reasons = score_pair(mine, other)
-        ranked.append(Suggestion(other, score, reasons, other.pk in asked))
+        extra, why = engine_fit(my_facets, facets_of(other.organisation), sectors)
+        ranked.append(Suggestion(other, score + extra, reasons + why, other.pk in asked))
     ranked.sort(key=lambda s: (s.requested, -s.score, s.registration.organisation.name))
     return ranked[:limit]
