@@ -8,7 +8,7 @@ import pytest
 
 from bridgehub.engines.scheduling.check import check_schedule
 from bridgehub.engines.scheduling.cli import run_schedule
-from bridgehub.engines.scheduling.instance import InstanceError, Meeting, parse_instance
+from bridgehub.engines.scheduling.instance import InstanceError, parse_instance, parse_schedule
 from bridgehub.engines.scheduling.solve import baseline, solve
 
 DATA = Path(__file__).parent / "data"
@@ -173,9 +173,8 @@ def test_cli_writes_the_schedule_and_one_summary(tmp_path):
     summary = run_schedule(source, time_limit=3, out=out)
     assert set(summary) >= {"feasible", "meetings", "covered", "objective", "upper_bound", "ratio", "seconds",
                             "binding"}
-    written = json.loads(out.read_text(encoding="utf-8"))["meetings"]
-    assert len(written) == summary["meetings"] and summary["feasible"] is True
-    meetings = [Meeting(m["slot"], m["table"], m["a"], m["b"], m["interpreter"]) for m in written]
+    meetings = parse_schedule(json.loads(out.read_text(encoding="utf-8")))
+    assert len(meetings) == summary["meetings"] and summary["feasible"] is True
     assert check_schedule(parse_instance(generated(9)), meetings).feasible
 
 

@@ -24,8 +24,6 @@ import numpy as np
 
 from .instance import Instance
 
-RESOURCE_KINDS = ("tables", "interpreters", "people", "requests")
-
 
 @dataclass
 class Model:

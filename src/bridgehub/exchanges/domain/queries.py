@@ -14,8 +14,16 @@ from django.db.models import Q, QuerySet
 from bridgehub.directory.domain.queries import member_hub_ids, own_organisation_roles
 from bridgehub.directory.enums import ApprovalStatus
 from bridgehub.directory.models import Organisation
-from bridgehub.exchanges.enums import MeetingStatus, RequestStatus, RoundStatus
-from bridgehub.exchanges.models import Meeting, MeetingRequest, Programme, Registration, Round
+from bridgehub.exchanges.enums import RequestStatus, RoundStatus
+from bridgehub.exchanges.models import (
+    Interpreter,
+    Meeting,
+    MeetingRequest,
+    Programme,
+    Registration,
+    Round,
+    ScheduleRun,
+)
 from bridgehub.hubs.domain.queries import operated_hub_ids
 from bridgehub.hubs.models import Hub
 
@@ -90,7 +98,17 @@ def access_meeting(registration: Registration, meeting_id: int) -> Meeting | Non
     return meetings_of(registration).filter(pk=meeting_id).first()
 
 
-def live_meetings(round_: Round) -> QuerySet[Meeting]:
-    return (Meeting.objects.filter(round=round_).exclude(status=MeetingStatus.CANCELLED)
-            .select_related("request__sender__organisation", "request__recipient__organisation", "interpreter",
-                            "request__sender__user", "request__recipient__user"))
+def latest_run(round_: Round) -> ScheduleRun | None:
+    """The round's newest optimiser run: the preview on show, and the only one that may be published."""
+    return ScheduleRun.objects.filter(round=round_).order_by("-created_at", "-pk").first()
+
+
+def schedule_preview(round_: Round, run: ScheduleRun, interpreters: list[Interpreter]) -> list[tuple]:
+    """The run's placements as a slot grid: (slot, start, [(request, table shown 1-based, interpreter name)])."""
+    requests = {r.pk: r for r in MeetingRequest.objects.filter(pk__in=[p["request"] for p in run.placements])
+                .select_related("sender__organisation", "recipient__organisation")}
+    names = {i.pk: i.name for i in interpreters}
+    grid: dict[int, list] = {slot: [] for slot in round_.slots}
+    for p in run.placements:
+        grid[p["slot"]].append((requests.get(p["request"]), p["table"] + 1, names.get(p["interpreter"], "")))
+    return [(slot, round_.slot_start(slot), grid[slot]) for slot in round_.slots]

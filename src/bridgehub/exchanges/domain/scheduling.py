@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from bridgehub.engines.scheduling.instance import InstanceError, parse_instance
 from bridgehub.engines.scheduling.solve import solve
 from bridgehub.exchanges.domain import notify
+from bridgehub.exchanges.domain.queries import latest_run
 from bridgehub.exchanges.domain.rounds import ExchangeError, check_operator
 from bridgehub.exchanges.enums import MeetingStatus, RequestStatus, RoundStatus
 from bridgehub.exchanges.models import Interpreter, Meeting, MeetingRequest, Registration, Round, ScheduleRun
@@ -137,7 +138,7 @@ def publish(*, user: Any, run: ScheduleRun, notify_people: bool = True) -> int:
     round_ = run.round
     check_operator(user, round_.programme.hub)
     with transaction.atomic():
-        latest = ScheduleRun.objects.filter(round=round_).order_by("-created_at", "-pk").first()
+        latest = latest_run(round_)
         if latest is None or latest.pk != run.pk:
             raise ExchangeError(_("A newer preview exists: publish that one."))
         if run.published_at is not None:

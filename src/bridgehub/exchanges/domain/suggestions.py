@@ -10,6 +10,7 @@ field. Stored vectors, feedback and fair exposure come with the recommendations 
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from django.db.models import Prefetch
@@ -38,6 +39,13 @@ class Suggestion:
     score: float
     reasons: list[str]
     requested: bool  # we already asked (or they asked us) in this round
+
+
+@functools.lru_cache(maxsize=4096)
+def _read_facets(text: str, kind: str, country: str) -> Facets:
+    """Facet reading is a pure function of its inputs (~1 ms a profile): a round page reads every
+    participant's, so it is remembered. Callers here must not mutate the result."""
+    return read_facets(text, kind, country)
 
 
 ENGINE_KINDS = {OrganisationKind.STARTUP, OrganisationKind.INVESTOR, OrganisationKind.CORPORATE}
@@ -112,7 +120,7 @@ def suggestions_for(registration: Registration, *, limit: int = 30) -> list[Sugg
         text = _public_text(organisation)
         if organisation.kind not in ENGINE_KINDS or not text.strip():
             return None
-        return read_facets(text, organisation.kind, organisation.country)
+        return _read_facets(text, organisation.kind, organisation.country)
 
     my_facets = facets_of(mine.organisation)
     asked = set(MeetingRequest.objects.filter(sender=registration).values_list("recipient_id", flat=True))

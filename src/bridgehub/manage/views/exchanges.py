@@ -51,20 +51,14 @@ def round_list(request, hub):
 def _round_context(hub, round_, **extra):
     registrations = list(Registration.objects.filter(round=round_).select_related("user", "organisation"))
     statuses = Counter(MeetingRequest.objects.filter(round=round_).values_list("status", flat=True))
-    latest = ScheduleRun.objects.filter(round=round_).order_by("-created_at", "-pk").first()
+    interpreters = list(Interpreter.objects.filter(round=round_))
+    latest = queries.latest_run(round_)
     preview = None
     if latest is not None:
-        requests = {r.pk: r for r in MeetingRequest.objects.filter(pk__in=[p["request"] for p in latest.placements])
-                    .select_related("sender__organisation", "recipient__organisation")}
-        names = dict(Interpreter.objects.filter(round=round_).values_list("pk", "name"))
-        grid: dict[int, list] = {slot: [] for slot in round_.slots}
-        for p in latest.placements:
-            grid[p["slot"]].append((requests.get(p["request"]), p["table"] + 1, names.get(p["interpreter"], "")))
-        preview = {"run": latest, "grid": [(slot, round_.slot_start(slot), grid[slot]) for slot in round_.slots]}
-    return {"hub": hub, "round": round_, "registrations": registrations, "statuses": statuses,
+        preview = {"run": latest, "grid": queries.schedule_preview(round_, latest, interpreters)}
+    return {"hub": hub, "round": round_, "registrations": registrations, "interpreters": interpreters,
             "pending": statuses.get(RequestStatus.PENDING, 0), "accepted": statuses.get(RequestStatus.ACCEPTED, 0),
-            "interpreters": Interpreter.objects.filter(round=round_), "preview": preview,
-            "meetings": list(queries.live_meetings(round_)), **extra}
+            "preview": preview, **extra}
 
 
 @operator_view
