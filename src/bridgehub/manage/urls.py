@@ -1,6 +1,6 @@
 from django.urls import path
 
-from bridgehub.manage.views import backoffice, exchanges, imports
+from bridgehub.manage.views import backoffice, exchanges, imports, matching
 
 app_name = "manage"
 urlpatterns = [
@@ -13,6 +13,8 @@ urlpatterns = [
     path("<slug:hub>/rounds/", exchanges.round_list, name="rounds"),
     path("<slug:hub>/rounds/<int:round_id>/", exchanges.round_detail, name="round"),
     path("<slug:hub>/rounds/<int:round_id>/action/", exchanges.round_action, name="round_action"),
+    path("<slug:hub>/matching/", matching.matching, name="matching"),
+    path("<slug:hub>/matching/rebuild/", matching.rebuild, name="matching_rebuild"),
     path("<slug:hub>/imports/<int:batch_id>/", imports.import_detail, name="import_detail"),
     path("<slug:hub>/export/<str:kind>.<str:fmt>", imports.export, name="export"),
 ]

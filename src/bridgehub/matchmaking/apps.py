@@ -6,3 +6,6 @@ class MatchmakingConfig(AppConfig):
     name = "bridgehub.matchmaking"
     verbose_name = _("Matchmaking")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from bridgehub.matchmaking import signals  # noqa: F401 - registers the receivers

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from bridgehub.web.views import directory, exchanges, member, people, team
+from bridgehub.web.views import directory, exchanges, matches, member, people, team
 
 app_name = "web"
 urlpatterns = [
@@ -25,5 +25,11 @@ urlpatterns = [
     path("rounds/<int:round_id>/meetings/<int:meeting_id>.ics", exchanges.meeting_ics, name="meeting_ics"),
     path("rounds/<int:round_id>/agenda.ics", exchanges.agenda_ics, name="round_agenda_ics"),
     path("rounds/<int:round_id>/check-in/", exchanges.check_in, name="round_check_in"),
+    path("matches/", matches.matches, name="matches"),
+    path("matches/<int:profile_id>/feedback/", matches.feedback, name="match_feedback"),
+    path("matches/<int:profile_id>/introduce/", matches.introduce, name="match_introduce"),
+    path("matches/<int:profile_id>/capacity/", matches.capacity, name="match_capacity"),
+    path("matches/<int:profile_id>/tag/", matches.confirm_tag, name="match_tag"),
+    path("matches/introductions/<int:introduction_id>/", matches.answer, name="introduction_answer"),
     path("calendar/<str:token>.ics", exchanges.calendar_feed, name="calendar_feed"),
 ]

@@ -79,6 +79,7 @@ DEMO_LOGINS = [
     ("operator@taipei.bridgehub.example", "Taipei hub operator", "taipei", None),
     ("founder@startup.bridgehub.example", "Start-up founder (Taiwan)", None, "startup-TW"),
     ("partner@investor.bridgehub.example", "Investor (Japan)", None, "investor-JP"),
+    ("talent@people.bridgehub.example", "Talent open to roles (Japan)", None, None),
 ]
 
 

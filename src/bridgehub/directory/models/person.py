@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from bridgehub.common.languages import CONTENT_LANGUAGE_CHOICES, EN, content_language_for_ui
 from bridgehub.common.visibility import Visibility
+from bridgehub.directory.enums import Country, TalentRole
 
 
 class Person(models.Model):
@@ -23,6 +24,11 @@ class Person(models.Model):
                                           choices=Visibility.choices, default=Visibility.PUBLIC)
     contact_visibility = models.CharField(_("who sees contact details"), max_length=10,
                                           choices=Visibility.choices, default=Visibility.MEMBERS)
+    # Talent matching: a person open to roles is recommended to start-ups of their hubs that hire,
+    # from their biography and these fields (shown to hub members only).
+    open_to_roles = models.BooleanField(_("open to new roles"), default=False)
+    sought_role = models.CharField(_("role sought"), max_length=24, choices=TalentRole.choices, blank=True)
+    based_in = models.CharField(_("based in"), max_length=2, choices=Country.choices, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -63,3 +63,12 @@ def windows(text: str, max_chars: int = 400) -> list[str]:
     if current:
         out.append(current)
     return out or [text]
+
+
+def too_short(text: str) -> bool:
+    """Too little to match on: under ~60 characters, or one line of under ~160. Such a profile
+    gets a prompt to add a description instead of matches read from a tagline."""
+    body = normalise(text).strip()
+    if len(body) < 60:
+        return True
+    return len(sentences(body)) < 2 and len(body) < 160

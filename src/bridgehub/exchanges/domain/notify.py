@@ -41,6 +41,9 @@ def _send(subject: Callable[[], str], body: Callable[[], str], to: Iterable[str]
     message.send()
 
 
+send_trilingual = _send  # the matchmaking e-mails use the same form
+
+
 def each(send: Callable[[MeetingRequest], None], requests: Iterable[MeetingRequest]) -> None:
     for request in requests:
         send(request)

@@ -3,6 +3,7 @@ from django.core.management.base import BaseCommand
 from bridgehub.directory.demo.builder import build_demo, demo_is_loaded
 from bridgehub.directory.demo.people import ensure_logins
 from bridgehub.exchanges.demo import build_exchange_demo
+from bridgehub.matchmaking.demo import build_matching_demo
 
 
 class Command(BaseCommand):
@@ -17,8 +18,10 @@ class Command(BaseCommand):
             result = build_demo()
             logins = result.logins
             meetings = build_exchange_demo()
+            matching = build_matching_demo()
             self.stdout.write(f"Demo hub loaded: {result.organisations} organisations, {result.people} people, "
-                              f"{meetings} meetings scheduled in the December exchange round.")
+                              f"{meetings} meetings scheduled in the December exchange round, "
+                              f"{matching['recommendations']} recommendations for {matching['profiles']} profiles.")
         self.stdout.write("")
         self.stdout.write("Log in at http://127.0.0.1:8000/accounts/login/ with:")
         for email, password, role in logins:

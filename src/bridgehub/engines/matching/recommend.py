@@ -1,0 +1,135 @@
+"""A hub's recommendation lists from stored facets: candidate pairs, two-sided scores, fair lists.
+
+The pair score is the engine's two-sided fit (scoring.fit: both sides must want it) plus what the
+directory's structured fields add — ticket size across currencies, and whether the two write in a
+shared language — plus a small global prior from past outcomes. A pair with no fit is never listed,
+however popular the target. Lists are then allocated under the targets' stated capacities
+(exposure.allocate), so a fund that can take 10 introductions a month is not in 200 lists.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from .exposure import Candidate, allocate, exposure, gini
+from .facets import Facets
+from .scoring import fit
+
+COUNTERPARTS = ("investor", "corporate", "talent")
+TICKET_FITS, TICKET_MISSES = 0.5, -0.7
+DEFAULT_CAPACITY = 25  # lists a counterpart appears in when it stated no capacity
+
+
+@dataclass
+class Subject:
+    id: str
+    facets: Facets
+    ticket_usd: tuple[float, float] | None = None  # funding asked (start-up) or offered (investor), in USD
+    languages: frozenset[str] = frozenset()
+    capacity: int | None = None
+    prior: float = 0.0  # feedback.target_prior of past outcomes
+    neighbours: tuple[str, ...] = ()  # nearest profiles by vector (extra candidates beyond sectors)
+
+
+@dataclass
+class HubLists:
+    lists: dict[str, list[Candidate]]
+    mutual: dict[tuple[str, str], float]
+    pairs_scored: int
+    gini: dict[str, float] = field(default_factory=dict)
+    exposure: dict[str, int] = field(default_factory=dict)
+
+
+def facets_to_json(facets: Facets) -> dict:
+    return {"kind": facets.kind, "country": facets.country, "sectors": facets.sectors, "stages": facets.stages,
+            "needs": sorted(facets.needs), "offers": sorted(facets.offers), "geographies": sorted(facets.geographies),
+            "role": facets.role, "evidence": facets.evidence}
+
+
+def facets_from_json(data: Mapping) -> Facets:
+    return Facets(kind=data.get("kind", ""), country=data.get("country", ""), sectors=dict(data.get("sectors", {})),
+                  stages=list(data.get("stages", [])), needs=set(data.get("needs", [])),
+                  offers=set(data.get("offers", [])), geographies=set(data.get("geographies", [])),
+                  role=data.get("role", ""), evidence=dict(data.get("evidence", {})))
+
+
+def ticket_fit(asked: tuple[float, float] | None, offered: tuple[float, float] | None) -> float:
+    """Overlap of a start-up's round and an investor's ticket range (both in USD): a bonus when they
+    overlap, a penalty when they are far apart, nothing when either side did not say."""
+    if asked is None or offered is None:
+        return 0.0
+    low, high = max(asked[0], offered[0]), min(asked[1], offered[1])
+    return TICKET_FITS if low <= high else TICKET_MISSES
+
+
+def pair_score(startup: Subject, other: Subject) -> tuple[float, float, tuple[str, ...]]:
+    """(score, two-sided fit, reason codes) of a start-up and a counterpart."""
+    result = fit(startup.facets, other.facets)
+    if result.score <= 0:
+        return 0.0, 0.0, ()
+    reasons = list(result.reasons)
+    score = result.score
+    if other.facets.kind == "investor":
+        ticket = ticket_fit(startup.ticket_usd, other.ticket_usd)
+        score += ticket if result.score >= 1 else 0.0
+        if ticket > 0:
+            reasons.append("ticket:fits")
+        elif ticket < 0:
+            reasons.append("ticket:apart")
+    if startup.languages and other.languages and not startup.languages & other.languages:
+        reasons.append("language:interpreter")
+    return round(max(score, 0.0), 6), result.score, tuple(reasons)
+
+
+def candidate_pairs(startups: Sequence[Subject], others: Sequence[Subject]) -> set[tuple[str, str]]:
+    """Pairs worth scoring: sharing a read sector, or near by vector (a sector the cues missed)."""
+    by_sector: dict[str, list[str]] = {}
+    for other in others:
+        for sector in other.facets.sectors:
+            by_sector.setdefault(sector, []).append(other.id)
+    other_ids = {o.id for o in others}
+    pairs = set()
+    for startup in startups:
+        for sector in startup.facets.sectors:
+            pairs |= {(startup.id, o) for o in by_sector.get(sector, ())}
+        pairs |= {(startup.id, o) for o in startup.neighbours if o in other_ids}
+    for other in others:
+        pairs |= {(s, other.id) for s in other.neighbours}
+    startup_ids = {s.id for s in startups}
+    return {(s, o) for s, o in pairs if s in startup_ids and o in other_ids}
+
+
+def build_lists(subjects: Sequence[Subject], *, k: int = 12, shortlist: int = 60) -> HubLists:
+    """Every subject's list: start-ups get counterparts of each kind, counterparts get start-ups."""
+    by_id = {s.id: s for s in subjects}
+    startups = [s for s in subjects if s.facets.kind == "startup"]
+    others = [s for s in subjects if s.facets.kind in COUNTERPARTS]
+    options: dict[str, list[Candidate]] = {}
+    mutual: dict[tuple[str, str], float] = {}
+    pairs = candidate_pairs(startups, others)
+    for startup_id, other_id in pairs:
+        score, two_sided, reasons = pair_score(by_id[startup_id], by_id[other_id])
+        if score <= 0:
+            continue
+        mutual[(startup_id, other_id)] = two_sided
+        other = by_id[other_id]
+        # Reader keys carry the target kind so each kind is allocated separately.
+        options.setdefault(f"{startup_id}>{other.facets.kind}", []).append(
+            Candidate(other_id, round(score * (1 + other.prior), 6), reasons))
+        options.setdefault(f"{other_id}>startup", []).append(
+            Candidate(startup_id, round(score * (1 + by_id[startup_id].prior), 6), reasons))
+    for key in options:
+        options[key] = sorted(options[key], key=lambda c: (-c.score, c.id))[:shortlist]
+    lists: dict[str, list[Candidate]] = {}
+    result = HubLists(lists, mutual, len(pairs))
+    for target_kind in ("startup", *COUNTERPARTS):
+        group = {key: value for key, value in options.items() if key.endswith(f">{target_kind}")}
+        capacity = {s.id: s.capacity if s.capacity is not None else DEFAULT_CAPACITY
+                    for s in subjects if s.facets.kind == target_kind}
+        lists.update(allocate(group, k=k, capacity=capacity))
+        everyone = [s.id for s in subjects if s.facets.kind == target_kind]
+        counts = exposure({key: lists[key] for key in group}, everyone)
+        result.gini[target_kind] = gini(counts)
+        result.exposure.update(dict(zip(everyone, counts, strict=True)))
+    return result

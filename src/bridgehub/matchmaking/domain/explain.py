@@ -1,0 +1,87 @@
+"""Explanations in the reader's language: reason codes as sentences, and the best sentence pair."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from django.utils.translation import gettext as _
+
+from bridgehub.common.languages import content_language_for_ui
+from bridgehub.directory.enums import Country, Stage, TalentRole
+from bridgehub.directory.models import Sector
+from bridgehub.engines.matching.text import normalise
+from bridgehub.matchmaking.models import MatchProfile
+
+DIM = 384
+
+
+def offer_label(value: str) -> str:
+    labels = {"poc": _("a PoC"), "distribution_japan": _("distribution in Japan"),
+              "distribution_taiwan": _("distribution in Taiwan"), "manufacturing": _("manufacturing")}
+    return labels.get(value, value)
+
+
+def reason_text(code: str, sectors: dict[str, Sector], ui_language: str | None) -> str:
+    """One engine reason code (e.g. "sector:robotics") as a sentence in the active language."""
+    kind, _sep, value = code.partition(":")
+    if kind == "sector":
+        label = sectors[value].label_for(ui_language) if value in sectors else value
+        return _("Profiles fit in %(sector)s") % {"sector": label}
+    if kind == "stage":
+        return _("Stage fits: %(stage)s") % {"stage": Stage(value).label if value in Stage.values else value}
+    if kind == "geography":
+        return _("Invests in %(country)s") % {"country": Country(value).label if value in Country.values else value}
+    if kind == "need":
+        return _("Raising money meets an investor")
+    if kind == "role":
+        return _("Hiring for the role they seek: %(role)s") % {
+            "role": TalentRole(value).label if value in TalentRole.values else value}
+    if kind == "ticket":
+        return _("Ticket size fits the round") if value == "fits" else _("Ticket size and round are far apart")
+    if kind == "language":
+        return _("No shared working language: ask the hub for an interpreter")
+    return _("Offer meets a need: %(offer)s") % {"offer": offer_label(value)}
+
+
+@dataclass(frozen=True)
+class SentencePair:
+    mine: str
+    theirs: str
+    similarity: float
+
+
+def _sentence_rows(profile: MatchProfile, language: str) -> tuple[list[str], np.ndarray]:
+    """The profile's sentences in `language` where it has them (else all), with their vectors."""
+    if not profile.sentences or not profile.sentence_vectors:
+        return [], np.zeros((0, DIM), dtype=np.float32)
+    vectors = np.frombuffer(profile.sentence_vectors, dtype=np.float16).reshape(-1, DIM).astype(np.float32)
+    rows = [i for i, (lang, _s) in enumerate(profile.sentences) if lang == language] or list(
+        range(len(profile.sentences)))
+    return [profile.sentences[i][1] for i in rows], vectors[rows]
+
+
+EVIDENCE_BONUS = 0.15  # a sentence holding the words a matched facet was read from explains it best
+
+
+def _evidence_bonus(lines: list[str], profile: MatchProfile, reasons) -> np.ndarray:
+    evidence = profile.facets.get("evidence", {})
+    cues = {cue for code in reasons for cue in evidence.get(code.partition(":")[2], [])}
+    return np.array([EVIDENCE_BONUS * any(cue in normalise(line) for cue in cues) for line in lines],
+                    dtype=np.float32)
+
+
+def best_sentence_pair(reader: MatchProfile, target: MatchProfile, ui_language: str | None,
+                       reasons: tuple[str, ...] | list[str] = ()) -> SentencePair | None:
+    """The sentence of each public profile that fit each other best, from stored vectors (no encoder
+    in the request), preferring sentences written in the reader's language and those holding the
+    words a matched facet (the `reasons` codes) was read from."""
+    language = content_language_for_ui(ui_language)
+    mine, my_vectors = _sentence_rows(reader, language)
+    theirs, their_vectors = _sentence_rows(target, language)
+    if not mine or not theirs:
+        return None
+    similarity = (my_vectors @ their_vectors.T + _evidence_bonus(mine, reader, reasons)[:, None]
+                  + _evidence_bonus(theirs, target, reasons)[None, :])
+    i, j = np.unravel_index(int(np.argmax(similarity)), similarity.shape)
+    return SentencePair(mine[i], theirs[j], round(float(my_vectors[i] @ their_vectors[j]), 3))

@@ -1,0 +1,81 @@
+"""Recording what readers do with recommendations, and what the ranking learns from it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import transaction
+
+from bridgehub.engines.matching.feedback import FeedbackEvent, learn_preferences, target_features
+from bridgehub.matchmaking.enums import NotRelevantReason, Signal
+from bridgehub.matchmaking.models import MatchFeedback, MatchProfile
+
+
+class FeedbackError(ValueError):
+    pass
+
+
+def ticket_band(facets: dict) -> str:
+    """A coarse ticket band (USD) so that "wrong ticket size" generalises across currencies."""
+    ticket = facets.get("ticket")
+    if not ticket:
+        return ""
+    high = ticket[1]
+    return "small" if high < 1_000_000 else "medium" if high < 10_000_000 else "large"
+
+
+def features_of(profile: MatchProfile) -> tuple[str, ...]:
+    return target_features(profile.facets, ticket_band(profile.facets))
+
+
+@transaction.atomic
+def give_feedback(*, user: Any, reader: MatchProfile, target: MatchProfile, signal: str, reason: str = "",
+                  undo: bool = False) -> None:
+    """Save / unsave a target, or mark it not relevant (with a reason) / relevant again."""
+    if signal not in (Signal.SAVED, Signal.NOT_RELEVANT):
+        raise FeedbackError(f"signal {signal!r}: only 'saved' and 'not_relevant' are given by hand")
+    if signal == Signal.NOT_RELEVANT and not undo and reason not in NotRelevantReason.values:
+        raise FeedbackError(f"reason {reason!r}: choose one of {', '.join(NotRelevantReason.values)}")
+    if reader.pk == target.pk:
+        raise FeedbackError("a profile cannot rate itself")
+    existing = MatchFeedback.objects.filter(reader=reader, target=target, signal=signal)
+    if undo:
+        existing.delete()
+        return
+    MatchFeedback.objects.update_or_create(reader=reader, target=target, signal=signal,
+                                           defaults={"user": user, "reason": reason if signal == Signal.NOT_RELEVANT
+                                                     else ""})
+    opposite = Signal.NOT_RELEVANT if signal == Signal.SAVED else Signal.SAVED
+    MatchFeedback.objects.filter(reader=reader, target=target, signal=opposite).delete()
+
+
+def record_signal(reader: MatchProfile | None, target: MatchProfile | None, signal: str, user: Any = None) -> None:
+    if reader is None or target is None or reader.pk == target.pk:
+        return
+    MatchFeedback.objects.get_or_create(reader=reader, target=target, signal=signal, defaults={"user": user})
+
+
+def record_meeting_outcome(feedback: Any) -> None:
+    """A side's "was it useful?" after an exchange meeting, as match feedback of that side about the other."""
+    meeting = feedback.meeting
+    request = meeting.request
+    mine, theirs = (request.sender, request.recipient) if feedback.author_id == request.sender_id else (
+        request.recipient, request.sender)
+    reader = MatchProfile.objects.filter(organisation_id=mine.organisation_id).first()
+    target = MatchProfile.objects.filter(organisation_id=theirs.organisation_id).first()
+    signal = Signal.MET_USEFUL if feedback.useful else Signal.MET_NOT_USEFUL
+    if reader is not None and target is not None:
+        MatchFeedback.objects.filter(reader=reader, target=target,
+                                     signal__in=(Signal.MET_USEFUL, Signal.MET_NOT_USEFUL)).delete()
+    record_signal(reader, target, signal)
+
+
+def learned_weights(reader: MatchProfile, user: Any) -> dict[str, float]:
+    """The feature weights learned from this reader's feedback. A user's own clicks count fully;
+    those of colleagues in the same organisation count half (they share the organisation's needs)."""
+    rows = list(MatchFeedback.objects.filter(reader=reader).select_related("target"))
+    events = []
+    for row in rows:
+        event = FeedbackEvent(features_of(row.target), row.signal, row.reason)
+        events += [event] * (2 if row.user_id == getattr(user, "pk", None) else 1)
+    return {feature: weight for feature, weight in learn_preferences(events).items()}

@@ -1,0 +1,65 @@
+"""Introductions: a reader asks to be introduced to a recommended counterpart, who accepts or declines.
+
+Both answers feed the ranking (docs/matching.md): an accepted introduction raises the recipient for
+everyone a little; a declined one lowers it. The recipient's members get an e-mail; on acceptance
+the requester's members get the recipient's public contact.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from bridgehub.exchanges.enums import DeclineReason
+from bridgehub.hubs.models import Hub
+from bridgehub.matchmaking.domain.feedback import FeedbackError, record_signal
+from bridgehub.matchmaking.domain.recommendations import is_reader
+from bridgehub.matchmaking.domain.refresh import hub_ids_of
+from bridgehub.matchmaking.enums import IntroStatus, Signal
+from bridgehub.matchmaking.models import Introduction, MatchProfile
+
+
+@transaction.atomic
+def request_introduction(*, user: Any, reader: MatchProfile, target: MatchProfile, hub: Hub,
+                         note: str = "") -> Introduction:
+    if not is_reader(user, reader):
+        raise FeedbackError("you do not belong to this profile")
+    if hub.pk not in hub_ids_of(reader) or hub.pk not in hub_ids_of(target):
+        raise FeedbackError("both sides must be in the hub")
+    if reader.pk == target.pk or (reader.kind == "startup") == (target.kind == "startup"):
+        raise FeedbackError("introductions are between a start-up and a counterpart")
+    try:
+        with transaction.atomic():
+            intro = Introduction.objects.create(hub=hub, requester=reader, recipient=target, requested_by=user,
+                                                note=note[:500])
+    except IntegrityError:
+        raise FeedbackError("an introduction to them is already waiting for an answer") from None
+    record_signal(reader, target, Signal.INTRO_REQUESTED, user)
+    from bridgehub.matchmaking.domain.notify import introduction_requested
+
+    transaction.on_commit(lambda: introduction_requested(intro.pk))
+    return intro
+
+
+@transaction.atomic
+def answer_introduction(*, user: Any, introduction: Introduction, accept: bool, reason: str = "") -> Introduction:
+    intro = Introduction.objects.select_for_update().select_related("recipient__person").get(pk=introduction.pk)
+    if not is_reader(user, intro.recipient):
+        raise FeedbackError("only the recipient answers an introduction")
+    if intro.status != IntroStatus.PENDING:
+        raise FeedbackError("this introduction was already answered")
+    if not accept and reason not in DeclineReason.values:
+        raise FeedbackError(f"reason {reason!r}: choose one of {', '.join(DeclineReason.values)}")
+    intro.status = IntroStatus.ACCEPTED if accept else IntroStatus.DECLINED
+    intro.decline_reason = "" if accept else reason
+    intro.answered_by = user
+    intro.answered_at = timezone.now()
+    intro.save()
+    # The signal is about the recipient, seen from the requester: it moves the recipient's prior.
+    record_signal(intro.requester, intro.recipient, Signal.INTRO_ACCEPTED if accept else Signal.INTRO_DECLINED, user)
+    from bridgehub.matchmaking.domain.notify import introduction_answered
+
+    transaction.on_commit(lambda: introduction_answered(intro.pk))
+    return intro

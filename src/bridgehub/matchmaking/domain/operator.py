@@ -1,0 +1,80 @@
+"""What a hub's operators see of matching: the strongest matches nobody acted on, and how fairly
+recommendations are spread (exposure against stated capacity)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Count
+
+from bridgehub.directory.models import Sector
+from bridgehub.engines.matching.recommend import DEFAULT_CAPACITY
+from bridgehub.exchanges.models import MeetingRequest
+from bridgehub.hubs.models import Hub
+from bridgehub.matchmaking.domain.explain import reason_text
+from bridgehub.matchmaking.enums import ProfileStatus
+from bridgehub.matchmaking.models import HubMatching, Introduction, MatchProfile, Recommendation
+
+
+@dataclass
+class UnmetMatch:
+    startup: MatchProfile
+    other: MatchProfile
+    mutual: float
+    reasons: list[str]
+
+
+@dataclass
+class Exposure:
+    profile: MatchProfile
+    shown: int
+    capacity: int
+    stated: bool
+
+
+def _acted_pairs(hub: Hub) -> set[frozenset]:
+    """Profile-id pairs that already have an introduction or an exchange request in this hub."""
+    pairs = {frozenset(p) for p in Introduction.objects.filter(hub=hub).values_list("requester_id", "recipient_id")}
+    org_pairs = MeetingRequest.objects.filter(round__programme__hub=hub).values_list(
+        "sender__organisation_id", "recipient__organisation_id")
+    profile_of = dict(MatchProfile.objects.filter(organisation__isnull=False).values_list("organisation_id", "pk"))
+    for a, b in org_pairs:
+        if a in profile_of and b in profile_of:
+            pairs.add(frozenset((profile_of[a], profile_of[b])))
+    return pairs
+
+
+def unmet_matches(hub: Hub, *, limit: int = 30, ui_language: str | None = None) -> list[UnmetMatch]:
+    """The hub's strongest two-sided fits with no introduction or meeting request yet, best first."""
+    acted = _acted_pairs(hub)
+    rows = (Recommendation.objects.filter(hub=hub, reader__kind="startup")
+            .select_related("reader__organisation", "target__organisation", "target__person")
+            .order_by("-mutual", "-score", "pk"))
+    sectors = {s.code: s for s in Sector.objects.all()}
+    out: list[UnmetMatch] = []
+    for row in rows.iterator(chunk_size=500):
+        if frozenset((row.reader_id, row.target_id)) in acted:
+            continue
+        out.append(UnmetMatch(row.reader, row.target, row.mutual,
+                              [reason_text(code, sectors, ui_language) for code in row.reasons]))
+        if len(out) >= limit:
+            break
+    return out
+
+
+def exposure_report(hub: Hub, *, limit: int = 20) -> dict[str, Any]:
+    state = HubMatching.objects.filter(hub=hub).first()
+    exposure = {int(k): v for k, v in (state.exposure if state else {}).items()}
+    top = sorted(exposure, key=lambda pk: -exposure[pk])[:limit]
+    profiles = MatchProfile.objects.in_bulk(top)
+    rows = [Exposure(profiles[pk], exposure[pk], profiles[pk].monthly_capacity or DEFAULT_CAPACITY,
+                     profiles[pk].monthly_capacity is not None) for pk in top if pk in profiles]
+    from bridgehub.matchmaking.domain.lists import hub_profiles
+
+    statuses = dict(MatchProfile.objects.filter(pk__in=hub_profiles(hub.pk, ready_only=False).values("pk"))
+                    .values("status").annotate(n=Count("pk")).values_list("status", "n"))
+    never_shown = sum(1 for count in exposure.values() if count == 0)
+    return {"state": state, "top": rows, "never_shown": never_shown,
+            "ready": statuses.get(ProfileStatus.READY, 0), "too_short": statuses.get(ProfileStatus.TOO_SHORT, 0),
+            "pending": statuses.get(ProfileStatus.PENDING, 0)}

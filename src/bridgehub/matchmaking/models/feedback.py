@@ -1,0 +1,50 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from bridgehub.exchanges.enums import DeclineReason
+from bridgehub.matchmaking.enums import IntroStatus, NotRelevantReason, Signal
+
+
+class MatchFeedback(models.Model):
+    """What a reader did with a recommendation: the ranking learns from it (docs/matching.md)."""
+
+    reader = models.ForeignKey("matchmaking.MatchProfile", on_delete=models.CASCADE, related_name="feedback_given")
+    target = models.ForeignKey("matchmaking.MatchProfile", on_delete=models.CASCADE, related_name="feedback_received")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    signal = models.CharField(max_length=20, choices=Signal.choices)
+    reason = models.CharField(_("reason"), max_length=16, choices=NotRelevantReason.choices, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["reader", "target", "signal"], name="one_signal_per_pair")]
+        indexes = [models.Index(fields=["target", "signal"])]
+
+    def __str__(self) -> str:
+        return f"{self.reader_id} → {self.target_id}: {self.signal}"
+
+
+class Introduction(models.Model):
+    """A request to be introduced to a recommended counterpart; its admins accept or decline."""
+
+    hub = models.ForeignKey("hubs.Hub", on_delete=models.CASCADE, related_name="+")
+    requester = models.ForeignKey("matchmaking.MatchProfile", on_delete=models.CASCADE, related_name="intros_sent")
+    recipient = models.ForeignKey("matchmaking.MatchProfile", on_delete=models.CASCADE,
+                                  related_name="intros_received")
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    note = models.CharField(_("note"), max_length=500, blank=True)
+    status = models.CharField(max_length=12, choices=IntroStatus.choices, default=IntroStatus.PENDING)
+    decline_reason = models.CharField(_("reason"), max_length=20, choices=DeclineReason.choices, blank=True)
+    answered_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                    related_name="+")
+    answered_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["requester", "recipient"], condition=Q(status="pending"),
+                                               name="one_pending_intro_per_pair")]
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"introduction {self.requester_id} → {self.recipient_id} ({self.status})"

@@ -1,0 +1,158 @@
+"""Member pages of recommendations: read them with their reasons, act on them, answer introductions."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from bridgehub.exchanges.enums import DeclineReason
+from bridgehub.hubs.models import Hub
+from bridgehub.matchmaking.domain import recommendations as domain
+from bridgehub.matchmaking.domain.feedback import FeedbackError, give_feedback
+from bridgehub.matchmaking.domain.intros import answer_introduction, request_introduction
+from bridgehub.matchmaking.enums import NotRelevantReason, Signal, SubjectKind
+from bridgehub.matchmaking.models import Introduction, MatchProfile
+
+
+class CapacityForm(forms.ModelForm):
+    class Meta:
+        model = MatchProfile
+        fields = ["monthly_capacity"]
+
+
+class NotRelevantForm(forms.Form):
+    reason = forms.ChoiceField(label=gettext_lazy("Why not?"), choices=NotRelevantReason.choices)
+
+
+class DeclineIntroForm(forms.Form):
+    reason = forms.ChoiceField(label=gettext_lazy("Reason"), choices=DeclineReason.choices)
+
+
+def _reader_or_404(request, profile_id: int | None) -> MatchProfile:
+    reader = domain.reader_for(request.user, profile_id)
+    if reader is None:
+        raise Http404
+    return reader
+
+
+@login_required
+def matches(request):
+    readers = domain.readers_for(request.user)
+    if not readers:
+        return render(request, "web/matches.html", {"readers": []})
+    profile_id = request.GET.get("profile")
+    reader = _reader_or_404(request, int(profile_id) if profile_id and profile_id.isdigit() else None)
+    kinds = domain.target_kinds_for(reader.kind)
+    kind = request.GET.get("kind") if request.GET.get("kind") in kinds else kinds[0]
+    page = domain.recommendations(user=request.user, reader=reader, target_kind=kind, hub_slug=request.GET.get("hub"))
+    context = {
+        "readers": readers, "reader": reader, "page": page, "kind": kind,
+        "kinds": [(k, SubjectKind(k).label) for k in kinds],
+        "tags": domain.suggested_tags(reader), "incoming": domain.incoming_introductions(reader),
+        "capacity_form": CapacityForm(instance=reader), "not_relevant_form": NotRelevantForm(),
+        "decline_form": DeclineIntroForm(),
+    }
+    return render(request, "web/matches.html", context)
+
+
+def _back(reader: MatchProfile, request) -> str:
+    query = f"?profile={reader.pk}"
+    for key in ("kind", "hub"):
+        if request.POST.get(key):
+            query += f"&{key}={request.POST[key]}"
+    return reverse("web:matches") + query
+
+
+def _target_or_404(request, reader: MatchProfile) -> MatchProfile:
+    """A target the reader was recommended (in any hub): others cannot be acted on from here."""
+    target_id = request.POST.get("target", "")
+    if not target_id.isdigit() or not reader.recommendations.filter(target_id=int(target_id)).exists():
+        raise Http404
+    return MatchProfile.objects.get(pk=int(target_id))
+
+
+@login_required
+@require_POST
+def feedback(request, profile_id: int):
+    reader = _reader_or_404(request, profile_id)
+    target = _target_or_404(request, reader)
+    signal = request.POST.get("signal", "")
+    try:
+        give_feedback(user=request.user, reader=reader, target=target, signal=signal,
+                      reason=request.POST.get("reason", ""), undo=request.POST.get("undo") == "1")
+    except FeedbackError as error:
+        messages.error(request, str(error))
+        return redirect(_back(reader, request))
+    if signal == Signal.NOT_RELEVANT and request.POST.get("undo") != "1":
+        messages.success(request, _("Hidden. Similar recommendations move down."))
+    return redirect(_back(reader, request))
+
+
+@login_required
+@require_POST
+def introduce(request, profile_id: int):
+    reader = _reader_or_404(request, profile_id)
+    target = _target_or_404(request, reader)
+    hub = get_object_or_404(Hub, slug=request.POST.get("hub", ""))
+    try:
+        request_introduction(user=request.user, reader=reader, target=target, hub=hub,
+                             note=request.POST.get("note", ""))
+        messages.success(request, _("Introduction requested. They will be told by e-mail."))
+    except FeedbackError as error:
+        messages.error(request, str(error))
+    return redirect(_back(reader, request))
+
+
+@login_required
+@require_POST
+def answer(request, introduction_id: int):
+    intro = get_object_or_404(Introduction.objects.select_related("recipient__person"), pk=introduction_id)
+    if not domain.is_reader(request.user, intro.recipient):
+        raise Http404
+    form = DeclineIntroForm(request.POST)
+    accept = "accept" in request.POST
+    try:
+        answer_introduction(user=request.user, introduction=intro, accept=accept,
+                            reason=form.data.get("reason", "") if not accept else "")
+        messages.success(request, _("Answer sent."))
+    except FeedbackError as error:
+        messages.error(request, str(error))
+    return redirect(reverse("web:matches") + f"?profile={intro.recipient_id}")
+
+
+@login_required
+@require_POST
+def capacity(request, profile_id: int):
+    reader = _reader_or_404(request, profile_id)
+    form = CapacityForm(request.POST, instance=reader)
+    if form.is_valid():
+        form.save()
+        from bridgehub.matchmaking.domain.lists import request_rebuild
+        from bridgehub.matchmaking.domain.refresh import hub_ids_of
+
+        for hub_id in sorted(hub_ids_of(reader)):
+            request_rebuild(hub_id)
+        messages.success(request, _("Saved. Recommendations are recomputed in the background."))
+    else:
+        messages.error(request, "; ".join(str(e) for errors in form.errors.values() for e in errors))
+    return redirect(_back(reader, request))
+
+
+@login_required
+@require_POST
+def confirm_tag(request, profile_id: int):
+    reader = _reader_or_404(request, profile_id)
+    try:
+        sector = domain.confirm_tag(user=request.user, reader=reader, code=request.POST.get("code", ""))
+        messages.success(request, _("Added %(sector)s to your sectors.") % {
+            "sector": sector.label_for(request.LANGUAGE_CODE)})
+    except FeedbackError as error:
+        messages.error(request, str(error))
+    return redirect(_back(reader, request))
