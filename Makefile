@@ -23,7 +23,9 @@ demo: install
 	$(BIN)/bridgehub migrate --noinput --verbosity 0
 	$(BIN)/bridgehub createcachetable
 	$(BIN)/bridgehub demo
-	@echo "Serving http://$(HOST)/  (Ctrl-C to stop)"
+	@echo "Serving http://$(HOST)/  (Ctrl-C to stop); a background worker refreshes matches as profiles change"
+	$(BIN)/bridgehub db_worker --no-reload --verbosity 0 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/bridgehub runserver $(HOST)
 
 test: install lint test-sqlite test-postgres

@@ -5,13 +5,15 @@ reader's feedback on one target is evidence about all targets that share its fea
 wrong sector" on a robotics fund says the reader does not want robotics funds, not that the reader
 dislikes funds. Per reader, a feature's weight is the mean signal of the feedback that touched it,
 shrunk towards zero by a prior of `PRIOR` pseudo-events, so one click moves little and ten clicks move a
-lot. Globally, a target's acceptance of introductions and the usefulness of its meetings give it a
-small prior (Beta(1, 1) smoothed), so counterparts that answer and deliver rise for everyone.
+lot. A list applies the bonuses centred on its mean (`centred_bonuses`), so feedback reorders a list
+rather than lifting or sinking all of it. Globally, a target's acceptance of introductions and the
+usefulness of its meetings give it a small prior (Beta(1, 1) smoothed), so counterparts that answer
+and deliver rise for everyone.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 PRIOR = 2.0  # pseudo-events of "no opinion" per feature
@@ -63,6 +65,15 @@ def learn_preferences(events: Iterable[FeedbackEvent]) -> dict[str, float]:
 def preference_bonus(weights: Mapping[str, float], features: Iterable[str]) -> float:
     """The reader's learned liking of a target with these features (sum of the touched weights)."""
     return round(sum(weights.get(f, 0.0) for f in features), 4)
+
+
+def centred_bonuses(weights: Mapping[str, float], features: Sequence[Iterable[str]]) -> list[float]:
+    """Each list entry's learned liking minus the list's mean. Features every entry shares (the kind
+    of a list of investors, a country all of them are in) then move nothing, and the feedback only
+    reorders: what the reader turned down goes down, what they kept goes up."""
+    raw = [preference_bonus(weights, f) for f in features]
+    mean = sum(raw) / len(raw) if raw else 0.0
+    return [round(value - mean, 4) for value in raw]
 
 
 def target_prior(positive: int, negative: int) -> float:

@@ -19,6 +19,7 @@ from .scoring import fit
 COUNTERPARTS = ("investor", "corporate", "talent")
 TICKET_FITS, TICKET_MISSES = 0.5, -0.7
 DEFAULT_CAPACITY = 25  # lists a counterpart appears in when it stated no capacity
+MIN_LISTED = 0.2  # below this a pair shares only a tie-breaker (a weak sector overlap): not a recommendation
 
 
 @dataclass
@@ -110,7 +111,7 @@ def build_lists(subjects: Sequence[Subject], *, k: int = 12, shortlist: int = 60
     pairs = candidate_pairs(startups, others)
     for startup_id, other_id in pairs:
         score, two_sided, reasons = pair_score(by_id[startup_id], by_id[other_id])
-        if score <= 0:
+        if score < MIN_LISTED:
             continue
         mutual[(startup_id, other_id)] = two_sided
         other = by_id[other_id]

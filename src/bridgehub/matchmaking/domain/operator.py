@@ -67,7 +67,7 @@ def exposure_report(hub: Hub, *, limit: int = 20) -> dict[str, Any]:
     state = HubMatching.objects.filter(hub=hub).first()
     exposure = {int(k): v for k, v in (state.exposure if state else {}).items()}
     top = sorted(exposure, key=lambda pk: -exposure[pk])[:limit]
-    profiles = MatchProfile.objects.in_bulk(top)
+    profiles = MatchProfile.objects.select_related("organisation", "person").in_bulk(top)
     rows = [Exposure(profiles[pk], exposure[pk], profiles[pk].monthly_capacity or DEFAULT_CAPACITY,
                      profiles[pk].monthly_capacity is not None) for pk in top if pk in profiles]
     from bridgehub.matchmaking.domain.lists import hub_profiles

@@ -13,7 +13,7 @@ from django.utils import translation
 
 from bridgehub.directory.domain.queries import own_organisation_roles
 from bridgehub.directory.models import Organisation, Sector
-from bridgehub.engines.matching.feedback import preference_bonus
+from bridgehub.engines.matching.feedback import centred_bonuses
 from bridgehub.hubs.models import Hub
 from bridgehub.matchmaking.domain.explain import SentencePair, best_sentence_pair, reason_text
 from bridgehub.matchmaking.domain.feedback import features_of, learned_weights
@@ -21,7 +21,8 @@ from bridgehub.matchmaking.domain.refresh import hub_ids_of
 from bridgehub.matchmaking.enums import IntroStatus, Signal, SubjectKind
 from bridgehub.matchmaking.models import HubMatching, Introduction, MatchFeedback, MatchProfile, Recommendation
 
-TARGET_KINDS: dict[str, tuple[str, ...]] = {SubjectKind.STARTUP: (SubjectKind.INVESTOR, SubjectKind.CORPORATE, SubjectKind.TALENT)}
+TARGET_KINDS: dict[str, tuple[str, ...]] = {
+    SubjectKind.STARTUP: (SubjectKind.INVESTOR, SubjectKind.CORPORATE, SubjectKind.TALENT)}
 LEARNING_RATE = 0.5  # how far one unit of learned preference moves a score (fits run 0..~4)
 PAGE_SIZE = 10
 
@@ -93,14 +94,10 @@ def recommendations(*, user: Any, reader: MatchProfile, target_kind: str, hub_sl
     weights = learned_weights(reader, user)
     ui_language = translation.get_language()
     sectors = {s.code: s for s in Sector.objects.all()}
-    ranked = []
-    for row in rows:
-        mine = signals.get(row.target_id, set())
-        if Signal.NOT_RELEVANT in mine:
-            page.hidden += 1
-            continue
-        adjusted = row.score + LEARNING_RATE * preference_bonus(weights, features_of(row.target))
-        ranked.append((adjusted, row))
+    shown = [row for row in rows if Signal.NOT_RELEVANT not in signals.get(row.target_id, set())]
+    page.hidden = len(rows) - len(shown)
+    bonuses = centred_bonuses(weights, [features_of(row.target) for row in shown])
+    ranked = [(row.score + LEARNING_RATE * bonus, row) for row, bonus in zip(shown, bonuses, strict=True)]
     ranked.sort(key=lambda pair: (-pair[0], pair[1].rank))
     for adjusted, row in ranked[:limit]:
         page.items.append(Item(

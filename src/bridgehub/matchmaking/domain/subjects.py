@@ -20,11 +20,13 @@ from bridgehub.engines.matching.facets import Facets
 from bridgehub.engines.matching.text import sentences
 from bridgehub.matchmaking.enums import SubjectKind
 
-ORGANISATION_KINDS: dict[str, str] = {OrganisationKind.STARTUP: SubjectKind.STARTUP, OrganisationKind.INVESTOR: SubjectKind.INVESTOR,
-                      OrganisationKind.CORPORATE: SubjectKind.CORPORATE}
-NEED_OF_ASK: dict[str, str] = {AskOfferKind.POC_PARTNER: "poc_partner", AskOfferKind.MANUFACTURING: "manufacturing_partner",
-               AskOfferKind.RND_COLLABORATION: "rnd_collaboration", AskOfferKind.FUNDING: "funding",
-               AskOfferKind.TALENT: "talent"}
+ORGANISATION_KINDS: dict[str, str] = {
+    OrganisationKind.STARTUP: SubjectKind.STARTUP, OrganisationKind.INVESTOR: SubjectKind.INVESTOR,
+    OrganisationKind.CORPORATE: SubjectKind.CORPORATE}
+NEED_OF_ASK: dict[str, str] = {
+    AskOfferKind.POC_PARTNER: "poc_partner", AskOfferKind.MANUFACTURING: "manufacturing_partner",
+    AskOfferKind.RND_COLLABORATION: "rnd_collaboration", AskOfferKind.FUNDING: "funding",
+    AskOfferKind.TALENT: "talent"}
 OFFER_OF_OFFER: dict[str, str] = {AskOfferKind.POC_PARTNER: "poc", AskOfferKind.MANUFACTURING: "manufacturing"}
 MARKET_NAMES = {"JP": "japan", "TW": "taiwan"}
 MAX_SENTENCES = 40  # per subject, for explanations

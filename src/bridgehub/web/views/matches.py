@@ -45,10 +45,12 @@ def _reader_or_404(request, profile_id: int | None) -> MatchProfile:
 @login_required
 def matches(request):
     readers = domain.readers_for(request.user)
-    if not readers:
+    profile_id = request.GET.get("profile", "")
+    if not readers and not profile_id:
         return render(request, "web/matches.html", {"readers": []})
-    profile_id = request.GET.get("profile")
-    reader = _reader_or_404(request, int(profile_id) if profile_id and profile_id.isdigit() else None)
+    reader = next((r for r in readers if str(r.pk) == profile_id), None) if profile_id else readers[0]
+    if reader is None:
+        raise Http404
     kinds = domain.target_kinds_for(reader.kind)
     kind = request.GET.get("kind") if request.GET.get("kind") in kinds else kinds[0]
     page = domain.recommendations(user=request.user, reader=reader, target_kind=kind, hub_slug=request.GET.get("hub"))

@@ -1,0 +1,252 @@
+"""Matches pages and API: every actor against every page and action; flows; query counts."""
+
+import pytest
+from django.core import mail
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from bridgehub.accounts.domain.tokens import issue_token
+from bridgehub.matchmaking.models import HubMatching, Introduction, MatchFeedback, MatchProfile
+from tests.conftest import client_for
+
+pytestmark = pytest.mark.django_db
+
+
+def answer(response):
+    if response.status_code == 302 and "/accounts/login/" in response["Location"]:
+        return "login"
+    return response.status_code
+
+
+def user_of(market, who):
+    if who == "anonymous":
+        return None
+    if who in ("tokyo_operator", "taipei_operator", "tokyo_member"):
+        return getattr(market.world, who)
+    return market.talent_user if who == "talent" else market.users[who]
+
+
+@pytest.mark.parametrize(("who", "expected"), [
+    ("startup", 200), ("fund", 200), ("talent", 200), ("tokyo_operator", 200), ("anonymous", "login")])
+def test_who_opens_the_matches_page(market, who, expected):
+    assert answer(client_for(user_of(market, who)).get("/matches/")) == expected
+
+
+def test_the_startup_reads_its_matches_with_reasons_in_its_language(market):
+    client = client_for(market.users["startup"])
+    client.cookies["django_language"] = "zh-hant"
+    with CaptureQueriesContext(connection) as queries:
+        page = client.get("/matches/").content.decode()
+    assert "Fund" in page and "Biofund" not in page
+    assert "先進封裝" in page and "A 輪" in page
+    assert "MEMBERSONLY" not in page
+    assert len(queries) == 17
+    corporate = client.get(f"/matches/?profile={market.profiles['startup'].pk}&kind=corporate").content.decode()
+    assert "Corporate" in corporate and "PoC" in corporate
+
+
+def test_nobody_reads_another_organisations_matches(market):
+    theirs = market.profiles["startup"].pk
+    for who in ("fund", "talent", "tokyo_operator"):
+        assert answer(client_for(user_of(market, who)).get(f"/matches/?profile={theirs}")) == 404
+
+
+def test_a_one_line_profile_is_asked_for_a_description(market):
+    page = client_for(market.users["short"]).get("/matches/").content.decode()
+    assert 'id="too-short"' in page and "/o/short/edit/" in page
+
+
+def post(market, who, url, data):
+    return client_for(user_of(market, who)).post(url, data)
+
+
+@pytest.mark.parametrize(("who", "expected"), [("startup", 302), ("fund", 404), ("tokyo_operator", 404),
+                                               ("anonymous", "login")])
+def test_who_may_save_or_dismiss_a_recommendation(market, who, expected):
+    reader, fund = market.profiles["startup"], market.profiles["fund"]
+    response = post(market, who, f"/matches/{reader.pk}/feedback/", {"target": fund.pk, "signal": "saved"})
+    assert answer(response) == expected
+    assert MatchFeedback.objects.filter(reader=reader, target=fund).exists() == (expected == 302)
+
+
+def test_only_recommended_targets_can_be_acted_on(market):
+    reader = market.profiles["startup"]
+    response = post(market, "startup", f"/matches/{reader.pk}/feedback/",
+                    {"target": market.profiles["biofund"].pk, "signal": "saved"})
+    assert response.status_code == 404 and not MatchFeedback.objects.exists()
+
+
+def test_not_relevant_needs_a_reason_and_then_hides(market):
+    reader, fund = market.profiles["startup"], market.profiles["fund"]
+    url = f"/matches/{reader.pk}/feedback/"
+    post(market, "startup", url, {"target": fund.pk, "signal": "not_relevant", "reason": "nonsense"})
+    assert not MatchFeedback.objects.exists()
+    post(market, "startup", url, {"target": fund.pk, "signal": "not_relevant", "reason": "stage"})
+    page = client_for(market.users["startup"]).get("/matches/").content.decode()
+    assert f'data-target="{fund.pk}"' not in page and "not relevant" in page
+
+
+@pytest.mark.parametrize(("who", "expected"), [("startup", 302), ("fund", 404), ("anonymous", "login")])
+def test_who_may_request_an_introduction(market, who, expected, django_capture_on_commit_callbacks):
+    reader, fund = market.profiles["startup"], market.profiles["fund"]
+    with django_capture_on_commit_callbacks(execute=True):
+        response = post(market, who, f"/matches/{reader.pk}/introduce/",
+                        {"target": fund.pk, "hub": "tokyo", "note": "We met at SEMICON"})
+    assert answer(response) == expected
+    assert Introduction.objects.filter(requester=reader, recipient=fund).exists() == (expected == 302)
+    if expected == 302:
+        assert mail.outbox[-1].to == ["fund@example.com"] and "SEMICON" in mail.outbox[-1].body
+
+
+@pytest.mark.parametrize(("who", "expected"), [("fund", 302), ("startup", 404), ("biofund", 404),
+                                               ("anonymous", "login")])
+def test_who_may_answer_an_introduction(market, who, expected, django_capture_on_commit_callbacks):
+    from bridgehub.matchmaking.domain.intros import request_introduction
+
+    intro = request_introduction(user=market.users["startup"], reader=market.profiles["startup"],
+                                 target=market.profiles["fund"], hub=market.world.tokyo)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = post(market, who, f"/matches/introductions/{intro.pk}/", {"accept": "1"})
+    assert answer(response) == expected
+    intro.refresh_from_db()
+    assert intro.status == ("accepted" if expected == 302 else "pending")
+    if expected == 302:
+        assert mail.outbox[-1].to == ["startup@example.com"] and "fund@example.com" in mail.outbox[-1].body
+
+
+def test_the_recipient_sees_and_declines_an_introduction_with_a_reason(market):
+    from bridgehub.matchmaking.domain.intros import request_introduction
+
+    intro = request_introduction(user=market.users["startup"], reader=market.profiles["startup"],
+                                 target=market.profiles["fund"], hub=market.world.tokyo)
+    page = client_for(market.users["fund"]).get("/matches/").content.decode()
+    assert f'data-introduction="{intro.pk}"' in page
+    post(market, "fund", f"/matches/introductions/{intro.pk}/", {"decline": "1", "reason": "no_time"})
+    intro.refresh_from_db()
+    assert (intro.status, intro.decline_reason) == ("declined", "no_time")
+
+
+@pytest.mark.parametrize(("who", "expected"), [("fund", 302), ("startup", 404), ("anonymous", "login")])
+def test_who_may_state_the_capacity(market, who, expected):
+    fund = market.profiles["fund"]
+    assert answer(post(market, who, f"/matches/{fund.pk}/capacity/", {"monthly_capacity": "3"})) == expected
+    fund.refresh_from_db()
+    assert fund.monthly_capacity == (3 if expected == 302 else None)
+
+
+def test_a_bad_capacity_is_refused_and_nothing_changes(market):
+    fund = market.profiles["fund"]
+    post(market, "fund", f"/matches/{fund.pk}/capacity/", {"monthly_capacity": "-4"})
+    fund.refresh_from_db()
+    assert fund.monthly_capacity is None
+
+
+@pytest.mark.parametrize(("who", "expected"), [("startup", 302), ("fund", 404), ("anonymous", "login")])
+def test_who_may_confirm_a_sector_read_from_the_text(market, who, expected):
+    reader = market.profiles["startup"]
+    response = post(market, who, f"/matches/{reader.pk}/tag/", {"code": "advanced_packaging"})
+    assert answer(response) == expected
+    assert market.orgs["startup"].sectors.filter(code="advanced_packaging").exists() == (expected == 302)
+
+
+def test_a_sector_not_read_from_the_text_cannot_be_confirmed(market):
+    reader = market.profiles["startup"]
+    post(market, "startup", f"/matches/{reader.pk}/tag/", {"code": "biotech"})
+    assert not market.orgs["startup"].sectors.exists()
+
+
+def test_actions_need_the_csrf_token(market):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(market.users["startup"])
+    reader, fund = market.profiles["startup"], market.profiles["fund"]
+    response = client.post(f"/matches/{reader.pk}/feedback/", {"target": fund.pk, "signal": "saved"})
+    assert response.status_code == 403 and not MatchFeedback.objects.exists()
+
+
+@pytest.mark.parametrize(("who", "expected"), [("tokyo_operator", 200), ("taipei_operator", 404),
+                                               ("startup", 404), ("anonymous", "login")])
+def test_who_opens_the_operator_matching_page(market, who, expected):
+    response = client_for(user_of(market, who)).get("/manage/tokyo/matching/")
+    assert answer(response) == expected
+    if expected == 200:
+        page = response.content.decode()
+        assert "Startup" in page and "Fund" in page and "Gini" in page
+
+
+def test_the_operator_page_drops_matches_that_were_acted_on(market):
+    from bridgehub.matchmaking.domain.intros import request_introduction
+
+    client = client_for(market.world.tokyo_operator)
+    with CaptureQueriesContext(connection) as queries:
+        before = client.get("/manage/tokyo/matching/").content.decode()
+    assert len(queries) == 13  # fixed: the exposure table loads its names with its profiles
+    request_introduction(user=market.users["startup"], reader=market.profiles["startup"],
+                         target=market.profiles["fund"], hub=market.world.tokyo)
+    after = client.get("/manage/tokyo/matching/").content.decode()
+    assert before.count("<tr>") > after.count("<tr>")
+
+
+@pytest.mark.parametrize(("who", "expected"), [("tokyo_operator", 302), ("taipei_operator", 404),
+                                               ("fund", 404), ("anonymous", "login")])
+def test_who_may_ask_for_a_rebuild(market, who, expected):
+    before = HubMatching.objects.get(hub=market.world.tokyo).requested_at
+    assert answer(post(market, who, "/manage/tokyo/matching/rebuild/", {})) == expected
+    after = HubMatching.objects.get(hub=market.world.tokyo).requested_at
+    assert (after != before) == (expected == 302)
+
+
+def api(market, who):
+    client = Client()
+    user = user_of(market, who)
+    if user is not None:
+        _token, raw = issue_token(user=user, name="test")
+        client.defaults["HTTP_AUTHORIZATION"] = f"Bearer {raw}"
+    return client
+
+
+def test_the_api_lists_matches_with_reasons(market):
+    client = api(market, "startup")
+    readers = client.get("/api/v1/matches").json()
+    assert [r["name"] for r in readers] == ["Startup"] and readers[0]["target_kinds"] == [
+        "investor", "corporate", "talent"]
+    body = client.get(f"/api/v1/matches/{readers[0]['id']}?kind=investor", HTTP_ACCEPT_LANGUAGE="ja").json()
+    assert [m["name"] for m in body["matches"]] == ["Fund"]
+    assert any("先端パッケージング" in reason for reason in body["matches"][0]["reasons"])
+    assert body["matches"][0]["sentence_pair"]["theirs"]
+    bad = client.get(f"/api/v1/matches/{readers[0]['id']}?kind=startup")
+    assert bad.status_code == 422 and "kind" in bad.json()["detail"]
+
+
+@pytest.mark.parametrize(("who", "expected"), [("startup", 200), ("fund", 404), ("anonymous", 401)])
+def test_who_reads_a_match_list_over_the_api(market, who, expected):
+    response = api(market, who).get(f"/api/v1/matches/{market.profiles['startup'].pk}")
+    assert response.status_code == expected
+
+
+def test_api_feedback_and_introductions(market):
+    client = api(market, "startup")
+    reader, fund = market.profiles["startup"], market.profiles["fund"]
+    response = client.post(f"/api/v1/matches/{reader.pk}/feedback", {"target": fund.pk, "signal": "saved"},
+                           content_type="application/json")
+    assert response.status_code == 204 and MatchFeedback.objects.filter(signal="saved").count() == 1
+    wrong = client.post(f"/api/v1/matches/{reader.pk}/feedback", {"target": fund.pk, "signal": "liked"},
+                        content_type="application/json")
+    assert wrong.status_code == 422 and "signal" in wrong.json()["detail"]
+    made = client.post(f"/api/v1/matches/{reader.pk}/introductions", {"target": fund.pk, "hub": "tokyo"},
+                       content_type="application/json")
+    assert made.status_code == 201 and Introduction.objects.get().status == "pending"
+    other = api(market, "fund").post(f"/api/v1/matches/{reader.pk}/introductions",
+                                     {"target": fund.pk, "hub": "tokyo"}, content_type="application/json")
+    assert other.status_code == 404
+
+
+@pytest.mark.parametrize(("who", "expected"), [("tokyo_operator", 200), ("taipei_operator", 404),
+                                               ("startup", 404), ("anonymous", 401)])
+def test_who_reads_the_hub_matching_report_over_the_api(market, who, expected):
+    response = api(market, who).get("/api/v1/hubs/tokyo/matching")
+    assert response.status_code == expected
+    if expected == 200:
+        body = response.json()
+        assert body["unmet"][0]["startup"] in {"Startup", "Not_Raising"} and "investor" in body["gini"]
+        assert MatchProfile.objects.filter(status="too_short").count() == body["too_short"] == 1
