@@ -10,13 +10,13 @@ from __future__ import annotations
 import random
 
 from bridgehub.accounts.models import User
-from bridgehub.directory.models import Organisation, OrganisationMembership, Person
+from bridgehub.directory.models import OrganisationMembership, Person
 from bridgehub.hubs.enums import HubRole
 from bridgehub.hubs.models import Hub, HubMembership
 from bridgehub.matchmaking.domain.feedback import give_feedback
 from bridgehub.matchmaking.domain.intros import answer_introduction, request_introduction
 from bridgehub.matchmaking.domain.lists import rebuild_all
-from bridgehub.matchmaking.domain.refresh import profile_for, refresh_profile
+from bridgehub.matchmaking.domain.refresh import refresh_everything
 from bridgehub.matchmaking.models import MatchProfile, Recommendation
 
 DEMO_TALENT = "talent@people.bridgehub.example"
@@ -66,16 +66,10 @@ def build_matching_demo(seed: int = 20261125) -> dict[str, int]:
     rng = random.Random(seed)
     hub = Hub.objects.get(slug="tokyo")
     talents = _talents(hub)
-    for organisation in Organisation.objects.order_by("pk"):
-        profile_for(organisation=organisation)
-    for person in Person.objects.filter(open_to_roles=True):
-        profile_for(person=person)
-    for profile_id in MatchProfile.objects.order_by("pk").values_list("pk", flat=True):
-        refresh_profile(profile_id, rebuild=False)
+    refresh_everything()
     for investor in MatchProfile.objects.filter(kind="investor").order_by("pk")[:6]:
         investor.monthly_capacity = rng.choice([5, 8, 10])
         investor.save(update_fields=["monthly_capacity"])
-    rebuild_all()
     _activity(hub, rng)
     states = rebuild_all()
     return {"talents": talents, "profiles": MatchProfile.objects.count(),

@@ -100,6 +100,26 @@ def refresh_profile(profile_id: int, *, rebuild: bool = True) -> str:
     digest = subject.digest()
     if digest == profile.text_hash and profile.status != ProfileStatus.PENDING:
         return "unchanged"
+    twin = (MatchProfile.objects.filter(text_hash=digest).exclude(pk=profile.pk)
+            .exclude(status=ProfileStatus.PENDING).first())
+    if twin is not None:  # the same text and fields were read already (a copy, an import): reuse it
+        _copy_reading(twin, profile)
+    else:
+        _read(profile, subject)
+    profile.text_hash = digest
+    profile.refreshed_at = timezone.now()
+    profile.save()
+    _rebuild_later(hub_ids_of(profile), rebuild)
+    return profile.status
+
+
+def _copy_reading(source: MatchProfile, profile: MatchProfile) -> None:
+    for name in ("kind", "status", "vector", "sentences", "sentence_vectors", "facets", "read_facets"):
+        setattr(profile, name, getattr(source, name))
+
+
+def _read(profile: MatchProfile, subject: SubjectText) -> None:
+    """Facets from the text and the structured fields; vectors from the encoder (unless too short)."""
     read = read_facets(subject.text, subject.kind, subject.country)
     profile.kind = subject.kind
     profile.read_facets = facets_to_json(read)
@@ -123,11 +143,6 @@ def refresh_profile(profile_id: int, *, rebuild: bool = True) -> str:
                    else np.zeros((0, model.dim), dtype=np.float32))
         profile.sentence_vectors = np.asarray(vectors, dtype=np.float16).tobytes()
         profile.status = ProfileStatus.READY
-    profile.text_hash = digest
-    profile.refreshed_at = timezone.now()
-    profile.save()
-    _rebuild_later(hub_ids_of(profile), rebuild)
-    return profile.status
 
 
 def _rebuild_later(hub_ids: set[int], rebuild: bool) -> None:
@@ -150,6 +165,23 @@ def profile_for(*, organisation: Organisation | None = None, person: Person | No
         profile, _created = MatchProfile.objects.get_or_create(person=person, defaults={"kind": "talent"})
         return profile
     return None
+
+
+def refresh_everything() -> dict[str, int]:
+    """Create and refresh every matchable subject's profile, then rebuild every hub's lists, here and
+    now (for `bridgehub matching_refresh`, the demo, and after an encoder change)."""
+    from bridgehub.matchmaking.domain.lists import rebuild_all
+
+    for organisation in Organisation.objects.filter(kind__in=list(ORGANISATION_KINDS)).order_by("pk"):
+        profile_for(organisation=organisation)
+    for person in Person.objects.filter(open_to_roles=True).order_by("pk"):
+        profile_for(person=person)
+    outcomes: dict[str, int] = {}
+    for profile_id in MatchProfile.objects.order_by("pk").values_list("pk", flat=True):
+        outcome = refresh_profile(profile_id, rebuild=False)
+        outcomes[outcome] = outcomes.get(outcome, 0) + 1
+    outcomes["hubs"] = len(rebuild_all())
+    return outcomes
 
 
 def request_refresh(*, organisation_id: int | None = None, person_id: int | None = None) -> None:

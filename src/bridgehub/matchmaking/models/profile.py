@@ -18,7 +18,7 @@ class MatchProfile(models.Model):
                                   related_name="match_profile")
     kind = models.CharField(max_length=12, choices=SubjectKind.choices)
     status = models.CharField(max_length=12, choices=ProfileStatus.choices, default=ProfileStatus.PENDING)
-    text_hash = models.CharField(max_length=64, blank=True)  # of the text and fields read; skip unchanged
+    text_hash = models.CharField(max_length=64, blank=True, db_index=True)  # of what was read; skip unchanged
     vector = models.BinaryField(null=True)  # float32 profile vector (so the index can be rebuilt)
     sentences = models.JSONField(default=list)  # [[language, sentence], ...] of the public text
     sentence_vectors = models.BinaryField(null=True)  # float16, one row per sentence
