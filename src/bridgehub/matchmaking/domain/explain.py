@@ -13,8 +13,6 @@ from bridgehub.directory.models import Sector
 from bridgehub.engines.matching.text import normalise
 from bridgehub.matchmaking.models import MatchProfile
 
-DIM = 384
-
 
 def offer_label(value: str) -> str:
     labels = {"poc": _("a PoC"), "distribution_japan": _("distribution in Japan"),
@@ -54,8 +52,9 @@ class SentencePair:
 def _sentence_rows(profile: MatchProfile, language: str) -> tuple[list[str], np.ndarray]:
     """The profile's sentences in `language` where it has them (else all), with their vectors."""
     if not profile.sentences or not profile.sentence_vectors:
-        return [], np.zeros((0, DIM), dtype=np.float32)
-    vectors = np.frombuffer(profile.sentence_vectors, dtype=np.float16).reshape(-1, DIM).astype(np.float32)
+        return [], np.zeros((0, 1), dtype=np.float32)
+    vectors = (np.frombuffer(bytes(profile.sentence_vectors), dtype=np.float16)
+               .reshape(len(profile.sentences), -1).astype(np.float32))
     rows = [i for i, (lang, _s) in enumerate(profile.sentences) if lang == language] or list(
         range(len(profile.sentences)))
     return [profile.sentences[i][1] for i in rows], vectors[rows]

@@ -71,11 +71,14 @@ def nearest_by_vector(hub_id: int, profiles: list[MatchProfile]) -> dict[str, li
     path = _index_path(hub_id)
     path.parent.mkdir(parents=True, exist_ok=True)
     hashes_path = path.with_suffix(".hashes.npy")
+    dim = len(bytes(profiles[0].vector or b"")) // 4  # the encoder's dimension (384 for e5-small)
     try:
         index = VectorIndex.load(path)
         known = dict(np.load(hashes_path, allow_pickle=False).tolist())
+        if index.dim != dim:
+            raise ValueError("the encoder changed")
     except (OSError, ValueError, KeyError):
-        index, known = VectorIndex(384), {}
+        index, known = VectorIndex(dim), {}
     current = {str(p.pk): p.text_hash for p in profiles}
     gone = [key for key in known if key not in current]
     index.remove(gone)
