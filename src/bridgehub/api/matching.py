@@ -13,6 +13,7 @@ from ninja.errors import HttpError
 
 from bridgehub.api.auth import TOKEN
 from bridgehub.api.schemas import ErrorOut
+from bridgehub.exchanges.domain.queries import organisation_pairs_with_requests
 from bridgehub.hubs.domain.queries import access_hub_for_operator
 from bridgehub.hubs.models import Hub
 from bridgehub.matchmaking.domain import recommendations as domain
@@ -181,7 +182,8 @@ def hub_matching(request, slug: str):
         "too_short": report["too_short"], "pending": report["pending"],
         "unmet": [{"startup": m.startup.name, "counterpart": m.other.name, "counterpart_kind": m.other.kind,
                    "fit": m.mutual, "reasons": m.reasons}
-                  for m in unmet_matches(hub, ui_language=translation.get_language())],
+                  for m in unmet_matches(hub, in_touch=organisation_pairs_with_requests(hub),
+                                         ui_language=translation.get_language())],
         "most_exposed": [{"name": row.profile.name, "kind": row.profile.kind, "shown": row.shown,
                           "capacity": row.capacity, "capacity_stated": row.stated} for row in report["top"]],
     }

@@ -91,7 +91,7 @@ def _activity(hub: Hub, rng: random.Random) -> None:
                 answerer = _member_of(row.target)
                 if answerer is not None and rng.random() < 0.7:
                     answer_introduction(user=answerer, introduction=intro, accept=rng.random() < 0.75,
-                                        reason="no_time")
+                                        reason="no_capacity")
             elif number == 1:
                 give_feedback(user=member.user, reader=reader, target=row.target, signal="saved")
 

@@ -41,3 +41,10 @@ class IntroStatus(models.TextChoices):
     ACCEPTED = "accepted", _("Accepted")
     DECLINED = "declined", _("Declined")
     WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+class IntroDeclineReason(models.TextChoices):
+    NOT_RELEVANT = "not_relevant", _("Not relevant to us")
+    NO_CAPACITY = "no_capacity", _("No capacity now")
+    NOT_NOW = "not_now", _("Not now, maybe later")
+    OTHER = "other", _("Other")

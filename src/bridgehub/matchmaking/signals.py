@@ -1,4 +1,4 @@
-"""Profile changes queue a refresh of the match profile; meeting feedback becomes match feedback.
+"""Profile changes queue a refresh of the match profile.
 
 Receivers rather than calls from the directory's domain functions, so that edits through the admin
 or an import are seen too. The refresh itself runs after commit in the background (tasks.py).
@@ -8,7 +8,6 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
 from bridgehub.directory.models import AskOffer, Organisation, OrganisationHub, Person, ProfileText
-from bridgehub.exchanges.models import MeetingFeedback
 from bridgehub.matchmaking.domain.refresh import request_refresh
 
 
@@ -33,10 +32,3 @@ def organisation_sectors_changed(sender, instance, action, **kwargs):
 @receiver(post_save, sender=Person)
 def person_saved(sender, instance, **kwargs):
     request_refresh(person_id=instance.pk)
-
-
-@receiver(post_save, sender=MeetingFeedback)
-def meeting_feedback_given(sender, instance, **kwargs):
-    from bridgehub.matchmaking.domain.feedback import record_meeting_outcome
-
-    record_meeting_outcome(instance)

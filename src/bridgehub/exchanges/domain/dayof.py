@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from bridgehub.exchanges.domain.rounds import ExchangeError, check_operator
 from bridgehub.exchanges.enums import MeetingStatus, NextStep
 from bridgehub.exchanges.models import Meeting, MeetingFeedback, NoShowReport, Registration, Round
+from bridgehub.matchmaking.domain.feedback import record_meeting_outcome
 
 CHECK_IN_OPENS = dt.timedelta(hours=2)
 
@@ -66,7 +67,7 @@ def report_no_show(*, user: Any, meeting: Meeting) -> NoShowReport:
 def give_feedback(*, user: Any, meeting: Meeting, useful: bool, next_step: str = NextStep.NONE,
                   comment: str = "") -> MeetingFeedback:
     """One-click feedback (useful? next step?); a second click replaces the first. Marks the meeting held."""
-    mine, _other = _side_of(user, meeting)
+    mine, other = _side_of(user, meeting)
     if meeting.status == MeetingStatus.CANCELLED:
         raise ExchangeError(_("This meeting was cancelled."))
     if next_step not in NextStep.values:
@@ -77,4 +78,7 @@ def give_feedback(*, user: Any, meeting: Meeting, useful: bool, next_step: str =
         if meeting.status == MeetingStatus.SCHEDULED:
             meeting.status = MeetingStatus.HELD
             meeting.save(update_fields=["status", "updated_at"])
+        # "Was it useful?" is also feedback on the match: it moves the other side's standing.
+        record_meeting_outcome(author_organisation_id=mine.organisation_id,
+                               other_organisation_id=other.organisation_id, useful=useful)
     return feedback

@@ -9,39 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from django.conf import settings
-from django.core.mail import EmailMessage
-from django.utils import translation
 from django.utils.translation import gettext as _
 
+from bridgehub.common.mail import send_trilingual
 from bridgehub.exchanges.models import Meeting, MeetingRequest, Registration, Round
-
-LANGUAGES = ("zh-hant", "ja", "en")
-
-
-def _trilingual(build: Callable[[], str]) -> str:
-    parts = []
-    for language in LANGUAGES:
-        with translation.override(language):
-            parts.append(build())
-    return "\n\n---\n\n".join(parts)
-
-
-def _send(subject: Callable[[], str], body: Callable[[], str], to: Iterable[str],
-          attachments: Iterable[tuple[str, bytes, str]] = ()) -> None:
-    recipients = sorted({address for address in to if address})
-    if not recipients:
-        return
-    with translation.override("en"):
-        english_subject = subject()
-    message = EmailMessage(f"[bridgehub] {english_subject}", _trilingual(body), settings.DEFAULT_FROM_EMAIL,
-                           recipients)
-    for name, content, mimetype in attachments:
-        message.attach(name, content, mimetype)
-    message.send()
-
-
-send_trilingual = _send  # the matchmaking e-mails use the same form
 
 
 def each(send: Callable[[MeetingRequest], None], requests: Iterable[MeetingRequest]) -> None:
@@ -66,10 +37,10 @@ def request_received(request: MeetingRequest) -> None:
     if found is None:
         return
     names = _pair(found)
-    _send(lambda: _("Meeting request from %(sender)s") % names,
-          lambda: _("%(sender)s asks to meet you in %(round)s. Answer on your round page before the request "
-                    "expires.") % names + (f"\n\n{found.note}" if found.note else ""),
-          [found.recipient.user.email])
+    send_trilingual(lambda: _("Meeting request from %(sender)s") % names,
+                    lambda: _("%(sender)s asks to meet you in %(round)s. Answer on your round page before the request "
+                              "expires.") % names + (f"\n\n{found.note}" if found.note else ""),
+                    [found.recipient.user.email])
 
 
 def request_answered(request: MeetingRequest) -> None:
@@ -78,15 +49,15 @@ def request_answered(request: MeetingRequest) -> None:
         return
     names = _pair(found)
     if found.status == "accepted":
-        _send(lambda: _("Meeting agreed: %(sender)s and %(recipient)s") % names,
-              lambda: _("%(sender)s and %(recipient)s agreed to meet in %(round)s. The hub will place the meeting "
-                        "in the schedule.") % names,
-              [found.sender.user.email, found.recipient.user.email])
+        send_trilingual(lambda: _("Meeting agreed: %(sender)s and %(recipient)s") % names,
+                        lambda: _("%(sender)s and %(recipient)s agreed to meet in %(round)s. The hub will place "
+                                  "the meeting in the schedule.") % names,
+                        [found.sender.user.email, found.recipient.user.email])
     else:
-        _send(lambda: _("Meeting request declined by %(recipient)s") % names,
-              lambda: _("%(recipient)s declined your request in %(round)s (%(reason)s).")
-              % (names | {"reason": found.get_decline_reason_display()}),
-              [found.sender.user.email])
+        send_trilingual(lambda: _("Meeting request declined by %(recipient)s") % names,
+                        lambda: _("%(recipient)s declined your request in %(round)s (%(reason)s).")
+                        % (names | {"reason": found.get_decline_reason_display()}),
+                        [found.sender.user.email])
 
 
 def request_expired(request: MeetingRequest) -> None:
@@ -94,9 +65,9 @@ def request_expired(request: MeetingRequest) -> None:
     if found is None:
         return
     names = _pair(found)
-    _send(lambda: _("Meeting request expired: %(recipient)s") % names,
-          lambda: _("Your request to %(recipient)s in %(round)s expired without an answer.") % names,
-          [found.sender.user.email])
+    send_trilingual(lambda: _("Meeting request expired: %(recipient)s") % names,
+                    lambda: _("Your request to %(recipient)s in %(round)s expired without an answer.") % names,
+                    [found.sender.user.email])
 
 
 def request_reminder(request: MeetingRequest) -> None:
@@ -104,9 +75,9 @@ def request_reminder(request: MeetingRequest) -> None:
     if found is None:
         return
     names = _pair(found)
-    _send(lambda: _("Reminder: %(sender)s is waiting for your answer") % names,
-          lambda: _("%(sender)s asked to meet you in %(round)s. The request expires within a day.") % names,
-          [found.recipient.user.email])
+    send_trilingual(lambda: _("Reminder: %(sender)s is waiting for your answer") % names,
+                    lambda: _("%(sender)s asked to meet you in %(round)s. The request expires within a day.") % names,
+                    [found.recipient.user.email])
 
 
 def agenda_changed(round_: Round, registration_ids: list[int]) -> None:
@@ -125,8 +96,9 @@ def agenda_changed(round_: Round, registration_ids: list[int]) -> None:
                                  + _("Table %(table)d") % {"table": entry.table})
             return "\n".join(lines)
 
-        _send(lambda: _("Your schedule for %(round)s") % {"round": round_.title}, body, [registration.user.email],
-              [("agenda.ics", calendar_bytes(registration, entries), "text/calendar")])
+        send_trilingual(lambda: _("Your schedule for %(round)s") % {"round": round_.title}, body,
+                        [registration.user.email],
+                        [("agenda.ics", calendar_bytes(registration, entries), "text/calendar")])
 
 
 def meeting_cancelled(meeting: Meeting, *, by_user_id: int) -> None:
@@ -137,14 +109,14 @@ def meeting_cancelled(meeting: Meeting, *, by_user_id: int) -> None:
         return
     names = _pair(found.request)
     to = [side.user.email for side in found.sides if side.user_id != by_user_id]
-    _send(lambda: _("Meeting cancelled: %(sender)s and %(recipient)s") % names,
-          lambda: _("The meeting of %(sender)s and %(recipient)s in %(round)s was cancelled.") % names
-          + (f"\n\n{found.cancelled_reason}" if found.cancelled_reason else ""), to)
+    send_trilingual(lambda: _("Meeting cancelled: %(sender)s and %(recipient)s") % names,
+                    lambda: _("The meeting of %(sender)s and %(recipient)s in %(round)s was cancelled.") % names
+                    + (f"\n\n{found.cancelled_reason}" if found.cancelled_reason else ""), to)
 
 
 def carried_over(round_: Round, user_ids: list[int]) -> None:
     for registration in Registration.objects.filter(round=round_, user_id__in=user_ids).select_related("user"):
-        _send(lambda: _("You are invited to %(round)s") % {"round": round_.title},
-              lambda: _("You took part in the previous round, so you are invited to %(round)s. Confirm your "
-                        "availability on the round page to take part.") % {"round": round_.title},
-              [registration.user.email])
+        send_trilingual(lambda: _("You are invited to %(round)s") % {"round": round_.title},
+                        lambda: _("You took part in the previous round, so you are invited to %(round)s. Confirm your "
+                                  "availability on the round page to take part.") % {"round": round_.title},
+                        [registration.user.email])

@@ -112,3 +112,9 @@ def schedule_preview(round_: Round, run: ScheduleRun, interpreters: list[Interpr
     for p in run.placements:
         grid[p["slot"]].append((requests.get(p["request"]), p["table"] + 1, names.get(p["interpreter"], "")))
     return [(slot, round_.slot_start(slot), grid[slot]) for slot in round_.slots]
+
+
+def organisation_pairs_with_requests(hub) -> list[tuple[int, int]]:
+    """(sender organisation, recipient organisation) of every meeting request in the hub's rounds."""
+    return list(MeetingRequest.objects.filter(round__programme__hub=hub)
+                .values_list("sender__organisation_id", "recipient__organisation_id"))

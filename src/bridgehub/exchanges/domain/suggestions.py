@@ -18,13 +18,14 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from bridgehub.common.visibility import Visibility
-from bridgehub.directory.enums import Country, Direction, OrganisationKind, Stage
+from bridgehub.directory.enums import Direction, OrganisationKind
 from bridgehub.directory.models import AskOffer, Organisation, Sector
 from bridgehub.engines.matching.facets import Facets, read_facets
 from bridgehub.engines.matching.scoring import fit
 from bridgehub.exchanges.domain.queries import registrations_of_round
 from bridgehub.exchanges.enums import RequestStatus
 from bridgehub.exchanges.models import MeetingRequest, Registration
+from bridgehub.matchmaking.domain.explain import reason_text
 
 COMPLEMENTS = {
     frozenset((OrganisationKind.STARTUP, OrganisationKind.INVESTOR)),
@@ -55,28 +56,15 @@ def _public_text(organisation: Organisation) -> str:
     return "\n".join(f"{t.tagline}\n{t.summary}" for t in organisation.texts.all())
 
 
-def _reason_text(code: str, sectors: dict[str, Sector]) -> str:
-    kind, _sep, value = code.partition(":")
-    if kind == "sector" and value in sectors:
-        return _("Profiles fit in %(sector)s") % {"sector": sectors[value].label_for(translation.get_language())}
-    if kind == "stage":
-        return _("Stage fits: %(stage)s") % {"stage": Stage(value).label if value in Stage.values else value}
-    if kind == "geography":
-        return _("Invests in %(country)s") % {"country": Country(value).label if value in Country.values else value}
-    if kind == "need":
-        return _("Raising money meets an investor")
-    offers = {"poc": _("a PoC"), "distribution_japan": _("distribution in Japan"),
-              "distribution_taiwan": _("distribution in Taiwan"), "manufacturing": _("manufacturing")}
-    return _("Offer meets a need: %(offer)s") % {"offer": offers.get(value, value)}
-
-
 def engine_fit(a: Facets | None, b: Facets | None, sectors: dict[str, Sector]) -> tuple[float, list[str]]:
     """The engine's two-sided fit of two organisations' profile texts (a start-up and a counterpart)."""
     if a is None or b is None or (a.kind == "startup") == (b.kind == "startup"):
         return 0.0, []
     startup, other = (a, b) if a.kind == "startup" else (b, a)
     result = fit(startup, other)
-    return 3 * result.score, [_reason_text(code, sectors) for code in result.reasons if not code.startswith("role:")]
+    language = translation.get_language()
+    return 3 * result.score, [reason_text(code, sectors, language) for code in result.reasons
+                              if not code.startswith("role:")]
 
 
 def score_pair(mine: Registration, theirs: Registration) -> tuple[float, list[str]]:

@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from bridgehub.exchanges.domain.queries import organisation_pairs_with_requests
 from bridgehub.manage.views.common import operator_view
 from bridgehub.matchmaking.domain.lists import request_rebuild
 from bridgehub.matchmaking.domain.operator import exposure_report, unmet_matches
@@ -15,7 +16,9 @@ from bridgehub.matchmaking.domain.operator import exposure_report, unmet_matches
 @operator_view
 def matching(request, hub):
     return render(request, "manage/matching.html", {
-        "hub": hub, "unmet": unmet_matches(hub, ui_language=request.LANGUAGE_CODE), **exposure_report(hub)})
+        "hub": hub, "unmet": unmet_matches(hub, in_touch=organisation_pairs_with_requests(hub),
+                                           ui_language=request.LANGUAGE_CODE),
+        **exposure_report(hub)})
 
 
 @require_POST

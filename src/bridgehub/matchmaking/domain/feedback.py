@@ -55,19 +55,16 @@ def record_signal(reader: MatchProfile | None, target: MatchProfile | None, sign
     MatchFeedback.objects.get_or_create(reader=reader, target=target, signal=signal, defaults={"user": user})
 
 
-def record_meeting_outcome(feedback: Any) -> None:
-    """A side's "was it useful?" after an exchange meeting, as match feedback of that side about the other."""
-    meeting = feedback.meeting
-    request = meeting.request
-    mine, theirs = (request.sender, request.recipient) if feedback.author_id == request.sender_id else (
-        request.recipient, request.sender)
-    reader = MatchProfile.objects.filter(organisation_id=mine.organisation_id).first()
-    target = MatchProfile.objects.filter(organisation_id=theirs.organisation_id).first()
-    signal = Signal.MET_USEFUL if feedback.useful else Signal.MET_NOT_USEFUL
-    if reader is not None and target is not None:
-        MatchFeedback.objects.filter(reader=reader, target=target,
-                                     signal__in=(Signal.MET_USEFUL, Signal.MET_NOT_USEFUL)).delete()
-    record_signal(reader, target, signal)
+def record_meeting_outcome(*, author_organisation_id: int, other_organisation_id: int, useful: bool) -> None:
+    """One side's "was it useful?" after an exchange meeting, as that side's feedback on the other
+    (a second answer replaces the first)."""
+    reader = MatchProfile.objects.filter(organisation_id=author_organisation_id).first()
+    target = MatchProfile.objects.filter(organisation_id=other_organisation_id).first()
+    if reader is None or target is None:
+        return
+    MatchFeedback.objects.filter(reader=reader, target=target,
+                                 signal__in=(Signal.MET_USEFUL, Signal.MET_NOT_USEFUL)).delete()
+    record_signal(reader, target, Signal.MET_USEFUL if useful else Signal.MET_NOT_USEFUL)
 
 
 def learned_weights(reader: MatchProfile, user: Any) -> dict[str, float]:

@@ -12,12 +12,11 @@ from typing import Any
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from bridgehub.exchanges.enums import DeclineReason
 from bridgehub.hubs.models import Hub
 from bridgehub.matchmaking.domain.feedback import FeedbackError, record_signal
 from bridgehub.matchmaking.domain.recommendations import is_reader
 from bridgehub.matchmaking.domain.refresh import hub_ids_of
-from bridgehub.matchmaking.enums import IntroStatus, Signal
+from bridgehub.matchmaking.enums import IntroDeclineReason, IntroStatus, Signal
 from bridgehub.matchmaking.models import Introduction, MatchProfile
 
 
@@ -50,8 +49,8 @@ def answer_introduction(*, user: Any, introduction: Introduction, accept: bool, 
         raise FeedbackError("only the recipient answers an introduction")
     if intro.status != IntroStatus.PENDING:
         raise FeedbackError("this introduction was already answered")
-    if not accept and reason not in DeclineReason.values:
-        raise FeedbackError(f"reason {reason!r}: choose one of {', '.join(DeclineReason.values)}")
+    if not accept and reason not in IntroDeclineReason.values:
+        raise FeedbackError(f"reason {reason!r}: choose one of {', '.join(IntroDeclineReason.values)}")
     intro.status = IntroStatus.ACCEPTED if accept else IntroStatus.DECLINED
     intro.decline_reason = "" if accept else reason
     intro.answered_by = user

@@ -5,8 +5,8 @@ from __future__ import annotations
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from bridgehub.common.mail import send_trilingual
 from bridgehub.directory.models import OrganisationMembership
-from bridgehub.exchanges.domain.notify import send_trilingual
 from bridgehub.matchmaking.models import Introduction, MatchProfile
 
 

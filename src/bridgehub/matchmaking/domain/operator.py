@@ -3,6 +3,7 @@ recommendations are spread (exposure against stated capacity)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -10,7 +11,6 @@ from django.db.models import Count
 
 from bridgehub.directory.models import Sector
 from bridgehub.engines.matching.recommend import DEFAULT_CAPACITY
-from bridgehub.exchanges.models import MeetingRequest
 from bridgehub.hubs.models import Hub
 from bridgehub.matchmaking.domain.explain import reason_text
 from bridgehub.matchmaking.enums import ProfileStatus
@@ -33,21 +33,24 @@ class Exposure:
     stated: bool
 
 
-def _acted_pairs(hub: Hub) -> set[frozenset]:
-    """Profile-id pairs that already have an introduction or an exchange request in this hub."""
+def _acted_pairs(hub: Hub, organisation_pairs: Iterable[tuple[int, int]]) -> set[frozenset]:
+    """Profile-id pairs with an introduction in this hub, or (given by the caller, e.g. exchange meeting
+    requests) a pair of organisations that is already in touch."""
     pairs = {frozenset(p) for p in Introduction.objects.filter(hub=hub).values_list("requester_id", "recipient_id")}
-    org_pairs = MeetingRequest.objects.filter(round__programme__hub=hub).values_list(
-        "sender__organisation_id", "recipient__organisation_id")
-    profile_of = dict(MatchProfile.objects.filter(organisation__isnull=False).values_list("organisation_id", "pk"))
-    for a, b in org_pairs:
+    organisation_pairs = list(organisation_pairs)
+    ids = {org for pair in organisation_pairs for org in pair}
+    profile_of = dict(MatchProfile.objects.filter(organisation_id__in=ids).values_list("organisation_id", "pk"))
+    for a, b in organisation_pairs:
         if a in profile_of and b in profile_of:
             pairs.add(frozenset((profile_of[a], profile_of[b])))
     return pairs
 
 
-def unmet_matches(hub: Hub, *, limit: int = 30, ui_language: str | None = None) -> list[UnmetMatch]:
-    """The hub's strongest two-sided fits with no introduction or meeting request yet, best first."""
-    acted = _acted_pairs(hub)
+def unmet_matches(hub: Hub, *, in_touch: Iterable[tuple[int, int]] = (), limit: int = 30,
+                  ui_language: str | None = None) -> list[UnmetMatch]:
+    """The hub's strongest two-sided fits with no introduction yet, best first; `in_touch` names
+    organisation pairs already in touch some other way (exchange meeting requests)."""
+    acted = _acted_pairs(hub, in_touch)
     rows = (Recommendation.objects.filter(hub=hub, reader__kind="startup")
             .select_related("reader__organisation", "target__organisation", "target__person")
             .order_by("-mutual", "-score", "pk"))

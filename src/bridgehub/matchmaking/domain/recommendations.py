@@ -86,7 +86,8 @@ def recommendations(*, user: Any, reader: MatchProfile, target_kind: str, hub_sl
     state = HubMatching.objects.filter(hub=hub).first()
     page.built_at = state.built_at if state else None
     rows = list(Recommendation.objects.filter(hub=hub, reader=reader, target__kind=target_kind)
-                .select_related("target__organisation", "target__person"))
+                .select_related("target__organisation", "target__person")
+                .defer("target__vector", "target__read_facets"))  # not needed to show a list
     signals: dict[int, set[str]] = {}
     for target_id, signal in MatchFeedback.objects.filter(reader=reader).values_list("target_id", "signal"):
         signals.setdefault(target_id, set()).add(signal)

@@ -3,8 +3,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from bridgehub.exchanges.enums import DeclineReason
-from bridgehub.matchmaking.enums import IntroStatus, NotRelevantReason, Signal
+from bridgehub.matchmaking.enums import IntroDeclineReason, IntroStatus, NotRelevantReason, Signal
 
 
 class MatchFeedback(models.Model):
@@ -35,7 +34,7 @@ class Introduction(models.Model):
     requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     note = models.CharField(_("note"), max_length=500, blank=True)
     status = models.CharField(max_length=12, choices=IntroStatus.choices, default=IntroStatus.PENDING)
-    decline_reason = models.CharField(_("reason"), max_length=20, choices=DeclineReason.choices, blank=True)
+    decline_reason = models.CharField(_("reason"), max_length=20, choices=IntroDeclineReason.choices, blank=True)
     answered_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
                                     related_name="+")
     answered_at = models.DateTimeField(null=True, blank=True)

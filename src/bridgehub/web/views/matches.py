@@ -9,15 +9,13 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from bridgehub.exchanges.enums import DeclineReason
 from bridgehub.hubs.models import Hub
 from bridgehub.matchmaking.domain import recommendations as domain
 from bridgehub.matchmaking.domain.feedback import FeedbackError, give_feedback
 from bridgehub.matchmaking.domain.intros import answer_introduction, request_introduction
-from bridgehub.matchmaking.enums import NotRelevantReason, Signal, SubjectKind
+from bridgehub.matchmaking.enums import IntroDeclineReason, NotRelevantReason, Signal, SubjectKind
 from bridgehub.matchmaking.models import Introduction, MatchProfile
 
 
@@ -25,14 +23,6 @@ class CapacityForm(forms.ModelForm):
     class Meta:
         model = MatchProfile
         fields = ["monthly_capacity"]
-
-
-class NotRelevantForm(forms.Form):
-    reason = forms.ChoiceField(label=gettext_lazy("Why not?"), choices=NotRelevantReason.choices)
-
-
-class DeclineIntroForm(forms.Form):
-    reason = forms.ChoiceField(label=gettext_lazy("Reason"), choices=DeclineReason.choices)
 
 
 def _reader_or_404(request, profile_id: int | None) -> MatchProfile:
@@ -58,8 +48,8 @@ def matches(request):
         "readers": readers, "reader": reader, "page": page, "kind": kind,
         "kinds": [(k, SubjectKind(k).label) for k in kinds],
         "tags": domain.suggested_tags(reader), "incoming": domain.incoming_introductions(reader),
-        "capacity_form": CapacityForm(instance=reader), "not_relevant_form": NotRelevantForm(),
-        "decline_form": DeclineIntroForm(),
+        "capacity_form": CapacityForm(instance=reader), "not_relevant_reasons": NotRelevantReason.choices,
+        "decline_reasons": IntroDeclineReason.choices,
     }
     return render(request, "web/matches.html", context)
 
@@ -118,11 +108,10 @@ def answer(request, introduction_id: int):
     intro = get_object_or_404(Introduction.objects.select_related("recipient__person"), pk=introduction_id)
     if not domain.is_reader(request.user, intro.recipient):
         raise Http404
-    form = DeclineIntroForm(request.POST)
     accept = "accept" in request.POST
     try:
         answer_introduction(user=request.user, introduction=intro, accept=accept,
-                            reason=form.data.get("reason", "") if not accept else "")
+                            reason="" if accept else request.POST.get("reason", ""))
         messages.success(request, _("Answer sent."))
     except FeedbackError as error:
         messages.error(request, str(error))
