@@ -7,12 +7,11 @@ from playwright.sync_api import expect
 
 from bridgehub.matchmaking.models import Introduction, MatchFeedback
 from tests.browser.test_exchange_round import log_in
-
-pytest_plugins = ["tests.matchmaking.conftest"]
+from tests.matchmaking.market import market  # noqa: F401 - the fixture
 
 
 @pytest.mark.django_db(transaction=True)
-def test_founder_finds_the_fund_asks_for_an_introduction_and_the_fund_accepts(live_server, browser, market):
+def test_founder_finds_the_fund_asks_for_an_introduction_and_the_fund_accepts(live_server, browser, market):  # noqa: F811
     base = live_server.url
     founder = log_in(browser, base, "startup@example.com", locale="zh-TW")
     founder.goto(f"{base}/matches/")

@@ -153,7 +153,7 @@ def test_declined_introductions_lower_a_target_for_everyone(market, world):
     with pytest.raises(FeedbackError, match="recipient"):
         answer_introduction(user=market.users["startup"], introduction=intro, accept=True)
     before = Recommendation.objects.get(reader=market.profiles["not_raising"], target=fund).score
-    answer_introduction(user=market.users["fund"], introduction=intro, accept=False, reason="no_time")
+    answer_introduction(user=market.users["fund"], introduction=intro, accept=False, reason="no_capacity")
     rebuild_hub(world.tokyo.pk)
     after = Recommendation.objects.get(reader=market.profiles["not_raising"], target=fund).score
     assert after < before
