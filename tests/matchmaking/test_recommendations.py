@@ -167,3 +167,25 @@ def test_unconfirmed_sectors_are_offered_as_tags(market):
 def test_the_hub_state_records_the_build(market, world):
     state = HubMatching.objects.get(hub=world.tokyo)
     assert state.built_at is not None and state.profiles == 6  # the one-line profile is not ready
+
+
+def test_an_identical_profile_reuses_the_reading_and_encoding(market, world):
+    from bridgehub.matchmaking.domain.refresh import profile_for, refresh_profile
+
+    source = market.orgs["fund"]
+    original = market.profiles["fund"]
+    original.facets["copied"] = True  # a reading only a copy (not a fresh read) can carry
+    original.save()
+    twin = OrganisationFactory(slug="fund-copy", name="Fund copy", kind="investor", investor_type="vc", country="JP",
+                               original_language="ja")
+    text = source.texts.get()
+    ProfileTextFactory(organisation=twin, language="ja", tagline=text.tagline, summary=text.summary)
+    from bridgehub.directory.models import AskOffer
+
+    AskOffer.objects.create(organisation=twin, direction="offer", kind="funding", amount_min=100_000_000,
+                            amount_max=500_000_000, currency="JPY")
+    profile = profile_for(organisation=twin)
+    assert refresh_profile(profile.pk, rebuild=False) == "ready"
+    profile.refresh_from_db()
+    assert profile.text_hash == original.text_hash and profile.facets.get("copied") is True
+    assert bytes(profile.vector) == bytes(original.vector)

@@ -44,7 +44,8 @@ def request_introduction(*, user: Any, reader: MatchProfile, target: MatchProfil
 
 @transaction.atomic
 def answer_introduction(*, user: Any, introduction: Introduction, accept: bool, reason: str = "") -> Introduction:
-    intro = Introduction.objects.select_for_update().select_related("recipient__person").get(pk=introduction.pk)
+    intro = (Introduction.objects.select_for_update(of=("self",)).select_related("recipient__person")
+             .get(pk=introduction.pk))  # lock the introduction only (Postgres refuses outer-joined rows)
     if not is_reader(user, intro.recipient):
         raise FeedbackError("only the recipient answers an introduction")
     if intro.status != IntroStatus.PENDING:
