@@ -78,3 +78,11 @@ def test_closing_a_talent_profile_removes_it_from_matching(market):
     call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
     assert not MatchProfile.objects.filter(person=person).exists()
     assert HubMatching.objects.get(hub=market.world.tokyo).requested_at is not None
+
+
+def test_a_private_talent_profile_is_never_matched(market):
+    person = market.talent_user.person
+    person.profile_visibility = "private"
+    person.save()
+    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+    assert not MatchProfile.objects.filter(person=person).exists()

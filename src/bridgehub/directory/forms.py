@@ -52,4 +52,4 @@ class PersonForm(forms.ModelForm):
         fields = ["name", "name_reading", "title", "languages", "original_language", "contact_email", "phone",
                   "profile_visibility", "contact_visibility", "open_to_roles", "sought_role", "based_in"]
         help_texts = {"open_to_roles": _("Start-ups of your hubs that hire see you among their matches, with your "
-                                         "title and biography.")}
+                                         "title and biography (not if your profile is private).")}

@@ -18,6 +18,7 @@ from django.db import transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 
+from bridgehub.common.visibility import Visibility
 from bridgehub.directory.enums import ApprovalStatus
 from bridgehub.directory.models import OrganisationHub
 from bridgehub.engines.matching.feedback import target_prior
@@ -53,7 +54,7 @@ def hub_profiles(hub_id: int, *, ready_only: bool = True):
     open to roles."""
     org_ids = OrganisationHub.objects.filter(hub_id=hub_id, status=ApprovalStatus.APPROVED).values("organisation_id")
     users = HubMembership.objects.filter(hub_id=hub_id).values("user_id")
-    return MatchProfile.objects.filter(
+    return MatchProfile.objects.exclude(person__profile_visibility=Visibility.PRIVATE).filter(
         Q(organisation_id__in=org_ids)
         | Q(person__open_to_roles=True, person__user_id__in=users)
         | Q(person__open_to_roles=True, person__affiliations__organisation_id__in=org_ids),

