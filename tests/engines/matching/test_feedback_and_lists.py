@@ -80,3 +80,14 @@ def test_lists_respect_stated_capacity_and_report_the_gini():
     assert 0 <= built.gini["investor"] <= 1
     # The funds' own lists hold start-ups, and nobody is listed for a sector they do not share.
     assert all(c.id.startswith("s") for c in built.lists["popular>startup"])
+
+
+def test_too_short_weighs_chinese_and_japanese_characters_as_the_denser_scripts_they_are():
+    from bridgehub.engines.matching.text import too_short
+
+    assert too_short("") and too_short("AI company") and too_short("AIの会社です。")
+    assert too_short("We build AI chips for edge devices and robots in factories across Asia.")  # one line
+    assert not too_short("IC設計工程師，專長類比設計與 RTL 驗證，參與過 AI 加速器晶片的設計定案。"
+                         "希望加入 IC 設計新創。")
+    assert not too_short("We build AI chips for edge devices. We sell to robot makers in Japan and Taiwan. "
+                         "We are raising a seed round.")

@@ -65,10 +65,16 @@ def windows(text: str, max_chars: int = 400) -> list[str]:
     return out or [text]
 
 
+def _weighted_length(text: str) -> int:
+    """Length in Latin-letter equivalents: a Han, kana or hangul character says about as much as two."""
+    return sum(2 if ord(ch) >= 0x2E80 else 1 for ch in text)
+
+
 def too_short(text: str) -> bool:
-    """Too little to match on: under ~60 characters, or one line of under ~160. Such a profile
-    gets a prompt to add a description instead of matches read from a tagline."""
+    """Too little to match on: under ~60 Latin letters' worth, or one line of under ~160. Such a
+    profile gets a prompt to add a description instead of matches read from a tagline."""
     body = normalise(text).strip()
-    if len(body) < 60:
+    length = _weighted_length(body)
+    if length < 60:
         return True
-    return len(sentences(body)) < 2 and len(body) < 160
+    return len(sentences(body)) < 2 and length < 160

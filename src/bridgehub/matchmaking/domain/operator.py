@@ -53,7 +53,7 @@ def unmet_matches(hub: Hub, *, in_touch: Iterable[tuple[int, int]] = (), limit: 
     acted = _acted_pairs(hub, in_touch)
     rows = (Recommendation.objects.filter(hub=hub, reader__kind="startup")
             .select_related("reader__organisation", "target__organisation", "target__person")
-            .order_by("-mutual", "-score", "pk"))
+            .order_by("-score", "-mutual", "pk"))  # the full pair score: ticket size and outcomes count
     sectors = {s.code: s for s in Sector.objects.all()}
     out: list[UnmetMatch] = []
     for row in rows.iterator(chunk_size=500):
