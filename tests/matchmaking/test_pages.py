@@ -232,7 +232,7 @@ def test_api_feedback_and_introductions(market):
     assert response.status_code == 204 and MatchFeedback.objects.filter(signal="saved").count() == 1
     wrong = client.post(f"/api/v1/matches/{reader.pk}/feedback", {"target": fund.pk, "signal": "liked"},
                         content_type="application/json")
-    assert wrong.status_code == 422 and "signal" in wrong.json()["detail"]
+    assert wrong.status_code == 422 and "Signal “liked”" in wrong.json()["detail"]
     made = client.post(f"/api/v1/matches/{reader.pk}/introductions", {"target": fund.pk, "hub": "tokyo"},
                        content_type="application/json")
     assert made.status_code == 201 and Introduction.objects.get().status == "pending"

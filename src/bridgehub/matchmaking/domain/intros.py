@@ -11,6 +11,7 @@ from typing import Any
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from bridgehub.hubs.models import Hub
 from bridgehub.matchmaking.domain.feedback import FeedbackError, record_signal
@@ -24,17 +25,17 @@ from bridgehub.matchmaking.models import Introduction, MatchProfile
 def request_introduction(*, user: Any, reader: MatchProfile, target: MatchProfile, hub: Hub,
                          note: str = "") -> Introduction:
     if not is_reader(user, reader):
-        raise FeedbackError("you do not belong to this profile")
+        raise FeedbackError(_("You do not belong to this profile."))
     if hub.pk not in hub_ids_of(reader) or hub.pk not in hub_ids_of(target):
-        raise FeedbackError("both sides must be in the hub")
+        raise FeedbackError(_("Both sides must be members of the hub."))
     if reader.pk == target.pk or (reader.kind == "startup") == (target.kind == "startup"):
-        raise FeedbackError("introductions are between a start-up and a counterpart")
+        raise FeedbackError(_("Introductions are between a start-up and a counterpart."))
     try:
         with transaction.atomic():
             intro = Introduction.objects.create(hub=hub, requester=reader, recipient=target, requested_by=user,
                                                 note=note[:500])
     except IntegrityError:
-        raise FeedbackError("an introduction to them is already waiting for an answer") from None
+        raise FeedbackError(_("An introduction to them is already waiting for an answer.")) from None
     record_signal(reader, target, Signal.INTRO_REQUESTED, user)
     from bridgehub.matchmaking.domain.notify import introduction_requested
 
@@ -47,11 +48,12 @@ def answer_introduction(*, user: Any, introduction: Introduction, accept: bool, 
     intro = (Introduction.objects.select_for_update(of=("self",)).select_related("recipient__person")
              .get(pk=introduction.pk))  # lock the introduction only (Postgres refuses outer-joined rows)
     if not is_reader(user, intro.recipient):
-        raise FeedbackError("only the recipient answers an introduction")
+        raise FeedbackError(_("Only the recipient answers an introduction."))
     if intro.status != IntroStatus.PENDING:
-        raise FeedbackError("this introduction was already answered")
+        raise FeedbackError(_("This introduction was already answered."))
     if not accept and reason not in IntroDeclineReason.values:
-        raise FeedbackError(f"reason {reason!r}: choose one of {', '.join(IntroDeclineReason.values)}")
+        raise FeedbackError(_("Unknown reason “%(reason)s”: choose one of %(choices)s.") % {
+            "reason": reason, "choices": ", ".join(IntroDeclineReason.values)})
     intro.status = IntroStatus.ACCEPTED if accept else IntroStatus.DECLINED
     intro.decline_reason = "" if accept else reason
     intro.answered_by = user

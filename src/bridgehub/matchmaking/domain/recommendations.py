@@ -10,13 +10,15 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.utils import translation
+from django.utils.translation import gettext as _
 
 from bridgehub.directory.domain.queries import own_organisation_roles
 from bridgehub.directory.models import Organisation, Sector
 from bridgehub.engines.matching.feedback import centred_bonuses
 from bridgehub.hubs.models import Hub
 from bridgehub.matchmaking.domain.explain import SentencePair, best_sentence_pair, reason_text
-from bridgehub.matchmaking.domain.feedback import features_of, learned_weights
+from bridgehub.matchmaking.domain.feedback import FeedbackError, features_of, learned_weights
+from bridgehub.matchmaking.domain.lists import request_rebuild
 from bridgehub.matchmaking.domain.refresh import hub_ids_of
 from bridgehub.matchmaking.enums import IntroStatus, Signal, SubjectKind
 from bridgehub.matchmaking.models import HubMatching, Introduction, MatchFeedback, MatchProfile, Recommendation
@@ -62,7 +64,6 @@ class Item:
     pair: SentencePair | None
     saved: bool
     introduction: Introduction | None
-    mutual: float = 0.0
 
 
 @dataclass
@@ -106,7 +107,7 @@ def recommendations(*, user: Any, reader: MatchProfile, target_kind: str, hub_sl
             reasons=[reason_text(code, sectors, ui_language) for code in row.reasons],
             pair=best_sentence_pair(reader, row.target, ui_language, row.reasons),
             saved=Signal.SAVED in signals.get(row.target_id, set()),
-            introduction=intros.get(row.target_id), mutual=row.mutual))
+            introduction=intros.get(row.target_id)))
     return page
 
 
@@ -126,15 +127,23 @@ def suggested_tags(reader: MatchProfile) -> list[Sector]:
     return [by_code[code] for code in wanted if code in by_code]
 
 
+def state_capacity(*, user: Any, reader: MatchProfile, capacity: int | None) -> None:
+    """The reader's stated monthly capacity (None: no limit); their hubs' lists are rebuilt with it."""
+    if not is_reader(user, reader):
+        raise FeedbackError(_("Only the profile's own members state its capacity."))
+    reader.monthly_capacity = capacity
+    reader.save(update_fields=["monthly_capacity"])
+    for hub_id in sorted(hub_ids_of(reader)):
+        request_rebuild(hub_id)
+
+
 def confirm_tag(*, user: Any, reader: MatchProfile, code: str) -> Sector:
     """The owner confirms a sector read from their text; it becomes a structured sector."""
-    from bridgehub.matchmaking.domain.feedback import FeedbackError
-
     if not reader.organisation_id or not is_reader(user, reader):
-        raise FeedbackError("only the organisation's members may tag it")
+        raise FeedbackError(_("Only the organisation's members may tag it."))
     sector = Sector.objects.filter(code=code).first()
     if sector is None or code not in reader.read_facets.get("sectors", {}):
-        raise FeedbackError(f"sector {code!r} was not read from this profile")
+        raise FeedbackError(_("The sector “%(code)s” was not read from this profile.") % {"code": code})
     organisation = Organisation.objects.get(pk=reader.organisation_id)
     organisation.sectors.add(sector)  # the m2m signal queues a refresh of the match profile
     return sector

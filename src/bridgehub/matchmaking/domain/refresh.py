@@ -100,7 +100,7 @@ def refresh_profile(profile_id: int, *, rebuild: bool = True) -> str:
         profile.delete()
         _rebuild_later(hubs, rebuild)
         return "removed"
-    digest = subject.digest()
+    digest = subject.digest(settings.MATCHING_ENCODER)
     if digest == profile.text_hash and profile.status != ProfileStatus.PENDING:
         return "unchanged"
     twin = (MatchProfile.objects.filter(text_hash=digest).exclude(pk=profile.pk)
@@ -188,7 +188,9 @@ def refresh_everything() -> dict[str, int]:
 
 
 def request_refresh(*, organisation_id: int | None = None, person_id: int | None = None) -> None:
-    """Mark the subject's match profile pending and queue its refresh once this transaction commits."""
+    """Create the subject's match profile if it has none (pending), stamp the request and queue its
+    refresh once this transaction commits. A ready profile stays ready, so readers keep its lists
+    until the worker has read the new version."""
     from bridgehub.matchmaking.tasks import refresh_profile_task
 
     organisation = Organisation.objects.filter(pk=organisation_id).first() if organisation_id else None

@@ -41,8 +41,10 @@ class SubjectText:
     languages: list[str]
     structured: dict = field(default_factory=dict)
 
-    def digest(self) -> str:
-        payload = json.dumps([self.kind, self.country, self.text, self.structured], sort_keys=True, ensure_ascii=False)
+    def digest(self, encoder_name: str) -> str:
+        """What a reading depends on, the encoder included (a new encoder re-reads every profile)."""
+        payload = json.dumps([encoder_name, self.kind, self.country, self.text, self.structured], sort_keys=True,
+                             ensure_ascii=False)
         return hashlib.sha256(payload.encode()).hexdigest()
 
 

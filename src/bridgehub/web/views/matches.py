@@ -124,12 +124,7 @@ def capacity(request, profile_id: int):
     reader = _reader_or_404(request, profile_id)
     form = CapacityForm(request.POST, instance=reader)
     if form.is_valid():
-        form.save()
-        from bridgehub.matchmaking.domain.lists import request_rebuild
-        from bridgehub.matchmaking.domain.refresh import hub_ids_of
-
-        for hub_id in sorted(hub_ids_of(reader)):
-            request_rebuild(hub_id)
+        domain.state_capacity(user=request.user, reader=reader, capacity=form.cleaned_data["monthly_capacity"])
         messages.success(request, _("Saved. Recommendations are recomputed in the background."))
     else:
         messages.error(request, "; ".join(str(e) for errors in form.errors.values() for e in errors))
