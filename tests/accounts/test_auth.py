@@ -17,13 +17,32 @@ from tests.factories.core import TEST_PASSWORD, UserFactory
 
 
 @pytest.mark.django_db
-def test_sign_up_by_email_and_land_on_the_dashboard():
+def test_sign_up_by_email_with_a_display_name_and_land_on_the_dashboard():
     client = Client()
     response = client.post("/accounts/signup/", {"email": "new@example.com", "password1": "a long passphrase 7",
-                                                 "password2": "a long passphrase 7"})
+                                                 "password2": "a long passphrase 7", "display_name": " Lin  Mei "})
     assert response.status_code == 302
-    assert User.objects.filter(email="new@example.com").exists()
+    assert User.objects.get(email="new@example.com").display_name == "Lin Mei"
     assert client.get("/dashboard/").status_code == 200
+    # The address is not confirmed yet: the mail with the link went out.
+    assert [message.to for message in mail.outbox] == [["new@example.com"]]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", ["", "   ", "new@example.com"])
+def test_sign_up_refuses_a_missing_or_address_like_display_name(name):
+    response = Client().post("/accounts/signup/", {"email": "new@example.com", "password1": "a long passphrase 7",
+                                                   "password2": "a long passphrase 7", "display_name": name})
+    assert response.status_code == 200
+    assert response.context["form"].errors["display_name"]
+    assert not User.objects.filter(email="new@example.com").exists()
+
+
+@pytest.mark.django_db
+def test_other_people_see_the_display_name_never_the_login_address():
+    named = UserFactory(email="mei@example.com", display_name="Lin Mei")
+    unnamed = UserFactory(email="hidden@example.com", display_name="")
+    assert (str(named), str(unnamed)) == ("Lin Mei", f"member {unnamed.pk}")
 
 
 @pytest.mark.django_db
@@ -97,8 +116,49 @@ def test_a_user_can_belong_to_several_organisations(world):
 
 
 @pytest.mark.django_db
-def test_admin_login_works_with_the_single_backend():
-    UserFactory(email="staff@example.com", is_staff=True, is_superuser=True)
+def test_the_admin_has_no_password_form_of_its_own():
+    """A TOTP superuser's password alone opens nothing: /admin/login/ sends everyone to the site login."""
+    user = UserFactory(email="staff@example.com", is_staff=True, is_superuser=True)
+    TOTP.activate(user, generate_totp_secret())
     client = Client()
     response = client.post("/admin/login/?next=/admin/", {"username": "staff@example.com", "password": TEST_PASSWORD})
+    assert (response.status_code, response["Location"]) == (302, "/accounts/login/?next=%2Fadmin%2F")
+    assert "_auth_user_id" not in client.session
+    assert client.get("/admin/").status_code == 302
+
+
+@pytest.mark.django_db
+def test_admin_login_goes_through_the_totp_step():
+    user = UserFactory(email="staff@example.com", is_staff=True, is_superuser=True)
+    secret = generate_totp_secret()
+    TOTP.activate(user, secret)
+    client = Client()
+    response = client.post("/accounts/login/?next=/admin/", {"login": "staff@example.com", "password": TEST_PASSWORD})
+    assert response["Location"] == "/accounts/2fa/authenticate/"
+    assert client.get("/admin/").status_code == 302  # not yet
+    code = format_hotp_value(hotp_value(secret, next(yield_hotp_counters_from_time())))
+    response = client.post("/accounts/2fa/authenticate/", {"code": code})
     assert (response.status_code, response["Location"]) == (302, "/admin/")
+    assert client.get("/admin/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_admin_login_is_throttled_before_the_password_is_hashed(settings):
+    settings.PASSWORD_HASHERS = ["tests.accounts.hashers.CountingHasher"]
+    UserFactory(email="staff@example.com", is_staff=True, is_superuser=True)
+    CountingHasher.verifications = 0
+    client = Client()
+    for _attempt in range(5):
+        client.post("/accounts/login/?next=/admin/", {"login": "staff@example.com", "password": "guess 1"})
+    client.post("/admin/login/", {"username": "staff@example.com", "password": "guess 2"})  # no form there
+    response = client.post("/accounts/login/?next=/admin/", {"login": "staff@example.com", "password": TEST_PASSWORD})
+    assert "Too many failed login attempts" in response.content.decode()
+    assert CountingHasher.verifications == 5
+    assert client.get("/admin/").status_code == 302
+
+
+@pytest.mark.django_db
+def test_a_logged_in_member_without_staff_rights_is_refused_by_the_admin():
+    client = Client()
+    client.force_login(UserFactory())
+    assert client.get("/admin/login/").status_code == 403

@@ -1,6 +1,7 @@
 """factory_boy factories for the directory. Defaults build a valid, approved start-up."""
 
 import factory
+from allauth.account.models import EmailAddress
 
 from bridgehub.accounts.models import User
 from bridgehub.directory.enums import ApprovalStatus, OrgRole
@@ -30,6 +31,12 @@ class UserFactory(factory.django.DjangoModelFactory):
     def saved(obj, create, extracted, **kwargs):
         if create:
             obj.save()
+
+    @factory.post_generation
+    def verified(obj, create, extracted, **kwargs):
+        """The login address is confirmed unless the test says `verified=False`."""
+        if create and extracted is not False:
+            EmailAddress.objects.create(user=obj, email=obj.email, verified=True, primary=True)
 
 
 class HubFactory(factory.django.DjangoModelFactory):

@@ -120,15 +120,6 @@ def test_operator_imports_through_the_back_office(world):
 
 
 @pytest.mark.django_db
-def test_operator_sets_hub_roles_by_email(world):
-    client = client_for(world.tokyo_operator)
-    client.post("/manage/tokyo/members/", {"email": "owner@example.com", "role": "operator"})
-    assert world.tokyo.memberships.filter(user=world.owner, role="operator").exists()
-    response = client.post("/manage/tokyo/members/", {"email": "nobody@example.com", "role": "member"})
-    assert "No account uses this e-mail address" in response.content.decode()
-
-
-@pytest.mark.django_db
 def test_api_token_page_shows_the_token_once(world):
     client = client_for(world.owner)
     page = client.post("/me/tokens/", {"name": "CRM sync"}).content.decode()
@@ -150,18 +141,6 @@ def test_own_person_profile_with_bios_in_two_languages(world):
     assert response.status_code == 302
     page = Client().get(response["Location"], HTTP_ACCEPT_LANGUAGE="ja").content.decode()
     assert "半導体装置の起業家です。" in page and "半導體設備創業者。" not in page
-
-
-@pytest.mark.django_db
-def test_admin_manages_the_team_and_the_last_admin_stays(world):
-    client = client_for(world.owner)
-    client.post("/o/secret-chips/team/", {"email": "tokyo-member@example.com", "role": "member"})
-    assert world.organisation.memberships.filter(user=world.tokyo_member, role="member").exists()
-    response = client.post("/o/secret-chips/team/", {"remove": str(world.owner.pk)}, follow=True)
-    assert "An organisation needs at least one admin." in response.content.decode()
-    assert world.organisation.memberships.filter(user=world.owner, role="admin").exists()
-    client.post("/o/secret-chips/team/", {"remove": str(world.tokyo_member.pk)})
-    assert not world.organisation.memberships.filter(user=world.tokyo_member).exists()
 
 
 @pytest.mark.django_db

@@ -58,7 +58,7 @@ PAGES = [
     ("/api/v1/people", False, 4),
     ("/manage/tokyo/", True, 10),
     ("/manage/tokyo/imports/", True, 7),
-    ("/manage/tokyo/members/", True, 9),
+    ("/manage/tokyo/members/", True, 10),
 ]
 INDEXED_LISTS = [
     # (url, queries of a first request, queries once the page is remembered)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from bridgehub.web.views import directory, exchanges, matches, member, people, team
+from bridgehub.web.views import directory, exchanges, invitations, matches, member, people, team
 
 app_name = "web"
 urlpatterns = [
@@ -31,5 +31,6 @@ urlpatterns = [
     path("matches/<int:profile_id>/capacity/", matches.capacity, name="match_capacity"),
     path("matches/<int:profile_id>/tag/", matches.confirm_tag, name="match_tag"),
     path("matches/introductions/<int:introduction_id>/", matches.answer, name="introduction_answer"),
+    path("invitations/<str:token>/", invitations.invitation, name="invitation"),
     path("calendar/<str:token>.ics", exchanges.calendar_feed, name="calendar_feed"),
 ]

@@ -39,6 +39,9 @@ class User(AbstractBaseUser, PermissionsMixin):
     is_active = models.BooleanField(default=True)
     is_staff = models.BooleanField(default=False)
     date_joined = models.DateTimeField(default=timezone.now)
+    # Set when the person deleted their account: the row stays (meetings and introductions others
+    # keep point at it) but holds no personal field any more.
+    deleted_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"
@@ -51,4 +54,11 @@ class User(AbstractBaseUser, PermissionsMixin):
         verbose_name_plural = _("users")
 
     def __str__(self) -> str:
-        return self.display_name or self.email
+        return str(self.public_name)
+
+    @property
+    def public_name(self) -> str:
+        """What other people see: the display name. The login e-mail is never shown to anyone else."""
+        if self.deleted_at is not None:
+            return str(_("deleted member"))
+        return self.display_name or str(_("member %(number)s") % {"number": self.pk})

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import secrets
 
+from bridgehub.accounts.domain.addresses import mark_address_verified
 from bridgehub.accounts.models import User
 from bridgehub.common.visibility import Visibility
 from bridgehub.directory.demo import content_names as names
@@ -91,6 +92,7 @@ def ensure_logins(builder: DemoBuilder | None) -> list[tuple[str, str, str]]:
         user = User.objects.filter(email=email).first() or User(email=email, display_name=role)
         user.set_password(password)
         user.save()
+        mark_address_verified(user)
         if hub_slug:
             from bridgehub.hubs.models import Hub
             HubMembership.objects.update_or_create(hub=Hub.objects.get(slug=hub_slug), user=user,

@@ -12,8 +12,8 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.text import slugify
-from django.utils.translation import gettext as _
 
+from bridgehub.accounts.domain.addresses import has_verified_address
 from bridgehub.directory.domain import queries
 from bridgehub.directory.domain.search import refresh_search_fields
 from bridgehub.directory.enums import ApprovalStatus, OrgRole
@@ -46,6 +46,9 @@ def create_organisation(*, user: Any, organisation: Organisation, sectors: Itera
     application to each hub (approved at once when `approved`, for operators and imports),
     and its search fields.
     """
+    if not approved and not has_verified_address(user):
+        # The creator becomes the organisation's admin: a role, so only for a confirmed address.
+        raise PermissionDenied("confirm your e-mail address before creating an organisation")
     with transaction.atomic():
         if not organisation.slug:
             organisation.slug = unique_slug(organisation.name, organisation.name_reading)
@@ -162,34 +165,3 @@ def add_operator_note(*, user: Any, hub: Hub, organisation: Organisation, text: 
         raise PermissionDenied("notes are written by operators of a hub the organisation belongs to")
     with transaction.atomic():
         return OperatorNote.objects.create(hub=hub, organisation=organisation, author=user, text=text.strip())
-
-
-def add_member(*, user: Any, organisation: Organisation, member: Any, role: str = OrgRole.MEMBER) -> None:
-    """Add `member` to the organisation (or change their role). Side effects: one membership row.
-
-    Refuses to demote the last admin, so an organisation is never left without one.
-    """
-    check_can_edit(user, organisation)
-    with transaction.atomic():
-        if role != OrgRole.ADMIN:
-            _check_other_admin_remains(organisation, member)
-        OrganisationMembership.objects.update_or_create(organisation=organisation, user=member,
-                                                        defaults={"role": role})
-
-
-def remove_member(*, user: Any, organisation: Organisation, member: Any) -> None:
-    """Remove `member` from the organisation. Side effects: deletes the membership row."""
-    check_can_edit(user, organisation)
-    with transaction.atomic():
-        _check_other_admin_remains(organisation, member)
-        OrganisationMembership.objects.filter(organisation=organisation, user=member).delete()
-
-
-class LastAdminError(ValueError):
-    """The change would leave the organisation without an admin."""
-
-
-def _check_other_admin_remains(organisation: Organisation, member: Any) -> None:
-    admins = organisation.memberships.filter(role=OrgRole.ADMIN).exclude(user=member)
-    if not admins.exists():
-        raise LastAdminError(_("An organisation needs at least one admin."))

@@ -11,8 +11,11 @@ def load_taxonomy(apps, schema_editor):
             code=spec.code,
             defaults={
                 "parent": by_code.get(spec.parent),
-                "label_zh_hant": spec.zh_hant, "label_ja": spec.ja, "label_en": spec.en,
-                "synonyms": spec.synonyms, "position": position,
+                "label_zh_hant": spec.zh_hant,
+                "label_ja": spec.ja,
+                "label_en": spec.en,
+                "synonyms": spec.synonyms,
+                "position": position,
             },
         )
         by_code[spec.code] = sector

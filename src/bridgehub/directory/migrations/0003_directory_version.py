@@ -4,17 +4,16 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('directory', '0002_taxonomy'),
+        ("directory", "0002_taxonomy"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='DirectoryVersion',
+            name="DirectoryVersion",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('counter', models.PositiveBigIntegerField(default=0)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("counter", models.PositiveBigIntegerField(default=0)),
             ],
         ),
     ]

@@ -6,15 +6,14 @@ import bridgehub.directory.models.version
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('directory', '0003_directory_version'),
+        ("directory", "0003_directory_version"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='directoryversion',
-            name='generation',
+            model_name="directoryversion",
+            name="generation",
             field=models.CharField(default=bridgehub.directory.models.version.new_generation, max_length=32),
         ),
     ]

@@ -1,4 +1,5 @@
 from bridgehub.directory.models.imports import ImportBatch
+from bridgehub.directory.models.invitation import OrganisationInvitation
 from bridgehub.directory.models.organisation import (
     AskOffer,
     Organisation,
@@ -13,5 +14,5 @@ from bridgehub.directory.models.version import DirectoryVersion
 
 __all__ = [
     "Affiliation", "AskOffer", "DirectoryVersion", "ImportBatch", "OperatorNote", "Organisation", "OrganisationHub",
-    "OrganisationMembership", "Person", "ProfileText", "Sector",
+    "OrganisationInvitation", "OrganisationMembership", "Person", "ProfileText", "Sector",
 ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import translation
@@ -16,7 +17,7 @@ from bridgehub.accounts.models import User
 from bridgehub.directory.domain import organisations as organisation_domain
 from bridgehub.directory.enums import ApprovalStatus
 from bridgehub.directory.models import ImportBatch, Organisation, OrganisationHub
-from bridgehub.hubs.domain.membership import remove_from_hub, set_hub_role
+from bridgehub.hubs.domain.membership import invite_to_hub, remove_from_hub, revoke_hub_invitation, set_hub_role
 from bridgehub.hubs.domain.queries import hubs_operated_by
 from bridgehub.hubs.enums import HubRole
 from bridgehub.hubs.models import HubMembership
@@ -57,35 +58,56 @@ def decide(request, hub, link_id: int):
     return redirect("manage:hub", hub=hub.slug)
 
 
-class MemberForm(forms.Form):
+class InviteForm(forms.Form):
     email = forms.EmailField(label=gettext_lazy("e-mail address"))
     role = forms.ChoiceField(choices=HubRole.choices, label=gettext_lazy("role"))
 
 
+def _number(value: str) -> int:
+    return int(value) if value.isdigit() else 0
+
+
 @operator_view
 def members(request, hub):
-    form = MemberForm(request.POST or None)
+    form = InviteForm(request.POST if "invite" in request.POST else None)
     if request.method == "POST":
-        if "remove" in request.POST:
-            member = User.objects.filter(pk=request.POST["remove"] if request.POST["remove"].isdigit() else 0).first()
-            if member is not None and member != request.user:
-                remove_from_hub(user=request.user, hub=hub, member=member)
-                messages.success(request, _("Removed from the hub."))
-            return redirect("manage:members", hub=hub.slug)
-        if form.is_valid():
-            member = User.objects.filter(email__iexact=form.cleaned_data["email"]).first()
-            if member is None:
-                form.add_error("email", _("No account uses this e-mail address; ask them to sign up first."))
-            else:
-                set_hub_role(user=request.user, hub=hub, member=member, role=form.cleaned_data["role"])
-                messages.success(request, _("Role saved."))
+        try:
+            if "remove" in request.POST or "member" in request.POST:
+                member = User.objects.filter(pk=_number(request.POST.get("remove") or request.POST["member"]),
+                                             hub_memberships__hub=hub).first()
+                if member is None or member == request.user:
+                    raise Http404
+                if "remove" in request.POST:
+                    remove_from_hub(user=request.user, hub=hub, member=member)
+                    messages.success(request, _("Removed from the hub."))
+                else:
+                    set_hub_role(user=request.user, hub=hub, member=member, role=request.POST.get("role", ""))
+                    messages.success(request, _("Role saved."))
                 return redirect("manage:members", hub=hub.slug)
-    memberships = HubMembership.objects.filter(hub=hub).select_related("user").order_by("role", "user__email")
+            if "revoke" in request.POST:
+                invitation = hub.invitations.filter(pk=_number(request.POST["revoke"])).first()
+                if invitation is None:
+                    raise Http404
+                revoke_hub_invitation(user=request.user, invitation=invitation)
+                messages.success(request, _("Invitation withdrawn."))
+                return redirect("manage:members", hub=hub.slug)
+            if form.is_valid():
+                invite_to_hub(user=request.user, hub=hub, email=form.cleaned_data["email"],
+                              role=form.cleaned_data["role"])
+                # The same words whether or not an account uses the address: nothing is revealed.
+                messages.success(request, _("Invitation sent to %(email)s. The role is given when they accept it "
+                                            "with that address confirmed.") % {"email": form.cleaned_data["email"]})
+                return redirect("manage:members", hub=hub.slug)
+        except (PermissionDenied, ValueError):
+            messages.error(request, _("That change is not possible."))
+    memberships = HubMembership.objects.filter(hub=hub).select_related("user").order_by("role", "user__display_name")
     organisations = Organisation.objects.filter(
         hub_links__hub=hub, hub_links__status=ApprovalStatus.APPROVED).order_by("name")
     return render(request, "manage/members.html", {
         "hub": hub, "form": form, "memberships": memberships, "organisations": organisations[:500],
         "organisation_count": organisations.count(), "operated_hubs": hubs_operated_by(request.user),
+        "roles": HubRole.choices,
+        "invitations": [i for i in hub.invitations.filter(accepted_at=None, revoked_at=None) if i.is_open],
     })
 
 

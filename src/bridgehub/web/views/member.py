@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from bridgehub.accounts.domain.addresses import has_verified_address
 from bridgehub.accounts.domain.tokens import issue_token, revoke_token
 from bridgehub.accounts.models import User
 from bridgehub.common.languages import CONTENT_LANGUAGE_CHOICES
@@ -68,6 +69,9 @@ def dashboard(request):
 
 @login_required
 def create_organisation(request):
+    if not has_verified_address(request.user):
+        # Creating an organisation makes its creator the admin: a role, so a confirmed address first.
+        return render(request, "web/verify_first.html", {"email": request.user.email})
     data = request.POST if request.method == "POST" else None
     form = _organisation_form(data)
     hub_form = HubChoiceForm(data)
