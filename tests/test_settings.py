@@ -63,3 +63,33 @@ def test_a_malformed_flag_is_an_error_not_a_guess(monkeypatch, tmp_path):
     with pytest.raises(UnsafeConfiguration) as error:
         load(tmp_path)
     assert "BRIDGEHUB_DEBUG='maybe'" in str(error.value)
+
+
+def test_embedded_mode_makes_one_secret_key_per_installation(monkeypatch, tmp_path):
+    monkeypatch.delenv("BRIDGEHUB_SECRET_KEY", raising=False)
+    monkeypatch.delenv("BRIDGEHUB_MODE", raising=False)
+    monkeypatch.delenv("BRIDGEHUB_DATA_DIR", raising=False)
+    first, again = load(tmp_path / "one"), load(tmp_path / "one")
+    other = load(tmp_path / "two")
+    assert first.secret_key == again.secret_key != other.secret_key
+    assert len(first.secret_key) >= 50
+    assert (tmp_path / "one" / "var" / "secret_key").stat().st_mode & 0o777 == 0o600
+
+
+def test_embedded_debug_pages_are_for_loopback_only(monkeypatch, tmp_path):
+    monkeypatch.delenv("BRIDGEHUB_MODE", raising=False)
+    monkeypatch.setenv("BRIDGEHUB_ALLOWED_HOSTS", "hub.example.org")
+    with pytest.raises(UnsafeConfiguration) as error:
+        load(tmp_path)
+    assert "debug pages are for loopback only" in str(error.value)
+    monkeypatch.setenv("BRIDGEHUB_DEBUG", "0")
+    assert load(tmp_path).allowed_hosts == ["hub.example.org"]
+
+
+def test_runserver_refuses_a_public_address_while_debug_is_on(settings):
+    from django.core.management import CommandError, call_command
+
+    settings.DEBUG = True
+    with pytest.raises(CommandError) as error:
+        call_command("runserver", "0.0.0.0:8765", use_reloader=False)
+    assert "refusing to serve 0.0.0.0 with BRIDGEHUB_DEBUG on" in str(error.value)

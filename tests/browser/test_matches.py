@@ -31,9 +31,11 @@ def test_founder_finds_the_fund_asks_for_an_introduction_and_the_fund_accepts(li
     intro = investor.locator("[data-introduction]")
     expect(intro).to_contain_text("Startup")
     expect(intro).to_contain_text("十二月")
+    intro.locator("input[name=contact]").fill("deals@fund.example")
     intro.locator("button[name=accept]").click()
     expect(investor.locator(".messages")).to_contain_text("回答を送信しました")
-    assert Introduction.objects.get().status == "accepted"
+    assert (Introduction.objects.get().status, Introduction.objects.get().shared_contact) == (
+        "accepted", "deals@fund.example")
 
     founder.goto(f"{base}/matches/?profile={market.profiles['startup'].pk}&kind=corporate")
     card = founder.locator(f'article[data-target="{market.profiles["corporate"].pk}"]')

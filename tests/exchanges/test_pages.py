@@ -181,3 +181,27 @@ def test_operator_round_page_costs_the_same_for_any_number_of_participants(excha
     with CaptureQueriesContext(connection) as queries:
         assert client.get(f"/manage/tokyo/rounds/{exchange.round.pk}/").status_code == 200
     assert len(queries) == expected
+
+
+@pytest.mark.django_db
+def test_no_login_address_reaches_the_other_side(exchange, django_capture_on_commit_callbacks):
+    """Round page, suggestions, agenda, .ics files, the token feed and every e-mail name people by display
+    name; the other side's login address appears nowhere."""
+    from django.core import mail
+
+    with django_capture_on_commit_callbacks(execute=True):
+        meeting = published(exchange)
+    owner = client_for(exchange.world.owner)
+    base = f"/rounds/{exchange.round.pk}"
+    seen = {
+        "round page": owner.get(f"{base}/").content.decode(),
+        "agenda .ics": owner.get(f"{base}/agenda.ics").content.decode(),
+        "meeting .ics": owner.get(f"{base}/meetings/{meeting.pk}.ics").content.decode(),
+        "feed": client_for(None).get(f"/calendar/{exchange.owner_reg.calendar_token}.ics").content.decode(),
+    }
+    seen |= {f"mail {number}: {m.subject}": m.subject + m.body + "".join(str(a[1]) for a in m.attachments)
+             for number, m in enumerate(mail.outbox) if m.to == ["owner@example.com"]}
+    assert len(seen) >= 6  # the request's answer and the agenda reached the owner by e-mail
+    assert {where: "taipei-member@example.com" in text for where, text in seen.items()} == {w: False for w in seen}
+    shown_as = f"member {exchange.world.taipei_member.pk}"  # no display name given: never the address instead
+    assert shown_as in seen["round page"] and shown_as in seen["agenda .ics"]

@@ -48,7 +48,9 @@ def test_request_then_accept_e_mails_both_after_commit(exchange, django_capture_
     with django_capture_on_commit_callbacks(execute=True):
         participation.respond(user=exchange.world.taipei_member, request=sent, accept=True)
     assert MeetingRequest.objects.get(pk=sent.pk).status == RequestStatus.ACCEPTED
-    assert sorted(mail.outbox[1].to) == ["owner@example.com", "taipei-member@example.com"]
+    # One message each: neither learns the other's login address from the To: line.
+    assert [m.to for m in mail.outbox[1:]] == [["owner@example.com"], ["taipei-member@example.com"]]
+    assert all("@example.com" not in m.body for m in mail.outbox)
 
 
 def test_only_the_recipient_answers_and_declining_needs_a_reason(exchange):
@@ -179,3 +181,19 @@ def test_suggestions_read_both_public_profiles_across_languages_and_never_member
             "Raising money meets an investor"} <= set(suggestions[0].reasons)
     quiet = next(s for s in suggestions if s.registration.organisation.name == "Quiet Fund")
     assert not any(reason.startswith("Profiles fit") for reason in quiet.reasons)
+
+
+def test_a_request_is_kept_when_the_mail_server_is_down(exchange, settings, django_capture_on_commit_callbacks):
+    from bridgehub.common.models import OutgoingMail
+    from tests.conftest import client_for
+
+    settings.EMAIL_BACKEND = "tests.common.mailservers.DownMailServer"
+    exchange.world.organisation.name = "Secret\nChips"
+    exchange.world.organisation.save()
+    client = client_for(exchange.world.owner)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"/rounds/{exchange.round.pk}/request/{exchange.taipei_reg.pk}/", {"note": "hello"})
+    assert response.status_code == 302
+    assert MeetingRequest.objects.get().note == "hello"
+    kept = OutgoingMail.objects.get()
+    assert kept.to == "taipei-member@example.com" and "\n" not in kept.subject

@@ -57,8 +57,8 @@ def test_a_one_line_profile_is_asked_for_a_description(market):
     assert 'id="too-short"' in page and "/o/short/edit/" in page
 
 
-def post(market, who, url, data):
-    return client_for(user_of(market, who)).post(url, data)
+def post(market, who, url, data, **extra):
+    return client_for(user_of(market, who)).post(url, data, **extra)
 
 
 @pytest.mark.parametrize(("who", "expected"), [("startup", 302), ("fund", 404), ("tokyo_operator", 404),
@@ -107,12 +107,43 @@ def test_who_may_answer_an_introduction(market, who, expected, django_capture_on
     intro = request_introduction(user=market.users["startup"], reader=market.profiles["startup"],
                                  target=market.profiles["fund"], hub=market.world.tokyo)
     with django_capture_on_commit_callbacks(execute=True):
-        response = post(market, who, f"/matches/introductions/{intro.pk}/", {"accept": "1"})
+        response = post(market, who, f"/matches/introductions/{intro.pk}/",
+                        {"accept": "1", "contact": "deals@fund.example\nBcc: x@y"})
     assert answer(response) == expected
     intro.refresh_from_db()
     assert intro.status == ("accepted" if expected == 302 else "pending")
     if expected == 302:
-        assert mail.outbox[-1].to == ["startup@example.com"] and "fund@example.com" in mail.outbox[-1].body
+        # The contact the answerer typed (folded to one line), never their login address.
+        body = mail.outbox[-1].body
+        assert mail.outbox[-1].to == ["startup@example.com"] and "deals@fund.example Bcc: x@y" in body
+        assert "fund@example.com" not in body
+
+
+def test_accepting_needs_a_contact_to_share(market):
+    from bridgehub.matchmaking.domain.intros import request_introduction
+
+    intro = request_introduction(user=market.users["startup"], reader=market.profiles["startup"],
+                                 target=market.profiles["fund"], hub=market.world.tokyo)
+    page = post(market, "fund", f"/matches/introductions/{intro.pk}/", {"accept": "1", "contact": "  "}, follow=True)
+    assert "Say how they can reach you" in page.content.decode()
+    intro.refresh_from_db()
+    assert intro.status == "pending"
+
+
+def test_a_declined_introduction_cannot_be_asked_again_for_90_days(market):
+    import datetime as dt
+
+    from bridgehub.matchmaking.domain.feedback import FeedbackError
+    from bridgehub.matchmaking.domain.intros import answer_introduction, request_introduction
+
+    ask = {"user": market.users["startup"], "reader": market.profiles["startup"], "target": market.profiles["fund"],
+           "hub": market.world.tokyo}
+    intro = request_introduction(**ask)
+    intro = answer_introduction(user=market.users["fund"], introduction=intro, accept=False, reason="not_now")
+    with pytest.raises(FeedbackError, match="you can ask again from"):
+        request_introduction(**ask)
+    Introduction.objects.filter(pk=intro.pk).update(answered_at=intro.answered_at - dt.timedelta(days=91))
+    assert request_introduction(**ask).status == "pending"
 
 
 def test_the_recipient_sees_and_declines_an_introduction_with_a_reason(market):

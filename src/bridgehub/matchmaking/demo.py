@@ -14,7 +14,7 @@ from bridgehub.directory.models import OrganisationMembership, Person
 from bridgehub.hubs.enums import HubRole
 from bridgehub.hubs.models import Hub, HubMembership
 from bridgehub.matchmaking.domain.feedback import give_feedback
-from bridgehub.matchmaking.domain.intros import answer_introduction, request_introduction
+from bridgehub.matchmaking.domain.intros import answer_introduction, default_contact_for, request_introduction
 from bridgehub.matchmaking.domain.lists import rebuild_all
 from bridgehub.matchmaking.domain.refresh import refresh_everything
 from bridgehub.matchmaking.models import MatchProfile, Recommendation
@@ -91,9 +91,14 @@ def _activity(hub: Hub, rng: random.Random) -> None:
                 answerer = _member_of(row.target)
                 if answerer is not None and rng.random() < 0.7:
                     answer_introduction(user=answerer, introduction=intro, accept=rng.random() < 0.75,
-                                        reason="no_capacity")
+                                        reason="no_capacity", contact=_demo_contact(answerer, row.target))
             elif number == 1:
                 give_feedback(user=member.user, reader=reader, target=row.target, signal="saved")
+
+
+def _demo_contact(answerer: User, target: MatchProfile) -> str:
+    website = target.organisation.website if target.organisation_id else ""
+    return default_contact_for(answerer) or website or answerer.public_name
 
 
 def _member_of(profile: MatchProfile) -> User | None:

@@ -6,14 +6,16 @@ import secrets
 from collections.abc import Iterable
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.text import slugify
 
 from bridgehub.accounts.domain.addresses import has_verified_address
+from bridgehub.common.mail import deliver
 from bridgehub.directory.domain import queries
 from bridgehub.directory.domain.search import refresh_search_fields
 from bridgehub.directory.enums import ApprovalStatus, OrgRole
@@ -157,7 +159,7 @@ def notify_decision(link_id: int) -> None:
                 "organisation": link.organisation, "hub_name": link.hub.name_for(language),
                 "approved": link.status == ApprovalStatus.APPROVED}))
     subject = f"[bridgehub] {link.organisation.name} – {link.hub.name_en}: {link.get_status_display()}"
-    send_mail(subject, "\n\n---\n\n".join(parts), None, recipients)
+    deliver(EmailMessage(subject, "\n\n---\n\n".join(parts), settings.DEFAULT_FROM_EMAIL, recipients))
 
 
 def add_operator_note(*, user: Any, hub: Hub, organisation: Organisation, text: str) -> OperatorNote:

@@ -7,18 +7,32 @@ the requester's members get the recipient's public contact.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from bridgehub.common.mail import one_line
 from bridgehub.hubs.models import Hub
 from bridgehub.matchmaking.domain.feedback import FeedbackError, record_signal
 from bridgehub.matchmaking.domain.recommendations import is_reader
 from bridgehub.matchmaking.domain.refresh import hub_ids_of
 from bridgehub.matchmaking.enums import IntroDeclineReason, IntroStatus, Signal
 from bridgehub.matchmaking.models import Introduction, MatchProfile
+
+# A "no" is respected for a quarter before the same pair may ask again.
+DECLINE_COOLDOWN = dt.timedelta(days=90)
+CONTACT_MAX_LENGTH = 200
+
+
+def default_contact_for(user: Any) -> str:
+    """What the answer form offers to share: the person's own contact address or phone, never the login."""
+    person = getattr(user, "person", None) if getattr(user, "is_authenticated", False) else None
+    if person is None:
+        return ""
+    return person.contact_email or person.phone
 
 
 @transaction.atomic
@@ -30,6 +44,13 @@ def request_introduction(*, user: Any, reader: MatchProfile, target: MatchProfil
         raise FeedbackError(_("Both sides must be members of the hub."))
     if reader.pk == target.pk or (reader.kind == "startup") == (target.kind == "startup"):
         raise FeedbackError(_("Introductions are between a start-up and a counterpart."))
+    declined = (Introduction.objects.filter(requester=reader, recipient=target, status=IntroStatus.DECLINED,
+                                            answered_at__gt=timezone.now() - DECLINE_COOLDOWN)
+                .order_by("-answered_at").first())
+    if declined is not None and declined.answered_at is not None:
+        raise FeedbackError(_("They declined an introduction on %(date)s; you can ask again from %(again)s.") % {
+            "date": declined.answered_at.date().isoformat(),
+            "again": (declined.answered_at + DECLINE_COOLDOWN).date().isoformat()})
     try:
         with transaction.atomic():
             intro = Introduction.objects.create(hub=hub, requester=reader, recipient=target, requested_by=user,
@@ -44,7 +65,13 @@ def request_introduction(*, user: Any, reader: MatchProfile, target: MatchProfil
 
 
 @transaction.atomic
-def answer_introduction(*, user: Any, introduction: Introduction, accept: bool, reason: str = "") -> Introduction:
+def answer_introduction(*, user: Any, introduction: Introduction, accept: bool, reason: str = "",
+                        contact: str = "") -> Introduction:
+    """Accept (sharing the contact the answerer chose, never their login address) or decline.
+
+    Side effects: the introduction's status, answer and shared contact; a ranking signal; after
+    commit, an e-mail to the requester's members.
+    """
     intro = (Introduction.objects.select_for_update(of=("self",)).select_related("recipient__person")
              .get(pk=introduction.pk))  # lock the introduction only (Postgres refuses outer-joined rows)
     if not is_reader(user, intro.recipient):
@@ -54,6 +81,12 @@ def answer_introduction(*, user: Any, introduction: Introduction, accept: bool, 
     if not accept and reason not in IntroDeclineReason.values:
         raise FeedbackError(_("Unknown reason “%(reason)s”: choose one of %(choices)s.") % {
             "reason": reason, "choices": ", ".join(IntroDeclineReason.values)})
+    contact = one_line(contact, CONTACT_MAX_LENGTH + 1)
+    if accept and not contact:
+        raise FeedbackError(_("Say how they can reach you: an e-mail address, a phone number or a link."))
+    if len(contact) > CONTACT_MAX_LENGTH:
+        raise FeedbackError(_("The contact is longer than %(max)s characters.") % {"max": CONTACT_MAX_LENGTH})
+    intro.shared_contact = contact if accept else ""
     intro.status = IntroStatus.ACCEPTED if accept else IntroStatus.DECLINED
     intro.decline_reason = "" if accept else reason
     intro.answered_by = user

@@ -40,10 +40,11 @@ def introduction_answered(introduction_id: int) -> None:
     if intro is None:
         return
     names = {"requester": intro.requester.name, "recipient": intro.recipient.name,
-             "contact": intro.answered_by.email if intro.answered_by else ""}
+             "contact": intro.shared_contact}
     if intro.status == "accepted":
         send_trilingual(lambda: _("%(recipient)s accepted your introduction") % names,
-                        lambda: _("%(recipient)s accepted the introduction. Write to %(contact)s to continue.") % names,
+                        lambda: _("%(recipient)s accepted the introduction. They ask you to reach them at: "
+                                  "%(contact)s") % names,
                         addresses(intro.requester))
     else:
         send_trilingual(lambda: _("%(recipient)s declined your introduction") % names,

@@ -38,6 +38,8 @@ class Introduction(models.Model):
     answered_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
                                     related_name="+")
     answered_at = models.DateTimeField(null=True, blank=True)
+    # What the answerer chose to share on acceptance (their login address is never sent).
+    shared_contact = models.CharField(_("contact shared"), max_length=200, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 from bridgehub.hubs.models import Hub
 from bridgehub.matchmaking.domain import recommendations as domain
 from bridgehub.matchmaking.domain.feedback import FeedbackError, give_feedback
-from bridgehub.matchmaking.domain.intros import answer_introduction, request_introduction
+from bridgehub.matchmaking.domain.intros import answer_introduction, default_contact_for, request_introduction
 from bridgehub.matchmaking.enums import IntroDeclineReason, NotRelevantReason, Signal, SubjectKind
 from bridgehub.matchmaking.models import Introduction, MatchProfile
 
@@ -47,9 +47,9 @@ def matches(request):
     context = {
         "readers": readers, "reader": reader, "page": page, "kind": kind,
         "kinds": [(k, SubjectKind(k).label) for k in kinds],
-        "tags": domain.suggested_tags(reader), "incoming": domain.incoming_introductions(reader),
+        "tags": domain.suggested_tags(reader), "incoming": (incoming := domain.incoming_introductions(reader)),
         "capacity_form": CapacityForm(instance=reader), "not_relevant_reasons": NotRelevantReason.choices,
-        "decline_reasons": IntroDeclineReason.choices,
+        "decline_reasons": IntroDeclineReason.choices, "default_contact": default_contact_for(request.user) if incoming else "",
     }
     return render(request, "web/matches.html", context)
 
@@ -111,7 +111,8 @@ def answer(request, introduction_id: int):
     accept = "accept" in request.POST
     try:
         answer_introduction(user=request.user, introduction=intro, accept=accept,
-                            reason="" if accept else request.POST.get("reason", ""))
+                            reason="" if accept else request.POST.get("reason", ""),
+                            contact=request.POST.get("contact", "") if accept else "")
         messages.success(request, _("Answer sent."))
     except FeedbackError as error:
         messages.error(request, str(error))
