@@ -191,6 +191,7 @@ if CONFIG.production:
 
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 IMPORT_MAX_ROWS = 20000
+IMPORT_MAX_BYTES = 20 * 1024 * 1024  # an upload is refused once this much has arrived, before it is read
 # Searches and result pages each web process remembers until the directory changes (0: none).
 LISTING_MEMO_SIZE = CONFIG.listing_memo_size
 

@@ -205,3 +205,26 @@ def test_no_login_address_reaches_the_other_side(exchange, django_capture_on_com
     assert {where: "taipei-member@example.com" in text for where, text in seen.items()} == {w: False for w in seen}
     shown_as = f"member {exchange.world.taipei_member.pk}"  # no display name given: never the address instead
     assert shown_as in seen["round page"] and shown_as in seen["agenda .ics"]
+
+
+@pytest.mark.django_db
+def test_the_calendar_feed_can_be_renewed_and_dies_when_the_person_leaves_the_hub(exchange):
+    from bridgehub.directory.domain.team import remove_member
+    from tests.factories.core import OrganisationMembershipFactory
+
+    published(exchange)
+    old = exchange.owner_reg.calendar_token
+    owner = client_for(exchange.world.owner)
+    assert owner.post(f"/rounds/{exchange.round.pk}/calendar-link/").status_code == 302
+    new = Registration.objects.get(pk=exchange.owner_reg.pk).calendar_token
+    assert new != old
+    assert (client_for(None).get(f"/calendar/{old}.ics").status_code,
+            client_for(None).get(f"/calendar/{new}.ics").status_code) == (404, 200)
+    # Another participant cannot renew someone else's link; it stays as it was.
+    assert client_for(exchange.world.tokyo_member).post(f"/rounds/{exchange.round.pk}/calendar-link/").status_code \
+        == 404
+    # Leaving the organisation that made them a member of the Tokyo hub ends the feed.
+    OrganisationMembershipFactory(organisation=exchange.world.organisation, user=exchange.world.tokyo_member)
+    remove_member(user=exchange.world.tokyo_member, organisation=exchange.world.organisation,
+                  member=exchange.world.owner)
+    assert client_for(None).get(f"/calendar/{new}.ics").status_code == 404

@@ -39,7 +39,7 @@ def deliver(message: EmailMessage) -> bool:
     Returns True when every copy went out now. Never raises for a mail-server problem.
     Side effects: an OutgoingMail row and a queued retry per copy that could not be sent.
     """
-    message.subject = one_line(message.subject)
+    message.subject = one_line(str(message.subject))
     all_sent = True
     for recipient in sorted({address for address in message.to if address}):
         single = copy.copy(message)  # keeps the class (an HTML alternative travels along)
@@ -59,7 +59,7 @@ def _keep_for_retry(message: EmailMessage, error: Exception) -> None:
     log.warning("mail to %s not sent (%s: %s); kept for retry", message.to[0], type(error).__name__, error)
     attachments = [[name, base64.b64encode(content if isinstance(content, bytes) else content.encode()).decode(),
                     mimetype] for name, content, mimetype in message.attachments]
-    kept = OutgoingMail.objects.create(subject=message.subject[:255], body=message.body,
+    kept = OutgoingMail.objects.create(subject=str(message.subject)[:255], body=str(message.body),
                                        from_email=message.from_email, to=message.to[0], attachments=attachments,
                                        last_error=f"{type(error).__name__}: {error}"[:500])
     retry_mail_task.using(run_after=timezone.now() + RETRY_DELAYS[0]).enqueue(kept.pk)

@@ -25,6 +25,7 @@ urlpatterns = [
     path("rounds/<int:round_id>/meetings/<int:meeting_id>.ics", exchanges.meeting_ics, name="meeting_ics"),
     path("rounds/<int:round_id>/agenda.ics", exchanges.agenda_ics, name="round_agenda_ics"),
     path("rounds/<int:round_id>/check-in/", exchanges.check_in, name="round_check_in"),
+    path("rounds/<int:round_id>/calendar-link/", exchanges.rotate_calendar, name="round_calendar_rotate"),
     path("matches/", matches.matches, name="matches"),
     path("matches/<int:profile_id>/feedback/", matches.feedback, name="match_feedback"),
     path("matches/<int:profile_id>/introduce/", matches.introduce, name="match_introduce"),

@@ -13,7 +13,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -21,7 +21,7 @@ from bridgehub.common.languages import CONTENT_LANGUAGES
 from bridgehub.common.text import fold_for_search, normalise_name, website_key
 from bridgehub.directory.domain import organisations as organisation_domain
 from bridgehub.directory.domain.tabular import read_sheet
-from bridgehub.directory.enums import ImportKind, ImportStatus
+from bridgehub.directory.enums import ApprovalStatus, ImportKind, ImportStatus
 from bridgehub.directory.forms import OrganisationForm, PersonForm
 from bridgehub.directory.models import Affiliation, ImportBatch, Organisation, Person, ProfileText, Sector
 from bridgehub.hubs.domain.queries import operated_hub_ids
@@ -94,7 +94,7 @@ class _DuplicateIndex:
         return clash
 
 
-def _check_organisation_rows(rows: list[dict[str, str]]) -> tuple[list[dict], RowCheck]:
+def _check_organisation_rows(rows: list[dict[str, str]], hub: Hub) -> tuple[list[dict], RowCheck]:
     check = RowCheck()
     sectors = _sector_lookup()
     duplicates = _DuplicateIndex()
@@ -127,10 +127,13 @@ def _check_organisation_rows(rows: list[dict[str, str]]) -> tuple[list[dict], Ro
     return prepared, check
 
 
-def _check_people_rows(rows: list[dict[str, str]]) -> tuple[list[dict], RowCheck]:
+def _check_people_rows(rows: list[dict[str, str]], hub: Hub) -> tuple[list[dict], RowCheck]:
+    """People attach only to organisations this hub approved: never to another hub's, never to one
+    still waiting for approval (the importing operator could otherwise write into them)."""
     check = RowCheck()
-    by_name = {normalise_name(name): pk for pk, name in Organisation.objects.values_list("pk", "name")}
-    by_number = dict(Organisation.objects.exclude(registry_number="").values_list("registry_number", "pk"))
+    members = Organisation.objects.filter(hub_links__hub=hub, hub_links__status=ApprovalStatus.APPROVED)
+    by_name = {normalise_name(name): pk for pk, name in members.values_list("pk", "name")}
+    by_number = dict(members.exclude(registry_number="").values_list("registry_number", "pk"))
     prepared = []
     for offset, row in enumerate(rows):
         number = offset + FIRST_DATA_ROW
@@ -149,7 +152,7 @@ def _check_people_rows(rows: list[dict[str, str]]) -> tuple[list[dict], RowCheck
             organisation_id = by_number.get(data["organisation"]) or by_name.get(normalise_name(data["organisation"]))
             if organisation_id is None:
                 check.add(number, "organisation", data["organisation"],
-                          _("no organisation with this name or registry number in the directory"))
+                          _("no approved member organisation of this hub has this name or registry number"))
         prepared.append({**data, "languages": languages, "language": language, "organisation_id": organisation_id})
     return prepared, check
 
@@ -171,7 +174,7 @@ def preview_import(*, user: Any, hub: Hub, kind: str, filename: str, content: by
     for column in missing:
         check.add(1, column, "", _("required column “%(column)s” is missing from the header row") % {"column": column})
     if not missing:
-        _prepared, check = _checker(kind)(sheet.rows)
+        _prepared, check = _checker(kind)(sheet.rows, hub)
     bad = {error["row"] for error in check.errors if error["row"] >= FIRST_DATA_ROW}
     with transaction.atomic():
         return ImportBatch.objects.create(
@@ -199,6 +202,7 @@ def _write_person(data: dict) -> None:
     person = Person.objects.create(
         name=data["name"], name_reading=data["name_reading"], title=data["title"], languages=data["languages"],
         original_language=data["language"], bio=bio, contact_email=data["contact_email"], phone=data["phone"],
+        listing_consent=False,  # listed once they or their organisation's admin agree
     )
     if data["organisation_id"]:
         Affiliation.objects.create(person=person, organisation_id=data["organisation_id"], role=data["role"])
@@ -220,7 +224,7 @@ def commit_import(*, user: Any, batch: ImportBatch, only_good_rows: bool = False
     bad = {error["row"] for error in batch.errors}
     with transaction.atomic():
         # Re-check against the directory as it is now, inside the same transaction as the writes.
-        prepared, recheck = _checker(batch.kind)(batch.rows)
+        prepared, recheck = _checker(batch.kind)(batch.rows, batch.hub)
         newly_bad = {error["row"] for error in recheck.errors} - bad
         if newly_bad:
             raise ImportRejected(_("rows %(rows)s conflict with changes made since the preview; upload the file again")
@@ -229,10 +233,16 @@ def commit_import(*, user: Any, batch: ImportBatch, only_good_rows: bool = False
         for offset, data in enumerate(prepared):
             if offset + FIRST_DATA_ROW in bad:
                 continue
-            if batch.kind == ImportKind.ORGANISATIONS:
-                _write_organisation(user, batch.hub, data)
-            else:
-                _write_person(data)
+            try:
+                with transaction.atomic():
+                    if batch.kind == ImportKind.ORGANISATIONS:
+                        _write_organisation(user, batch.hub, data)
+                    else:
+                        _write_person(data)
+            except DatabaseError as error:
+                # Raising here rolls back every row already written in this transaction.
+                raise ImportRejected(_("the database refused row %(row)s (%(problem)s); nothing was written")
+                                     % {"row": offset + FIRST_DATA_ROW, "problem": error}) from error
             written += 1
         batch.status = ImportStatus.COMMITTED
         batch.written_rows = written

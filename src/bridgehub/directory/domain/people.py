@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
+from bridgehub.directory.domain.queries import is_org_admin
 from bridgehub.directory.models import Affiliation, Person
 
 
@@ -33,3 +35,15 @@ def link_person_to_organisation(*, user: Any, person: Person, organisation_id: i
             person=person, organisation_id=organisation_id, defaults={"role": role}
         )
     return affiliation
+
+
+def consent_to_listing(*, user: Any, person: Person) -> Person:
+    """The person, or an admin of an organisation they belong to, agrees that an imported entry is
+    listed under its visibility settings. Side effects: the person's consent flag."""
+    admin_of = {affiliation.organisation for affiliation in person.affiliations.select_related("organisation")}
+    if person.user_id != getattr(user, "pk", None) and not any(is_org_admin(user, org) for org in admin_of):
+        raise PermissionDenied("only the person or their organisation's admins consent")
+    with transaction.atomic():
+        person.listing_consent = True
+        person.save(update_fields=["listing_consent", "updated_at"])
+    return person

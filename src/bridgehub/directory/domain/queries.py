@@ -127,18 +127,25 @@ def operator_notes_for(user: Any, organisation: Organisation) -> QuerySet[Operat
 
 
 def people_for_viewer(user: Any) -> QuerySet[Person]:
-    """People listed in the directory: those whose profile group is public, plus visible by rule."""
+    """People listed in the directory: public profiles of people who agreed to be listed, plus
+    what the viewer may see by rule (their own organisation's people; people of their hubs whose
+    profile is for members; imported people awaiting consent, for the hub's operators)."""
     queryset = Person.objects.all()
+    listed = Q(listing_consent=True)
     if not _authenticated(user):
-        return queryset.filter(profile_visibility=Visibility.PUBLIC)
+        return queryset.filter(listed, profile_visibility=Visibility.PUBLIC)
     hub_org_ids = OrganisationHub.objects.filter(
         hub_id__in=list(member_hub_ids(user)), status=ApprovalStatus.APPROVED
     ).values("organisation_id")
+    operated_org_ids = OrganisationHub.objects.filter(hub_id__in=list(operated_hub_ids(user))).values(
+        "organisation_id")
     return queryset.filter(
-        Q(profile_visibility=Visibility.PUBLIC)
+        (listed & Q(profile_visibility=Visibility.PUBLIC))
         | Q(user=user)
-        | Q(profile_visibility=Visibility.MEMBERS, affiliations__organisation_id__in=hub_org_ids)
+        | (listed & Q(profile_visibility=Visibility.MEMBERS, affiliations__organisation_id__in=hub_org_ids))
         | Q(affiliations__organisation_id__in=list(own_organisation_roles(user)))
+        | Q(listing_consent=False, affiliations__organisation_id__in=operated_org_ids,
+            profile_visibility__in=[Visibility.PUBLIC, Visibility.MEMBERS])
     ).distinct()
 
 
@@ -155,8 +162,8 @@ def people_named(queryset: QuerySet[Person], query: str) -> QuerySet[Person]:
 
 
 def person_group_visible(user: Any, person: Person, visibility: str) -> bool:
-    """May `user` read a field group of `person` set to `visibility`?"""
-    if visibility == Visibility.PUBLIC:
+    """May `user` read a field group of `person` set to `visibility`? (Expects `with_person_data`.)"""
+    if person.listing_consent and visibility == Visibility.PUBLIC:
         return True
     if not _authenticated(user):
         return False
@@ -167,13 +174,10 @@ def person_group_visible(user: Any, person: Person, visibility: str) -> bool:
         return True
     if visibility == Visibility.PRIVATE:
         return False
-    approved = {
-        link.hub_id
-        for affiliation in person.affiliations.all()
-        for link in affiliation.organisation.hub_links.all()
-        if link.status == ApprovalStatus.APPROVED
-    }
-    return bool(approved & member_hub_ids(user))
+    links = [link for affiliation in person.affiliations.all() for link in affiliation.organisation.hub_links.all()]
+    if not person.listing_consent:  # awaiting consent: the importing hub's operators only
+        return bool({link.hub_id for link in links} & operated_hub_ids(user))
+    return bool({link.hub_id for link in links if link.status == ApprovalStatus.APPROVED} & member_hub_ids(user))
 
 
 def with_person_data(queryset: QuerySet[Person]) -> QuerySet[Person]:

@@ -5,11 +5,19 @@ from __future__ import annotations
 import csv
 import io
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 from openpyxl import load_workbook
-from openpyxl.utils.exceptions import InvalidFileException
+
+from bridgehub.common.csvsafe import unescape_cell
+
+# What an XLSX upload may expand to: a real member list of 20,000 rows is a few MB of XML.
+MAX_XLSX_EXPANDED_BYTES = 200_000_000
+MAX_XLSX_PARTS = 1000
+MAX_XLSX_RATIO = 200  # far above what spreadsheet XML compresses to...
+MAX_XLSX_RATIO_FLOOR = 10_000_000  # ...but small parts may compress well without harm
 
 
 class UnreadableFile(ValueError):
@@ -35,11 +43,16 @@ def _cell_text(value: object) -> str:
 
 
 def read_sheet(filename: str, content: bytes, max_rows: int) -> Sheet:
+    """The sheet's rows as text, or UnreadableFile saying why (never another exception).
+
+    The row cap is checked while rows are read, so an oversized sheet stops early; an XLSX file is
+    checked as a zip archive before any part of it is expanded (a zip bomb is refused unopened).
+    """
     lower = filename.lower()
     if lower.endswith(".xlsx"):
-        raw_rows = _xlsx_rows(content)
+        raw_rows = _xlsx_rows(content, max_rows + 1)
     elif lower.endswith(".csv"):
-        raw_rows = _csv_rows(content)
+        raw_rows = _csv_rows(content, max_rows + 1)
     else:
         raise UnreadableFile(_("%(file)s: only .csv and .xlsx files can be imported") % {"file": filename})
     if not raw_rows:
@@ -52,9 +65,6 @@ def read_sheet(filename: str, content: bytes, max_rows: int) -> Sheet:
     body = [row for row in raw_rows[1:]]
     while body and not any(_cell_text(value) for value in body[-1]):
         body.pop()  # trailing blank lines are formatting, not data
-    if len(body) > max_rows:
-        raise UnreadableFile(_("%(file)s: %(rows)s rows; at most %(max)s can be imported at once")
-                             % {"file": filename, "rows": len(body), "max": max_rows})
     rows = [
         {name: _cell_text(row[index]) if index < len(row) else "" for index, name in enumerate(columns) if name}
         for row in body
@@ -62,22 +72,73 @@ def read_sheet(filename: str, content: bytes, max_rows: int) -> Sheet:
     return Sheet(columns=[name for name in columns if name], rows=rows)
 
 
-def _csv_rows(content: bytes) -> list[list[object]]:
+def _too_many_rows(max_rows: int) -> UnreadableFile:
+    return UnreadableFile(_("more than %(max)s rows; at most %(max)s can be imported at once")
+                          % {"max": max_rows - 1})
+
+
+def _capped(rows: Iterator[list[object]], max_rows: int) -> list[list[object]]:
+    """Read rows until the cap; trailing blank rows do not count against it."""
+    kept: list[list[object]] = []
+    blank_run = 0
+    for row in rows:
+        if any(_cell_text(value) for value in row):
+            if len(kept) >= max_rows:
+                raise _too_many_rows(max_rows)
+            blank_run = 0
+        else:
+            blank_run += 1
+        kept.append(row)
+        if blank_run > max_rows:  # a sheet of empty formatted rows: nothing more will come
+            break
+    return kept[:len(kept) - blank_run] if blank_run else kept
+
+
+def _csv_rows(content: bytes, max_rows: int) -> list[list[object]]:
     try:
         text = content.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise UnreadableFile(_("the CSV file is not UTF-8 (byte %(byte)s cannot be read); save it as “CSV UTF-8”")
                              % {"byte": exc.start}) from exc
-    return [list(row) for row in csv.reader(io.StringIO(text))]
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        return _capped(([unescape_cell(cell) for cell in row] for row in reader), max_rows)
+    except csv.Error as exc:
+        raise UnreadableFile(_("the CSV file is malformed near line %(line)s: %(problem)s")
+                             % {"line": reader.line_num, "problem": exc}) from exc
 
 
-def _xlsx_rows(content: bytes) -> list[list[object]]:
+def _check_archive(content: bytes) -> None:
+    """Refuse an XLSX whose parts would expand beyond the limits, judged from the zip directory."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(content))
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise UnreadableFile(_("the XLSX file cannot be opened; is it an Excel workbook?")) from exc
+    with archive:
+        members = archive.infolist()
+        expanded = sum(member.file_size for member in members)
+        ratio = max((member.file_size / max(member.compress_size, 1) for member in members), default=0)
+    if len(members) > MAX_XLSX_PARTS or expanded > MAX_XLSX_EXPANDED_BYTES or (
+            ratio > MAX_XLSX_RATIO and expanded > MAX_XLSX_RATIO_FLOOR):
+        raise UnreadableFile(_("the XLSX file would expand to %(size)s MB; it is refused as unsafe (at most "
+                               "%(max)s MB)") % {"size": expanded // 1_000_000,
+                                                 "max": MAX_XLSX_EXPANDED_BYTES // 1_000_000})
+
+
+def _xlsx_rows(content: bytes, max_rows: int) -> list[list[object]]:
+    _check_archive(content)
     try:
         workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+    except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds for a broken workbook; all mean "unreadable"
         raise UnreadableFile(_("the XLSX file cannot be opened; is it an Excel workbook?")) from exc
     try:
-        sheet = workbook.worksheets[0]
-        return [list(row) for row in sheet.iter_rows(values_only=True)]
+        if not workbook.worksheets:
+            return []
+        return _capped((list(row) for row in workbook.worksheets[0].iter_rows(values_only=True)), max_rows)
+    except UnreadableFile:
+        raise
+    except Exception as exc:  # noqa: BLE001 - malformed sheet XML surfaces as parser or type errors while streaming
+        raise UnreadableFile(_("the XLSX file is damaged and cannot be read (%(problem)s)")
+                             % {"problem": type(exc).__name__}) from exc
     finally:
         workbook.close()

@@ -29,6 +29,9 @@ class Person(models.Model):
     open_to_roles = models.BooleanField(_("open to new roles"), default=False)
     sought_role = models.CharField(_("role sought"), max_length=24, choices=TalentRole.choices, blank=True)
     based_in = models.CharField(_("based in"), max_length=2, choices=Country.choices, blank=True)
+    # People an operator imported are listed only once they, or an admin of their organisation,
+    # consent; until then only their organisation and the hub's operators see them.
+    listing_consent = models.BooleanField(_("agreed to be listed"), default=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

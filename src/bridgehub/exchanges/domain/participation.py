@@ -16,6 +16,7 @@ from bridgehub.exchanges.domain.queries import organisations_that_may_register
 from bridgehub.exchanges.domain.rounds import ExchangeError, clean_languages, clean_slots
 from bridgehub.exchanges.enums import MeetingStatus, RequestStatus, RoundStatus
 from bridgehub.exchanges.models import Meeting, MeetingRequest, NoShowReport, Registration, Round
+from bridgehub.exchanges.models.participation import new_calendar_token
 
 ACCEPTING = (RoundStatus.OPEN, RoundStatus.PUBLISHED)
 REMIND_BEFORE = dt.timedelta(hours=24)
@@ -188,3 +189,14 @@ def send_reminders(now: dt.datetime | None = None) -> int:
         MeetingRequest.objects.filter(pk__in=[r.pk for r in due]).update(reminded_at=now)
         transaction.on_commit(lambda: notify.each(notify.request_reminder, due))
     return len(due)
+
+
+def rotate_calendar_token(*, user: Any, registration: Registration) -> Registration:
+    """A new secret for the person's calendar feed: the old link stops working at once (a shared or
+    leaked feed URL can be cut off). Side effects: the registration's token."""
+    if registration.user_id != user.pk:
+        raise PermissionDenied
+    with transaction.atomic():
+        registration.calendar_token = new_calendar_token()
+        registration.save(update_fields=["calendar_token"])
+    return registration

@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 
+from bridgehub.common.uploads import UploadTooLarge
 from bridgehub.directory.domain import exports
 from bridgehub.directory.domain.imports import (
     ORGANISATION_COLUMNS,
@@ -31,10 +36,22 @@ class UploadForm(forms.Form):
     file = forms.FileField(label=gettext_lazy("CSV or XLSX file"))
 
 
+@csrf_exempt  # only so the size cap is installed before the body is read; csrf_protect runs below
+def import_list(request, hub: str):
+    request.upload_handlers.insert(0, UploadTooLarge(request, max_bytes=settings.IMPORT_MAX_BYTES))
+    return _import_list(request, hub)
+
+
 @operator_view
-def import_list(request, hub):
+@csrf_protect
+def _import_list(request, hub):
     form = UploadForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
+    upload_error = ""
+    if getattr(request, "upload_too_large", False):
+        form = UploadForm(None)
+        upload_error = _("The file is larger than %(max)s; split it into smaller files.") % {
+            "max": filesizeformat(settings.IMPORT_MAX_BYTES)}
+    elif request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         try:
             batch = preview_import(user=request.user, hub=hub, kind=form.cleaned_data["kind"],
@@ -44,10 +61,13 @@ def import_list(request, hub):
         else:
             return redirect("manage:import_detail", hub=hub.slug, batch_id=batch.pk)
     return render(request, "manage/imports.html", {
-        "hub": hub, "form": form, "operated_hubs": hubs_operated_by(request.user),
+        "hub": hub, "form": form, "operated_hubs": hubs_operated_by(request.user), "upload_error": upload_error,
         "batches": ImportBatch.objects.filter(hub=hub).select_related("created_by")[:50],
         "organisation_columns": ORGANISATION_COLUMNS, "people_columns": PEOPLE_COLUMNS,
     })
+
+
+ERRORS_PER_PAGE = 100
 
 
 @operator_view
@@ -67,8 +87,9 @@ def import_detail(request, hub, batch_id: int):
         except (ImportRejected, PermissionDenied) as exc:
             messages.error(request, _("Nothing was written: %(reason)s") % {"reason": exc})
         return redirect("manage:import_detail", hub=hub.slug, batch_id=batch.pk)
+    errors = Paginator(batch.errors, ERRORS_PER_PAGE).get_page(request.GET.get("page"))
     return render(request, "manage/import_detail.html", {
-        "hub": hub, "batch": batch, "operated_hubs": hubs_operated_by(request.user),
+        "hub": hub, "batch": batch, "operated_hubs": hubs_operated_by(request.user), "page": errors,
     })
 
 
@@ -82,7 +103,7 @@ def export(request, hub, kind: str, fmt: str):
     else:
         queryset = Person.objects.filter(affiliations__organisation__hub_links__hub=hub,
                                          affiliations__organisation__hub_links__status=ApprovalStatus.APPROVED)
-        columns, rows = PEOPLE_COLUMNS, exports.people_rows(queryset.distinct().order_by("name"))
+        columns, rows = PEOPLE_COLUMNS, exports.people_rows(queryset.distinct().order_by("name"), request.user)
     if fmt == "csv":
         body, content_type = exports.to_csv(columns, rows), "text/csv; charset=utf-8"
     else:

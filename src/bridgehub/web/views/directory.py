@@ -84,7 +84,8 @@ def organisation_detail(request, slug: str):
         "pending_links": [link for link in organisation.hub_links.all() if link.status != ApprovalStatus.APPROVED],
         "operator_notes": list(queries.operator_notes_for(user, organisation)),
         "operated_hubs": operated,
-        "people": [affiliation for affiliation in organisation.affiliations.select_related("person")
+        "people": [affiliation for affiliation in organisation.affiliations.select_related("person").prefetch_related(
+                       "person__affiliations__organisation__hub_links")
                    if queries.person_group_visible(user, affiliation.person, affiliation.person.profile_visibility)],
     }
     return render(request, "web/organisation.html", context)

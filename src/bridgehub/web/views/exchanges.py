@@ -200,9 +200,21 @@ def meeting_ics(request, round_id: int, meeting_id: int):
     return _ics_response(calendar_bytes(registration, entries), f"meeting-{meeting_id}.ics")
 
 
+@login_required
+@require_POST
+def rotate_calendar(request, round_id: int):
+    round_ = _round_or_404(request, round_id)
+    participation.rotate_calendar_token(user=request.user, registration=_registration_or_404(request, round_))
+    messages.success(request, _("Your calendar link was renewed: the old link no longer works. Subscribe again "
+                                "with the new one."))
+    return redirect("web:round", round_id=round_.pk)
+
+
 def calendar_feed(request, token: str):
-    """The personal feed a calendar app subscribes to: the secret token in the URL is the credential."""
-    registration = Registration.objects.select_related("round").filter(calendar_token=token, confirmed=True).first()
-    if registration is None:
+    """The personal feed a calendar app subscribes to: the secret token in the URL is the credential.
+    It dies with the person's place in the round's hub (and when they renew it)."""
+    registration = (Registration.objects.select_related("round", "user")
+                    .filter(calendar_token=token, confirmed=True, user__is_active=True).first())
+    if registration is None or queries.access_round_for_member(registration.user, registration.round_id) is None:
         raise Http404
     return _ics_response(calendar_bytes(registration, agenda_for(registration)), "bridgehub.ics")

@@ -49,7 +49,8 @@ def matches(request):
         "kinds": [(k, SubjectKind(k).label) for k in kinds],
         "tags": domain.suggested_tags(reader), "incoming": (incoming := domain.incoming_introductions(reader)),
         "capacity_form": CapacityForm(instance=reader), "not_relevant_reasons": NotRelevantReason.choices,
-        "decline_reasons": IntroDeclineReason.choices, "default_contact": default_contact_for(request.user) if incoming else "",
+        "decline_reasons": IntroDeclineReason.choices,
+        "default_contact": default_contact_for(request.user) if incoming else "",
     }
     return render(request, "web/matches.html", context)
 

@@ -14,7 +14,9 @@ from django.utils.translation import gettext_lazy
 from bridgehub.accounts.models import User
 from bridgehub.directory.domain import queries
 from bridgehub.directory.domain import team as team_domain
+from bridgehub.directory.domain.people import consent_to_listing
 from bridgehub.directory.enums import OrgRole
+from bridgehub.directory.models import Person
 
 
 class InviteForm(forms.Form):
@@ -47,6 +49,13 @@ def team(request, slug: str):
                                                    role=request.POST["role"])
                     messages.success(request, _("Role saved."))
                 return redirect("web:organisation_team", slug=slug)
+            if "consent" in request.POST:
+                person = organisation.affiliations.filter(person_id=_number(request.POST["consent"])).first()
+                if person is None:
+                    raise Http404
+                consent_to_listing(user=request.user, person=person.person)
+                messages.success(request, _("%(person)s is now listed.") % {"person": person.person.name})
+                return redirect("web:organisation_team", slug=slug)
             if "revoke" in request.POST:
                 invitation = organisation.invitations.filter(pk=_number(request.POST["revoke"])).first()
                 if invitation is None:
@@ -69,4 +78,5 @@ def team(request, slug: str):
     return render(request, "web/team.html", {
         "organisation": organisation, "form": form, "memberships": memberships, "roles": OrgRole.choices,
         "invitations": [i for i in organisation.invitations.filter(accepted_at=None, revoked_at=None) if i.is_open],
+        "awaiting_consent": Person.objects.filter(affiliations__organisation=organisation, listing_consent=False),
     })
