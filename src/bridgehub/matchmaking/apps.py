@@ -8,4 +8,8 @@ class MatchmakingConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        from bridgehub.accounts.domain.personal_data import register
         from bridgehub.matchmaking import signals  # noqa: F401 - registers the receivers
+        from bridgehub.matchmaking.domain import personal_data
+
+        register("matching", personal_data.export, personal_data.erase)

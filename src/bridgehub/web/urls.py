@@ -1,6 +1,6 @@
 from django.urls import path
 
-from bridgehub.web.views import directory, exchanges, invitations, matches, member, people, team
+from bridgehub.web.views import directory, exchanges, invitations, matches, member, people, privacy, team
 
 app_name = "web"
 urlpatterns = [
@@ -17,6 +17,8 @@ urlpatterns = [
     path("me/profile/", people.edit_own_profile, name="my_profile"),
     path("me/settings/", member.settings_view, name="settings"),
     path("me/tokens/", member.tokens, name="tokens"),
+    path("me/data/", privacy.my_data, name="my_data"),
+    path("me/data/export.json", privacy.my_data_export, name="my_data_export"),
     path("rounds/", exchanges.rounds, name="rounds"),
     path("rounds/<int:round_id>/", exchanges.round_detail, name="round"),
     path("rounds/<int:round_id>/request/<int:registration_id>/", exchanges.send_request, name="send_request"),

@@ -32,6 +32,8 @@ class Person(models.Model):
     # People an operator imported are listed only once they, or an admin of their organisation,
     # consent; until then only their organisation and the hub's operators see them.
     listing_consent = models.BooleanField(_("agreed to be listed"), default=True)
+    # Set when the person deleted their account: the row stays for the records that point at it.
+    erased_at = models.DateTimeField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -41,7 +43,7 @@ class Person(models.Model):
         verbose_name_plural = _("people")
 
     def __str__(self) -> str:
-        return self.name
+        return str(_("deleted member")) if self.erased_at else self.name
 
     def bio_for(self, ui_language: str | None) -> tuple[str, str]:
         """(language, text) of the biography in the reader's language, else the original one."""
