@@ -1,6 +1,7 @@
 """Organisations and people over the API, under the same rules as the pages."""
 
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import Http404
 from ninja import Query, Router, Schema, Status
@@ -22,7 +23,7 @@ from bridgehub.directory.domain import queries
 from bridgehub.directory.domain.listing import ListingRow, listing_rows
 from bridgehub.directory.domain.search import DirectoryFilters, DirectorySearch, search_directory
 from bridgehub.directory.enums import ApprovalStatus
-from bridgehub.directory.forms import OrganisationForm
+from bridgehub.directory.forms import OrganisationForm, check_written_in_one_language, profile_text_errors
 from bridgehub.directory.models import Organisation, Person, Sector
 from bridgehub.hubs.models import Hub
 
@@ -123,13 +124,18 @@ def _sector_ids(codes: list[str]) -> list[int]:
 
 
 def _texts(texts) -> dict[str, dict[str, str]]:
-    result = {}
+    """The profile texts checked by the page's own form and rules; 422 names the first bad field."""
+    result: dict[str, dict[str, str]] = {}
     for index, text in enumerate(texts):
         if text.language not in CONTENT_LANGUAGES:
             raise HttpError(422, f"texts[{index}].language: {text.language!r} is not one of "
                                  f"{', '.join(CONTENT_LANGUAGES)}")
-        result[text.language] = {"tagline": text.tagline, "summary": text.summary,
-                                 "member_details": text.member_details}
+        if text.language in result:
+            raise HttpError(422, f"texts[{index}].language: {text.language!r} is given twice")
+        fields = {"tagline": text.tagline, "summary": text.summary, "member_details": text.member_details}
+        for name, messages in profile_text_errors(text.language, fields).items():
+            raise HttpError(422, f"texts[{index}].{name}: {' '.join(messages)}")
+        result[text.language] = fields
     return result
 
 
@@ -141,12 +147,15 @@ def create_organisation(request, payload: OrganisationIn):
     if len(hubs) != len(set(payload.hubs)):
         raise HttpError(422, "hubs: unknown hub slug")
     texts = _texts(payload.texts)
+    try:
+        check_written_in_one_language(texts)
+    except ValidationError as error:
+        raise HttpError(422, f"texts: {error.messages[0]}") from None
     with transaction.atomic():
         organisation = organisation_domain.create_organisation(
             user=request.user, organisation=form.save(commit=False), sectors=form.cleaned_data["sectors"], hubs=hubs)
         request.user._org_roles = None
-        if texts:
-            organisation_domain.save_profile_texts(user=request.user, organisation=organisation, texts=texts)
+        organisation_domain.save_profile_texts(user=request.user, organisation=organisation, texts=texts)
     return Status(201, _detail(request.user, queries.access_organisation_for_user(request.user, organisation.slug)))
 
 
@@ -161,12 +170,15 @@ def update_organisation(request, slug: str, payload: OrganisationPatch):
                   else [sector.pk for sector in organisation.sectors.all()])
     form = _validated({**current, **{k: ("" if v is None else v) for k, v in changes.items()}, "sectors": sector_ids},
                       instance=organisation)
-    with transaction.atomic():
-        organisation_domain.update_organisation(user=request.user, organisation=form.save(commit=False),
-                                                sectors=form.cleaned_data["sectors"])
-        if payload.texts is not None:
-            organisation_domain.save_profile_texts(user=request.user, organisation=organisation,
-                                                   texts=_texts(payload.texts))
+    texts = _texts(payload.texts) if payload.texts is not None else None
+    try:
+        with transaction.atomic():
+            organisation_domain.update_organisation(user=request.user, organisation=form.save(commit=False),
+                                                    sectors=form.cleaned_data["sectors"])
+            if texts is not None:
+                organisation_domain.save_profile_texts(user=request.user, organisation=organisation, texts=texts)
+    except ValidationError as error:
+        raise HttpError(422, f"texts: {error.messages[0]}") from None
     return _detail(request.user, queries.access_organisation_for_user(request.user, slug))
 
 

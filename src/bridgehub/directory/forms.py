@@ -36,6 +36,18 @@ class ProfileTextForm(forms.Form):
     )
 
 
+def profile_text_errors(language: str, fields: dict[str, str]) -> dict[str, list[str]]:
+    """The same checks the profile page runs on one language's text (lengths, no NUL characters)."""
+    form = ProfileTextForm(data=fields)
+    return {} if form.is_valid() else {name: [str(e) for e in errors] for name, errors in form.errors.items()}
+
+
+def check_written_in_one_language(texts: dict[str, dict[str, str]]) -> None:
+    """A profile says something in at least one language (pages, API and domain all ask this)."""
+    if not any(value.strip() for fields in texts.values() for value in fields.values()):
+        raise forms.ValidationError(_("Write the profile in at least one language."), code="no_language")
+
+
 class AskOfferForm(forms.ModelForm):
     class Meta:
         model = AskOffer

@@ -17,7 +17,9 @@ from django.utils.text import slugify
 from bridgehub.accounts.domain.addresses import has_verified_address
 from bridgehub.common.mail import deliver
 from bridgehub.directory.domain import queries
+from bridgehub.common.languages import CONTENT_LANGUAGES
 from bridgehub.directory.domain.search import refresh_search_fields
+from bridgehub.directory.forms import check_written_in_one_language, profile_text_errors
 from bridgehub.directory.enums import ApprovalStatus, OrgRole
 from bridgehub.directory.models import (
     AskOffer,
@@ -93,6 +95,12 @@ def save_profile_texts(*, user: Any, organisation: Organisation, texts: dict[str
     Side effects: ProfileText rows, the original language if the old one was emptied, search fields.
     """
     check_can_edit(user, organisation)
+    kept = {text.language: {"tagline": text.tagline, "summary": text.summary, "member_details": text.member_details}
+            for text in organisation.texts.exclude(language__in=list(texts))}
+    check_written_in_one_language({**kept, **texts})  # what the profile holds afterwards
+    for language, fields in texts.items():
+        if language not in CONTENT_LANGUAGES or profile_text_errors(language, fields):
+            raise ValueError(f"profile text in {language!r} is not valid; validate it with ProfileTextForm first")
     with transaction.atomic():
         written = []
         for language, fields in texts.items():

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.forms import modelformset_factory
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -20,7 +21,12 @@ from bridgehub.common.languages import CONTENT_LANGUAGE_CHOICES
 from bridgehub.directory.domain import organisations as organisation_domain
 from bridgehub.directory.domain import queries
 from bridgehub.directory.domain.people import person_for_user
-from bridgehub.directory.forms import AskOfferForm, OrganisationForm, ProfileTextForm
+from bridgehub.directory.forms import (
+    AskOfferForm,
+    OrganisationForm,
+    ProfileTextForm,
+    check_written_in_one_language,
+)
 from bridgehub.directory.models import AskOffer, Organisation, OrganisationHub
 from bridgehub.hubs.models import Hub
 
@@ -78,8 +84,10 @@ def create_organisation(request):
     text_forms = _text_forms(data, None)
     if data is not None and form.is_valid() and hub_form.is_valid() and all(f.is_valid() for _l, _n, f in text_forms):
         texts = {language: f.cleaned_data for language, _name, f in text_forms}
-        if not any(any(v.strip() for v in fields.values()) for fields in texts.values()):
-            messages.error(request, _("Write the profile in at least one language."))
+        try:
+            check_written_in_one_language(texts)
+        except ValidationError as error:
+            messages.error(request, error.messages[0])
         else:
             organisation = form.save(commit=False)
             organisation_domain.create_organisation(user=request.user, organisation=organisation,
@@ -110,8 +118,10 @@ def edit_organisation(request, slug: str):
     formset = AskOfferFormSet(data, queryset=organisation.asks_offers.all(), prefix="items")
     if data is not None and form.is_valid() and formset.is_valid() and all(f.is_valid() for _l, _n, f in text_forms):
         texts = {language: f.cleaned_data for language, _name, f in text_forms}
-        if not any(any(v.strip() for v in fields.values()) for fields in texts.values()):
-            messages.error(request, _("Write the profile in at least one language."))
+        try:
+            check_written_in_one_language(texts)
+        except ValidationError as error:
+            messages.error(request, error.messages[0])
         else:
             organisation_domain.update_organisation(user=request.user, organisation=form.save(commit=False),
                                                     sectors=form.cleaned_data["sectors"])
