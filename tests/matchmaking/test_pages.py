@@ -281,3 +281,47 @@ def test_who_reads_the_hub_matching_report_over_the_api(market, who, expected):
         body = response.json()
         assert body["unmet"][0]["startup"] in {"Startup", "Not_Raising"} and "investor" in body["gini"]
         assert MatchProfile.objects.filter(status="too_short").count() == body["too_short"] == 1
+
+
+def test_only_the_organisations_admins_state_capacity_and_sectors(market):
+    from bridgehub.matchmaking.domain.feedback import FeedbackError
+    from bridgehub.matchmaking.domain.recommendations import confirm_tag, state_capacity
+    from tests.factories.core import OrganisationMembershipFactory, UserFactory
+
+    fund = market.profiles["fund"]
+    colleague = OrganisationMembershipFactory(organisation=market.orgs["fund"], role="member",
+                                              user=UserFactory(email="colleague@example.com")).user
+    with pytest.raises(FeedbackError, match="Only the organisation's admins state its capacity"):
+        state_capacity(user=colleague, reader=fund, capacity=2)
+    with pytest.raises(FeedbackError, match="Only the organisation's admins change its sectors"):
+        confirm_tag(user=colleague, reader=fund, code="advanced_packaging")
+    assert client_for(colleague).post(f"/matches/{fund.pk}/capacity/", {"monthly_capacity": "2"}).status_code == 404
+    fund.refresh_from_db()
+    assert fund.monthly_capacity is None
+    page = client_for(colleague).get("/matches/").content.decode()
+    assert 'id="capacity"' not in page and 'id="tags"' not in page
+    assert 'id="capacity"' in client_for(market.users["fund"]).get("/matches/").content.decode()
+
+
+def test_the_domain_refuses_feedback_and_lists_for_someone_elses_profile(market):
+    from bridgehub.matchmaking.domain.feedback import FeedbackError, give_feedback
+    from bridgehub.matchmaking.domain.recommendations import recommendations
+
+    stranger = market.users["biofund"]
+    with pytest.raises(FeedbackError, match="You do not belong to this profile"):
+        give_feedback(user=stranger, reader=market.profiles["startup"], target=market.profiles["fund"],
+                      signal="saved")
+    with pytest.raises(FeedbackError, match="You do not belong to this profile"):
+        recommendations(user=stranger, reader=market.profiles["startup"], target_kind="investor")
+
+
+def test_a_member_cannot_take_over_someone_elses_directory_entry(market):
+    from django.core.exceptions import PermissionDenied
+
+    from bridgehub.directory.domain.people import save_own_person
+    from bridgehub.directory.models import Person
+
+    imported = Person.objects.create(name="Imported Ito")
+    with pytest.raises(PermissionDenied):
+        save_own_person(user=market.users["startup"], person=imported, bio={})
+    assert Person.objects.get(pk=imported.pk).user is None

@@ -15,12 +15,12 @@ from django.utils import timezone, translation
 from django.utils.text import slugify
 
 from bridgehub.accounts.domain.addresses import has_verified_address
+from bridgehub.common.languages import CONTENT_LANGUAGES
 from bridgehub.common.mail import deliver
 from bridgehub.directory.domain import queries
-from bridgehub.common.languages import CONTENT_LANGUAGES
 from bridgehub.directory.domain.search import refresh_search_fields
-from bridgehub.directory.forms import check_written_in_one_language, profile_text_errors
 from bridgehub.directory.enums import ApprovalStatus, OrgRole
+from bridgehub.directory.forms import check_written_in_one_language, profile_text_errors
 from bridgehub.directory.models import (
     AskOffer,
     OperatorNote,

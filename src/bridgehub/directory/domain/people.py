@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
 from bridgehub.directory.domain.queries import is_org_admin
-from bridgehub.directory.models import Affiliation, Person
+from bridgehub.directory.models import Person
 
 
 def person_for_user(user: Any) -> Person | None:
@@ -20,6 +20,8 @@ def save_own_person(*, user: Any, person: Person, bio: dict[str, str]) -> Person
 
     Side effects: the Person row (created and linked to `user` on first save).
     """
+    if person.pk is not None and Person.objects.filter(pk=person.pk).exclude(user=user).exists():
+        raise PermissionDenied("a directory entry is edited only by its own person")
     with transaction.atomic():
         person.user = user
         person.bio = {language: text.strip() for language, text in bio.items() if text.strip()}
@@ -27,14 +29,6 @@ def save_own_person(*, user: Any, person: Person, bio: dict[str, str]) -> Person
             person.original_language = next(iter(person.bio))
         person.save()
     return person
-
-
-def link_person_to_organisation(*, user: Any, person: Person, organisation_id: int, role: str) -> Affiliation:
-    with transaction.atomic():
-        affiliation, _created = Affiliation.objects.update_or_create(
-            person=person, organisation_id=organisation_id, defaults={"role": role}
-        )
-    return affiliation
 
 
 def consent_to_listing(*, user: Any, person: Person) -> Person:

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from bridgehub.engines.matching.feedback import FeedbackEvent, learn_preferences, target_features
+from bridgehub.matchmaking.domain.access import is_reader
 from bridgehub.matchmaking.enums import NotRelevantReason, Signal
 from bridgehub.matchmaking.models import MatchFeedback, MatchProfile
 
@@ -33,6 +34,8 @@ def features_of(profile: MatchProfile) -> tuple[str, ...]:
 def give_feedback(*, user: Any, reader: MatchProfile, target: MatchProfile, signal: str, reason: str = "",
                   undo: bool = False) -> None:
     """Save / unsave a target, or mark it not relevant (with a reason) / relevant again."""
+    if not is_reader(user, reader):
+        raise FeedbackError(_("You do not belong to this profile."))
     if signal not in (Signal.SAVED, Signal.NOT_RELEVANT):
         raise FeedbackError(_("Signal “%(signal)s”: only “saved” and “not_relevant” are given by hand.") % {
             "signal": signal})

@@ -16,8 +16,8 @@ from django.utils.translation import gettext as _
 
 from bridgehub.common.mail import one_line
 from bridgehub.hubs.models import Hub
+from bridgehub.matchmaking.domain.access import is_reader
 from bridgehub.matchmaking.domain.feedback import FeedbackError, record_signal
-from bridgehub.matchmaking.domain.recommendations import is_reader
 from bridgehub.matchmaking.domain.refresh import hub_ids_of
 from bridgehub.matchmaking.enums import IntroDeclineReason, IntroStatus, Signal
 from bridgehub.matchmaking.models import Introduction, MatchProfile

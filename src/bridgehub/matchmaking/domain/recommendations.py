@@ -16,6 +16,7 @@ from bridgehub.directory.domain.queries import own_organisation_roles
 from bridgehub.directory.models import Organisation, Sector
 from bridgehub.engines.matching.feedback import centred_bonuses
 from bridgehub.hubs.models import Hub
+from bridgehub.matchmaking.domain.access import is_profile_admin, is_reader
 from bridgehub.matchmaking.domain.explain import SentencePair, best_sentence_pair, reason_text
 from bridgehub.matchmaking.domain.feedback import FeedbackError, features_of, learned_weights
 from bridgehub.matchmaking.domain.lists import request_rebuild
@@ -50,12 +51,6 @@ def reader_for(user: Any, profile_id: int | None) -> MatchProfile | None:
     return next((r for r in readers if r.pk == profile_id), None)
 
 
-def is_reader(user: Any, profile: MatchProfile) -> bool:
-    if profile.organisation_id:
-        return profile.organisation_id in own_organisation_roles(user)
-    return profile.person is not None and profile.person.user_id == getattr(user, "pk", None)
-
-
 @dataclass
 class Item:
     target: MatchProfile
@@ -79,6 +74,8 @@ class Page:
 
 def recommendations(*, user: Any, reader: MatchProfile, target_kind: str, hub_slug: str | None = None,
                     limit: int = PAGE_SIZE) -> Page:
+    if not is_reader(user, reader):
+        raise FeedbackError(_("You do not belong to this profile."))
     hubs = list(Hub.objects.filter(pk__in=hub_ids_of(reader)).order_by("pk"))
     hub = next((h for h in hubs if h.slug == hub_slug), hubs[0] if hubs else None)
     page = Page(reader, hub, hubs, target_kind)
@@ -129,8 +126,8 @@ def suggested_tags(reader: MatchProfile) -> list[Sector]:
 
 def state_capacity(*, user: Any, reader: MatchProfile, capacity: int | None) -> None:
     """The reader's stated monthly capacity (None: no limit); their hubs' lists are rebuilt with it."""
-    if not is_reader(user, reader):
-        raise FeedbackError(_("Only the profile's own members state its capacity."))
+    if not is_profile_admin(user, reader):
+        raise FeedbackError(_("Only the organisation's admins state its capacity."))
     reader.monthly_capacity = capacity
     reader.save(update_fields=["monthly_capacity"])
     for hub_id in sorted(hub_ids_of(reader)):
@@ -139,8 +136,8 @@ def state_capacity(*, user: Any, reader: MatchProfile, capacity: int | None) -> 
 
 def confirm_tag(*, user: Any, reader: MatchProfile, code: str) -> Sector:
     """The owner confirms a sector read from their text; it becomes a structured sector."""
-    if not reader.organisation_id or not is_reader(user, reader):
-        raise FeedbackError(_("Only the organisation's members may tag it."))
+    if not reader.organisation_id or not is_profile_admin(user, reader):
+        raise FeedbackError(_("Only the organisation's admins change its sectors."))
     sector = Sector.objects.filter(code=code).first()
     if sector is None or code not in reader.read_facets.get("sectors", {}):
         raise FeedbackError(_("The sector “%(code)s” was not read from this profile.") % {"code": code})

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from bridgehub.hubs.models import Hub
 from bridgehub.matchmaking.domain import recommendations as domain
+from bridgehub.matchmaking.domain.access import is_profile_admin
 from bridgehub.matchmaking.domain.feedback import FeedbackError, give_feedback
 from bridgehub.matchmaking.domain.intros import answer_introduction, default_contact_for, request_introduction
 from bridgehub.matchmaking.enums import IntroDeclineReason, NotRelevantReason, Signal, SubjectKind
@@ -48,7 +49,7 @@ def matches(request):
         "readers": readers, "reader": reader, "page": page, "kind": kind,
         "kinds": [(k, SubjectKind(k).label) for k in kinds],
         "tags": domain.suggested_tags(reader), "incoming": (incoming := domain.incoming_introductions(reader)),
-        "capacity_form": CapacityForm(instance=reader), "not_relevant_reasons": NotRelevantReason.choices,
+        "capacity_form": CapacityForm(instance=reader), "can_admin": is_profile_admin(request.user, reader), "not_relevant_reasons": NotRelevantReason.choices,
         "decline_reasons": IntroDeclineReason.choices,
         "default_contact": default_contact_for(request.user) if incoming else "",
     }
@@ -126,7 +127,10 @@ def capacity(request, profile_id: int):
     reader = _reader_or_404(request, profile_id)
     form = CapacityForm(request.POST, instance=reader)
     if form.is_valid():
-        domain.state_capacity(user=request.user, reader=reader, capacity=form.cleaned_data["monthly_capacity"])
+        try:
+            domain.state_capacity(user=request.user, reader=reader, capacity=form.cleaned_data["monthly_capacity"])
+        except FeedbackError as denied:
+            raise Http404 from denied  # a member who is not an admin: as if the form were not there
         messages.success(request, _("Saved. Recommendations are recomputed in the background."))
     else:
         messages.error(request, "; ".join(str(e) for errors in form.errors.values() for e in errors))
