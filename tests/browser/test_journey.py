@@ -4,6 +4,7 @@ import io
 import re
 
 import pytest
+from django.core import mail
 from openpyxl import Workbook
 from playwright.sync_api import expect
 
@@ -45,10 +46,17 @@ def test_founder_and_operator_journey(live_server, browser, tmp_path):
     page.fill("#id_email", "founder@example.com")
     page.fill("#id_password1", "a long passphrase 7")
     page.fill("#id_password2", "a long passphrase 7")
+    page.fill("#id_display_name", "Shiomi Aya")
     page.click("form button[type=submit]")
     expect(page.locator("h1")).to_have_text("Dashboard")
-    # 2. Create a start-up profile written in Japanese, tagged with a semiconductor sector.
+    # Creating an organisation makes her its admin: she confirms her address first.
     page.click("text=Create an organisation profile")
+    expect(page.locator("h1")).to_have_text("Confirm your e-mail address")
+    link = re.search(r"https?://[^/\s]+(/accounts/confirm-email/\S+)", mail.outbox[-1].body).group(1)
+    page.goto(f"{base}{link}")
+    page.click("main form button[type=submit]")
+    # 2. Create a start-up profile written in Japanese, tagged with a semiconductor sector.
+    page.goto(f"{base}/o/new/")
     page.fill("#id_name", "株式会社汐見プロセス")
     page.select_option("#id_kind", "startup")
     page.select_option("#id_country", "JP")

@@ -8,6 +8,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.cache import patch_vary_headers
 
 from bridgehub.directory.domain import queries
 from bridgehub.directory.domain.listing import listing_rows
@@ -51,16 +52,19 @@ def directory(request):
     results = found.index.remember(
         ("directory-results", language, request.GET.urlencode(), found.viewer_key), render_results)
     if request.htmx:
-        return HttpResponse(results)
-    context = {
-        "filters": filters,
-        "results": results,
-        **enum_choices(language),
-        "sectors": [(sector.code, sector.label_for(language), sector.parent_id is not None)
-                    for sector in Sector.objects.all()],
-        "hubs": [(hub.slug, hub.name_for(language)) for hub in Hub.objects.order_by("pk")],
-    }
-    return render(request, "web/directory.html", context)
+        response = HttpResponse(results)
+    else:
+        response = render(request, "web/directory.html", {
+            "filters": filters,
+            "results": results,
+            **enum_choices(language),
+            "sectors": [(sector.code, sector.label_for(language), sector.parent_id is not None)
+                        for sector in Sector.objects.all()],
+            "hubs": [(hub.slug, hub.name_for(language)) for hub in Hub.objects.order_by("pk")],
+        })
+    # The same URL answers htmx with the result list only: caches must keep the two apart.
+    patch_vary_headers(response, ["HX-Request"])
+    return response
 
 
 def organisation_detail(request, slug: str):
