@@ -3,7 +3,6 @@ while the records others depend on stay, naming a deleted member."""
 
 import json
 
-import pytest
 from django.db import connection
 from django.test import Client
 
