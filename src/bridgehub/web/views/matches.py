@@ -49,7 +49,8 @@ def matches(request):
         "readers": readers, "reader": reader, "page": page, "kind": kind,
         "kinds": [(k, SubjectKind(k).label) for k in kinds],
         "tags": domain.suggested_tags(reader), "incoming": (incoming := domain.incoming_introductions(reader)),
-        "capacity_form": CapacityForm(instance=reader), "can_admin": is_profile_admin(request.user, reader), "not_relevant_reasons": NotRelevantReason.choices,
+        "capacity_form": CapacityForm(instance=reader), "can_admin": is_profile_admin(request.user, reader),
+        "not_relevant_reasons": NotRelevantReason.choices,
         "decline_reasons": IntroDeclineReason.choices,
         "default_contact": default_contact_for(request.user) if incoming else "",
     }
