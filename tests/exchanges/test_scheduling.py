@@ -12,7 +12,8 @@ from bridgehub.exchanges.domain import scheduling as scheduling_domain
 from bridgehub.exchanges.domain.agenda import agenda_for, calendar_bytes
 from bridgehub.exchanges.domain.rounds import ExchangeError, add_interpreter
 from bridgehub.exchanges.enums import MeetingStatus, RoundStatus
-from bridgehub.exchanges.models import Meeting, Registration, ScheduleRun
+from bridgehub.exchanges.models import Meeting, NoShowReport, Registration, Round, ScheduleRun
+from tests.conftest import client_for
 from tests.exchanges.conftest import make_round, register
 from tests.factories.core import OrganisationFactory, OrganisationHubFactory, OrganisationMembershipFactory, UserFactory
 
@@ -168,6 +169,10 @@ def test_feedback_after_a_meeting_is_kept_and_replaced_on_a_second_click(exchang
     agree(exchange.owner_reg, exchange.taipei_reg)
     publish_now(exchange)
     meeting = Meeting.objects.get()
+    with pytest.raises(ExchangeError, match="Feedback opens when the meeting starts"):
+        dayof.give_feedback(user=exchange.world.taipei_member, meeting=meeting, useful=True)
+    the_day_is_past(exchange)
+    meeting = Meeting.objects.get()
     dayof.give_feedback(user=exchange.world.taipei_member, meeting=meeting, useful=True, next_step="poc")
     dayof.give_feedback(user=exchange.world.taipei_member, meeting=meeting, useful=True, next_step="mou")
     assert list(meeting.feedback.values_list("next_step", flat=True)) == ["mou"]
@@ -185,3 +190,75 @@ def test_self_check_in_only_on_the_day_the_desk_any_time(exchange):
     exchange.round.starts_at = dt.datetime.now(dt.UTC) - dt.timedelta(minutes=30)
     exchange.round.save()
     assert dayof.check_in(user=exchange.world.taipei_member, registration=exchange.taipei_reg).checked_in_at
+
+
+def the_day_is_past(exchange):
+    Round.objects.filter(pk=exchange.round.pk).update(starts_at=dt.datetime(2020, 1, 1, 1, 0, tzinfo=dt.UTC))
+
+
+def test_the_absent_side_cannot_block_a_no_show_report(exchange):
+    agree(exchange.owner_reg, exchange.taipei_reg)
+    publish_now(exchange)
+    the_day_is_past(exchange)
+    meeting = Meeting.objects.get()
+    # The absent side hurries to say the meeting took place...
+    dayof.give_feedback(user=exchange.world.taipei_member, meeting=meeting, useful=True)
+    assert Meeting.objects.get().status == MeetingStatus.HELD
+    # ...the side who waited still reports the no-show, and it stands.
+    dayof.report_no_show(user=exchange.world.owner, meeting=Meeting.objects.get())
+    assert Meeting.objects.get().status == MeetingStatus.NO_SHOW
+    assert NoShowReport.objects.get().absent_id == exchange.taipei_reg.pk
+    with pytest.raises(ExchangeError, match="reported that you did not come"):
+        dayof.give_feedback(user=exchange.world.taipei_member, meeting=Meeting.objects.get(), useful=True)
+    assert Meeting.objects.get().status == MeetingStatus.NO_SHOW
+
+
+def test_no_show_is_refused_against_someone_the_desk_checked_in(exchange):
+    agree(exchange.owner_reg, exchange.taipei_reg)
+    publish_now(exchange)
+    the_day_is_past(exchange)
+    dayof.check_in(user=exchange.world.tokyo_operator, registration=exchange.taipei_reg)
+    with pytest.raises(ExchangeError, match="desk checked them in"):
+        dayof.report_no_show(user=exchange.world.owner, meeting=Meeting.objects.get())
+    assert not NoShowReport.objects.exists()
+
+
+def test_a_self_check_in_does_not_protect_against_a_no_show_report(exchange):
+    agree(exchange.owner_reg, exchange.taipei_reg)
+    publish_now(exchange)
+    Round.objects.filter(pk=exchange.round.pk).update(
+        starts_at=dt.datetime.now(dt.UTC) - dt.timedelta(minutes=5))
+    dayof.check_in(user=exchange.world.taipei_member, registration=Registration.objects.get(pk=exchange.taipei_reg.pk))
+    dayof.report_no_show(user=exchange.world.owner, meeting=Meeting.objects.get())
+    assert NoShowReport.objects.count() == 1
+
+
+def test_publishing_a_stale_preview_asks_for_a_new_run(exchange):
+    from bridgehub.exchanges.domain import rounds
+    from bridgehub.exchanges.models import Interpreter
+
+
+    # The pair shares no language: the preview needs the interpreter.
+    Registration.objects.filter(pk=exchange.owner_reg.pk).update(languages=["ja"])
+    Registration.objects.filter(pk=exchange.taipei_reg.pk).update(languages=["zh"])
+    rounds.add_interpreter(user=exchange.world.tokyo_operator, round_=exchange.round, name="Chen",
+                           languages=["zh", "ja"], available_slots=[])
+    agree(Registration.objects.get(pk=exchange.owner_reg.pk), Registration.objects.get(pk=exchange.taipei_reg.pk))
+    run = scheduling_domain.run_scheduler(user=exchange.world.tokyo_operator, round_=exchange.round, time_limit=3)
+    assert run.placements[0]["interpreter"] is not None
+    rounds.remove_interpreter(user=exchange.world.tokyo_operator, interpreter=Interpreter.objects.get())
+    with pytest.raises(ExchangeError, match=r"The round changed since this preview \(an interpreter it uses was "
+                                            r"removed\): run the optimiser again"):
+        scheduling_domain.publish(user=exchange.world.tokyo_operator, run=run)
+    assert not Meeting.objects.exists()
+
+
+def test_publishing_after_the_tables_shrank_asks_for_a_new_run(exchange, world):
+    agree(exchange.owner_reg, exchange.taipei_reg)
+    run = scheduling_domain.run_scheduler(user=world.tokyo_operator, round_=exchange.round, time_limit=3)
+    Round.objects.filter(pk=exchange.round.pk).update(tables=1)
+    response = client_for(world.tokyo_operator).post(f"/manage/tokyo/rounds/{exchange.round.pk}/action/",
+                                                     {"action": "publish", "run": run.pk}, follow=True)
+    assert response.status_code == 200
+    assert "The round changed since this preview" in response.content.decode()
+    assert not Meeting.objects.exists()

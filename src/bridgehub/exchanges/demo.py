@@ -145,13 +145,17 @@ def _publish(operator: User, round_: Round) -> int:
 def _past_day(round_: Round, rng: random.Random) -> None:
     """The October day happened: most checked in, feedback given, two no-shows."""
     desk = User.objects.get(email=DEMO_OPERATOR)
-    for registration in Registration.objects.filter(round=round_):
-        if rng.random() < 0.9:
+    meetings = list(round_.meetings.select_related("request__sender__user", "request__recipient__user")
+                    .order_by("pk"))
+    # Two people missed a meeting (the desk never saw them); their counterparts report it.
+    absent = rng.sample(meetings, 2)
+    absent_people = {meeting.request.recipient_id for meeting in absent}
+    for registration in Registration.objects.filter(round=round_).order_by("pk"):
+        if registration.pk not in absent_people and rng.random() < 0.9:
             dayof.check_in(user=desk, registration=registration)
-    meetings = round_.meetings.select_related("request__sender__user", "request__recipient__user")
-    for index, meeting in enumerate(meetings):
+    for meeting in meetings:
         sender, recipient = meeting.sides
-        if index % 13 == 7:
+        if meeting in absent:
             dayof.report_no_show(user=sender.user, meeting=meeting)
             continue
         for side in (sender, recipient):

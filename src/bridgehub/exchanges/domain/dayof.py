@@ -24,14 +24,25 @@ def check_in_open(round_: Round) -> bool:
 
 
 def check_in(*, user: Any, registration: Registration) -> Registration:
-    """The participant (on the day) or an operator at the desk (any time) marks them present."""
-    if registration.user_id != user.pk:
+    """The participant (on the day) or an operator at the desk (any time) marks them present.
+
+    Side effects: the check-in time; a desk check-in is recorded as such (no-show reports against
+    that person are then refused).
+    """
+    at_desk = registration.user_id != user.pk
+    if at_desk:
         check_operator(user, registration.round.programme.hub)
     elif not check_in_open(registration.round):
         raise ExchangeError(_("Check-in opens two hours before the first meeting of the day."))
+    fields = []
     if registration.checked_in_at is None:
         registration.checked_in_at = timezone.now()
-        registration.save(update_fields=["checked_in_at"])
+        fields.append("checked_in_at")
+    if at_desk and not registration.checked_in_by_desk:
+        registration.checked_in_by_desk = True
+        fields.append("checked_in_by_desk")
+    if fields:
+        registration.save(update_fields=fields)
     return registration
 
 
@@ -50,12 +61,18 @@ def report_no_show(*, user: Any, meeting: Meeting) -> NoShowReport:
     Side effects: the report, the meeting marked no-show. The absent person's priority in later rounds
     of this hub is halved per report (see participation.no_show_priority), so they are placed after
     people who came. Only after the meeting's start, and not against someone the desk checked in.
+    The absent side cannot block it: their own "it took place" feedback does not count against the
+    reporter's word (the reporter's own feedback does).
     """
     mine, other = _side_of(user, meeting)
-    if meeting.status not in (MeetingStatus.SCHEDULED, MeetingStatus.NO_SHOW):
+    if meeting.status not in (MeetingStatus.SCHEDULED, MeetingStatus.HELD, MeetingStatus.NO_SHOW):
         raise ExchangeError(_("Only a scheduled meeting can have a no-show."))
     if timezone.now() < meeting.starts_at:
         raise ExchangeError(_("The meeting has not started yet."))
+    if other.checked_in_by_desk:
+        raise ExchangeError(_("The hub's desk checked them in: please tell the desk what happened."))
+    if MeetingFeedback.objects.filter(meeting=meeting, author=mine).exists():
+        raise ExchangeError(_("You gave feedback on this meeting as held; ask the desk to correct it."))
     with transaction.atomic():
         report, _created = NoShowReport.objects.get_or_create(meeting=meeting, absent=other,
                                                               defaults={"reporter": mine})
@@ -70,6 +87,10 @@ def give_feedback(*, user: Any, meeting: Meeting, useful: bool, next_step: str =
     mine, other = _side_of(user, meeting)
     if meeting.status == MeetingStatus.CANCELLED:
         raise ExchangeError(_("This meeting was cancelled."))
+    if timezone.now() < meeting.starts_at:
+        raise ExchangeError(_("Feedback opens when the meeting starts."))
+    if NoShowReport.objects.filter(meeting=meeting, absent=mine).exists():
+        raise ExchangeError(_("The other side reported that you did not come; ask the desk if that is wrong."))
     if next_step not in NextStep.values:
         raise ExchangeError(_("Unknown next step."))
     with transaction.atomic():

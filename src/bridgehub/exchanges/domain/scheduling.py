@@ -7,6 +7,9 @@ are pinned: a re-solve after late changes never moves them, and they keep their 
 
 from __future__ import annotations
 
+import hashlib
+import json
+from collections import Counter
 from typing import Any
 
 from django.db import transaction
@@ -102,12 +105,38 @@ def run_scheduler(*, user: Any, round_: Round, time_limit: float = 10.0) -> Sche
         for m in result.meetings
     ]
     summary = result.summary() | {
+        "input_hash": input_hash(data),
         "requests": len(request_ids),
         "participants": len(data["participants"]),
         "gaps": {key: value for key, value in sorted(result.breaks_per_person.items()) if value},
     }
     return ScheduleRun.objects.create(round=round_, created_by=user, time_limit=time_limit, summary=summary,
                                       placements=placements)
+
+
+def input_hash(data: dict[str, Any]) -> str:
+    """A fingerprint of what the optimiser was given: publishing checks the round still looks the same."""
+    return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()
+
+
+def stale_preview_reasons(run: ScheduleRun) -> list[str]:
+    """Why a preview no longer fits its round (empty when it still does)."""
+    round_ = run.round
+    reasons = []
+    pool = set(Interpreter.objects.filter(round=round_).values_list("pk", flat=True))
+    if any(p["interpreter"] is not None and p["interpreter"] not in pool for p in run.placements):
+        reasons.append(_("an interpreter it uses was removed"))
+    busiest = max(Counter(p["slot"] for p in run.placements).values(), default=0)
+    if busiest > round_.tables or any(p["table"] >= round_.tables for p in run.placements):
+        reasons.append(_("the round now has %(tables)s tables") % {"tables": round_.tables})
+    if any(p["slot"] >= round_.slot_count for p in run.placements):
+        reasons.append(_("the round now has %(slots)s slots") % {"slots": round_.slot_count})
+    accepted = {r.pk for r in accepted_requests(round_)}
+    if any(p["request"] not in accepted for p in run.placements):
+        reasons.append(_("a request in it was withdrawn or a meeting cancelled"))
+    if not reasons and run.summary.get("input_hash") not in (None, input_hash(build_instance(round_))):
+        reasons.append(_("requests, availability, tables or interpreters changed"))
+    return reasons
 
 
 def _seat_around_pins(round_: Round, placements: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -143,6 +172,10 @@ def publish(*, user: Any, run: ScheduleRun, notify_people: bool = True) -> int:
             raise ExchangeError(_("A newer preview exists: publish that one."))
         if run.published_at is not None:
             raise ExchangeError(_("This preview is already published."))
+        reasons = stale_preview_reasons(run)
+        if reasons:
+            raise ExchangeError(_("The round changed since this preview (%(reasons)s): run the optimiser again, "
+                                  "then publish the new preview.") % {"reasons": "; ".join(reasons)})
         existing = {m.request_id: m for m in Meeting.objects.select_for_update().filter(round=round_)}
         changed: set[int] = set()
         for p in _seat_around_pins(round_, run.placements):

@@ -25,6 +25,8 @@ class Registration(models.Model):
     confirmed = models.BooleanField(default=True, help_text="False for participants carried over until they confirm")
     priority = models.FloatField(default=1.0, help_text="Lowered by no-shows in earlier rounds of the hub")
     checked_in_at = models.DateTimeField(null=True, blank=True)
+    # True when the hub's desk saw the person (a self check-in proves nothing about presence).
+    checked_in_by_desk = models.BooleanField(default=False)
     # Calendar apps cannot log in: the personal feed URL carries this secret instead.
     calendar_token = models.CharField(max_length=43, unique=True, default=new_calendar_token, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
