@@ -11,7 +11,7 @@ from django.shortcuts import redirect, render
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from bridgehub.accounts.models import User
 from bridgehub.directory.domain import organisations as organisation_domain
@@ -25,6 +25,7 @@ from bridgehub.manage.views.common import operator_view
 
 
 @login_required
+@require_safe
 def index(request):
     hubs = list(hubs_operated_by(request.user))
     if not hubs:
@@ -33,6 +34,7 @@ def index(request):
 
 
 @operator_view
+@require_safe
 def hub_home(request, hub):
     links = OrganisationHub.objects.filter(hub=hub).select_related("organisation", "decided_by")
     return render(request, "manage/hub.html", {

@@ -13,6 +13,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
+from django.views.decorators.http import require_safe
 
 from bridgehub.common.uploads import UploadTooLarge
 from bridgehub.directory.domain import exports
@@ -94,6 +95,7 @@ def import_detail(request, hub, batch_id: int):
 
 
 @operator_view
+@require_safe
 def export(request, hub, kind: str, fmt: str):
     if kind not in ImportKind.values or fmt not in ("csv", "xlsx"):
         raise Http404

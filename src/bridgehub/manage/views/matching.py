@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from bridgehub.exchanges.domain.queries import organisation_pairs_with_requests
 from bridgehub.manage.views.common import operator_view
@@ -14,6 +14,7 @@ from bridgehub.matchmaking.domain.operator import exposure_report, unmet_matches
 
 
 @operator_view
+@require_safe
 def matching(request, hub):
     return render(request, "manage/matching.html", {
         "hub": hub, "unmet": unmet_matches(hub, in_touch=organisation_pairs_with_requests(hub),
@@ -21,8 +22,8 @@ def matching(request, hub):
         **exposure_report(hub)})
 
 
-@require_POST
 @operator_view
+@require_POST
 def rebuild(request, hub):
     request_rebuild(hub.pk)
     messages.success(request, _("Recommendations will be recomputed in the background in a few seconds."))

@@ -9,6 +9,7 @@ from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
+from django.views.decorators.http import require_safe
 
 from bridgehub.directory.domain import queries
 from bridgehub.directory.domain.listing import listing_rows
@@ -21,6 +22,7 @@ from bridgehub.web.choices import enum_choices, enum_labels
 PAGE_SIZE = 20
 
 
+@require_safe
 def home(request):
     hubs = Hub.objects.order_by("pk")
     counts = {
@@ -32,6 +34,7 @@ def home(request):
     return render(request, "web/home.html", {"hub_rows": hub_rows, "sectors": Sector.objects.filter(parent=None)})
 
 
+@require_safe
 def directory(request):
     filters = DirectoryFilters(**{
         key: request.GET.get(key, "").strip()[:200]
@@ -67,6 +70,7 @@ def directory(request):
     return response
 
 
+@require_safe
 def organisation_detail(request, slug: str):
     organisation = queries.access_organisation_for_user(request.user, slug)
     if organisation is None:

@@ -9,7 +9,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from bridgehub.exchanges.domain import dayof, participation, queries
 from bridgehub.exchanges.domain import scheduling as scheduling_domain
@@ -36,6 +36,7 @@ def _registration_or_404(request, round_):
 
 
 @login_required
+@require_safe
 def rounds(request):
     visible = list(queries.rounds_for_member(request.user))
     mine = set(Registration.objects.filter(user=request.user, confirmed=True).values_list("round_id", flat=True))
@@ -184,6 +185,7 @@ def _ics_response(content: bytes, filename: str) -> HttpResponse:
 
 
 @login_required
+@require_safe
 def agenda_ics(request, round_id: int):
     round_ = _round_or_404(request, round_id)
     registration = _registration_or_404(request, round_)
@@ -191,6 +193,7 @@ def agenda_ics(request, round_id: int):
 
 
 @login_required
+@require_safe
 def meeting_ics(request, round_id: int, meeting_id: int):
     round_ = _round_or_404(request, round_id)
     registration = _registration_or_404(request, round_)
@@ -210,6 +213,7 @@ def rotate_calendar(request, round_id: int):
     return redirect("web:round", round_id=round_.pk)
 
 
+@require_safe
 def calendar_feed(request, token: str):
     """The personal feed a calendar app subscribes to: the secret token in the URL is the credential.
     It dies with the person's place in the round's hub (and when they renew it)."""

@@ -9,7 +9,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from bridgehub.hubs.models import Hub
 from bridgehub.matchmaking.domain import recommendations as domain
@@ -34,6 +34,7 @@ def _reader_or_404(request, profile_id: int | None) -> MatchProfile:
 
 
 @login_required
+@require_safe
 def matches(request):
     readers = domain.readers_for(request.user)
     profile_id = request.GET.get("profile", "")

@@ -12,7 +12,7 @@ from django.shortcuts import redirect, render
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from bridgehub.accounts.domain.addresses import has_verified_address
 from bridgehub.accounts.domain.tokens import issue_token, revoke_token
@@ -61,6 +61,7 @@ def _organisation_form(data, instance=None):
 
 
 @login_required
+@require_safe
 def dashboard(request):
     roles = queries.own_organisation_roles(request.user)
     organisations = list(queries.with_listing_data(Organisation.objects.filter(pk__in=list(roles))))

@@ -9,6 +9,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
 
 from bridgehub.common.languages import CONTENT_LANGUAGE_CHOICES
 from bridgehub.directory.domain import queries
@@ -28,6 +29,7 @@ def _person_card(user, person: Person) -> dict:
             "affiliations": list(person.affiliations.all()) if profile else []}
 
 
+@require_safe
 def people_list(request):
     queryset = queries.people_for_viewer(request.user)
     query = request.GET.get("q", "").strip()[:100]
@@ -39,6 +41,7 @@ def people_list(request):
     return render(request, "web/people.html", {"cards": cards, "page": page, "query": query})
 
 
+@require_safe
 def person_detail(request, person_id: int):
     person = queries.access_person_for_user(request.user, person_id)
     if person is None:

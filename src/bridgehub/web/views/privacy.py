@@ -13,6 +13,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_safe
 
 from bridgehub.accounts.domain.personal_data import delete_account, export_personal_data
 
@@ -45,6 +46,7 @@ def my_data(request):
 
 
 @login_required
+@require_safe
 def my_data_export(request):
     data = export_personal_data(request.user)
     response = HttpResponse(json.dumps(data, ensure_ascii=False, indent=2), content_type="application/json")
