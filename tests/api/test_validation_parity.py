@@ -79,3 +79,13 @@ def test_an_unconfirmed_address_cannot_create_an_organisation_through_the_api(wo
         content_type="application/json")
     assert api.status_code == 403
     assert not Organisation.objects.filter(name="Fresh").exists()
+
+
+@pytest.mark.django_db
+def test_a_page_number_past_any_database_integer_is_a_clear_422(world):
+    response = Client().get("/api/v1/people?page=36893488147419103233")
+    assert (response.status_code, response.json()["detail"]) == (
+        422, "query.page: Input should be less than or equal to 1000000")
+    garbled = Client().post("/api/v1/organisations", "not json", content_type="application/json",
+                            HTTP_AUTHORIZATION="Bearer bh_not-a-token")
+    assert garbled.status_code == 401

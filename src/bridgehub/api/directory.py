@@ -6,10 +6,13 @@ from django.db import transaction
 from django.http import Http404
 from ninja import Query, Router, Schema, Status
 from ninja.errors import HttpError
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
 from bridgehub.api.auth import TOKEN, TOKEN_OR_ANONYMOUS
+from bridgehub.api.pagination import BoundedPageNumberPagination
 from bridgehub.api.schemas import (
+    BODY_ERRORS,
+    ERRORS,
     ErrorOut,
     OrganisationIn,
     OrganisationListOut,
@@ -77,8 +80,8 @@ def _detail(user, organisation: Organisation) -> dict:
     }
 
 
-@router.get("/organisations", response=list[OrganisationListOut], auth=TOKEN_OR_ANONYMOUS)
-@paginate(PageNumberPagination, page_size=20)
+@router.get("/organisations", response={200: list[OrganisationListOut], **ERRORS}, auth=TOKEN_OR_ANONYMOUS)
+@paginate(BoundedPageNumberPagination, page_size=20)
 def list_organisations(request, filters: Query[DirectoryQuery]):
     directory_filters = DirectoryFilters(query=filters.q, **filters.dict(exclude={"q"}))
     return _OrganisationPage(search_directory(request.user, directory_filters))
@@ -100,7 +103,8 @@ class _OrganisationPage:
             ("api-rows", tuple(ids)), lambda: [_list_item(row) for row in listing_rows(ids, None)])
 
 
-@router.get("/organisations/{slug}", response={200: OrganisationOut, 404: ErrorOut}, auth=TOKEN_OR_ANONYMOUS)
+@router.get("/organisations/{slug}", response={200: OrganisationOut, 404: ErrorOut, **ERRORS},
+            auth=TOKEN_OR_ANONYMOUS)
 def get_organisation(request, slug: str):
     organisation = queries.access_organisation_for_user(request.user, slug)
     if organisation is None:
@@ -139,7 +143,7 @@ def _texts(texts) -> dict[str, dict[str, str]]:
     return result
 
 
-@router.post("/organisations", response={201: OrganisationOut, 422: ErrorOut}, auth=TOKEN)
+@router.post("/organisations", response={201: OrganisationOut, 403: ErrorOut, **BODY_ERRORS}, auth=TOKEN)
 def create_organisation(request, payload: OrganisationIn):
     data = payload.dict(exclude={"hubs", "texts", "sectors"})
     form = _validated({**data, "sectors": _sector_ids(payload.sectors)})
@@ -159,7 +163,7 @@ def create_organisation(request, payload: OrganisationIn):
     return Status(201, _detail(request.user, queries.access_organisation_for_user(request.user, organisation.slug)))
 
 
-@router.patch("/organisations/{slug}", response={200: OrganisationOut, 404: ErrorOut, 422: ErrorOut}, auth=TOKEN)
+@router.patch("/organisations/{slug}", response={200: OrganisationOut, 404: ErrorOut, **BODY_ERRORS}, auth=TOKEN)
 def update_organisation(request, slug: str, payload: OrganisationPatch):
     organisation = queries.access_organisation_for_user(request.user, slug)
     if organisation is None or not request.user.has_perm("directory.change_organisation", organisation):
@@ -209,14 +213,14 @@ class _LazyPeople:
         return [_person(self.user, person) for person in self.queryset[item]]
 
 
-@router.get("/people", response=list[PersonOut], auth=TOKEN_OR_ANONYMOUS)
-@paginate(PageNumberPagination, page_size=20)
+@router.get("/people", response={200: list[PersonOut], **ERRORS}, auth=TOKEN_OR_ANONYMOUS)
+@paginate(BoundedPageNumberPagination, page_size=20)
 def list_people(request):
     return _LazyPeople(queries.with_person_data(queries.people_for_viewer(request.user).order_by("name", "pk")),
                        request.user)
 
 
-@router.get("/people/{person_id}", response={200: PersonOut, 404: ErrorOut}, auth=TOKEN_OR_ANONYMOUS)
+@router.get("/people/{person_id}", response={200: PersonOut, 404: ErrorOut, **ERRORS}, auth=TOKEN_OR_ANONYMOUS)
 def get_person(request, person_id: int):
     person = queries.access_person_for_user(request.user, person_id)
     if person is None:

@@ -12,7 +12,7 @@ from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 
 from bridgehub.api.auth import TOKEN
-from bridgehub.api.schemas import ErrorOut
+from bridgehub.api.schemas import BODY_ERRORS, ERRORS, ErrorOut
 from bridgehub.exchanges.domain.queries import organisation_pairs_with_requests
 from bridgehub.hubs.domain.queries import access_hub_for_operator
 from bridgehub.hubs.models import Hub
@@ -75,6 +75,11 @@ class IntroductionIn(Schema):
     note: str = ""
 
 
+class IntroductionOut(Schema):
+    id: int
+    status: str
+
+
 class UnmetOut(Schema):
     startup: str
     counterpart: str
@@ -120,12 +125,12 @@ def _target(reader: MatchProfile, target_id: int) -> MatchProfile:
     return MatchProfile.objects.get(pk=target_id)
 
 
-@router.get("/matches", response=list[ReaderOut])
+@router.get("/matches", response={200: list[ReaderOut], **ERRORS})
 def my_profiles(request):
     return [_reader_out(r) for r in domain.readers_for(request.user)]
 
 
-@router.get("/matches/{profile_id}", response={200: MatchListOut, 404: ErrorOut, 422: ErrorOut})
+@router.get("/matches/{profile_id}", response={200: MatchListOut, 404: ErrorOut, **ERRORS})
 def match_list(request, profile_id: int, kind: str = "", hub: str = ""):
     reader = _reader(request, profile_id)
     kinds = domain.target_kinds_for(reader.kind)
@@ -144,7 +149,7 @@ def match_list(request, profile_id: int, kind: str = "", hub: str = ""):
             } for item in page.items]}
 
 
-@router.post("/matches/{profile_id}/feedback", response={204: None, 404: ErrorOut, 422: ErrorOut})
+@router.post("/matches/{profile_id}/feedback", response={204: None, 404: ErrorOut, **BODY_ERRORS})
 def match_feedback(request, profile_id: int, payload: FeedbackIn):
     reader = _reader(request, profile_id)
     try:
@@ -155,7 +160,7 @@ def match_feedback(request, profile_id: int, payload: FeedbackIn):
     return Status(204, None)
 
 
-@router.post("/matches/{profile_id}/introductions", response={201: dict, 404: ErrorOut, 422: ErrorOut})
+@router.post("/matches/{profile_id}/introductions", response={201: IntroductionOut, 404: ErrorOut, **BODY_ERRORS})
 def match_introduction(request, profile_id: int, payload: IntroductionIn):
     reader = _reader(request, profile_id)
     hub = Hub.objects.filter(slug=payload.hub).first()
@@ -169,7 +174,7 @@ def match_introduction(request, profile_id: int, payload: IntroductionIn):
     return Status(201, {"id": intro.pk, "status": intro.status})
 
 
-@router.get("/hubs/{slug}/matching", response={200: HubMatchingOut, 404: ErrorOut})
+@router.get("/hubs/{slug}/matching", response={200: HubMatchingOut, 404: ErrorOut, **ERRORS})
 def hub_matching(request, slug: str):
     hub = access_hub_for_operator(request.user, slug)
     if hub is None:

@@ -122,4 +122,11 @@ class PersonOut(Schema):
 
 
 class ErrorOut(Schema):
-    detail: str | dict
+    detail: str = Field(description="What is wrong and where (field or parameter), in words")
+
+
+# Answers every operation may give besides its own: a bad token (401), a parameter or body that
+# does not read (422). Operations add 404 where something is looked up.
+ERRORS = {401: ErrorOut, 422: ErrorOut}
+# Operations with a JSON body also answer 400 when the body is not JSON at all.
+BODY_ERRORS = {400: ErrorOut, **ERRORS}

@@ -1,4 +1,6 @@
+from django.core.exceptions import PermissionDenied
 from ninja import NinjaAPI
+from ninja.errors import ValidationError
 
 from bridgehub.api import directory, hubs, matching
 
@@ -14,3 +16,18 @@ api = NinjaAPI(
 api.add_router("/", hubs.router)
 api.add_router("/", directory.router)
 api.add_router("/", matching.router)
+
+
+@api.exception_handler(ValidationError)
+def unreadable_input(request, error: ValidationError):
+    """A parameter or body that does not read: one sentence naming each place, like every other 422."""
+    problems = []
+    for item in error.errors:
+        where = ".".join(str(part) for part in item.get("loc", ()) if part not in ("body", "payload"))
+        problems.append(f"{where}: {item.get('msg', 'invalid')}")
+    return api.create_response(request, {"detail": "; ".join(problems)}, status=422)
+
+
+@api.exception_handler(PermissionDenied)
+def not_allowed(request, error: PermissionDenied):
+    return api.create_response(request, {"detail": str(error) or "not allowed"}, status=403)
