@@ -76,16 +76,22 @@ def test_nobody_else_can_act_on_a_participants_requests_and_meetings(exchange, w
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("who", ["owner", "tokyo_member", "taipei_operator", "anonymous"])
-def test_only_the_hubs_operators_run_and_publish(exchange, who):
+@pytest.mark.parametrize(("who", "expected"), [("tokyo_operator", 302), ("owner", 404), ("tokyo_member", 404),
+                                               ("taipei_operator", 404), ("anonymous", "login")])
+def test_only_the_hubs_operators_run_and_publish(exchange, who, expected):
     participation.respond(user=exchange.world.taipei_member, accept=True, request=participation.send_request(
         user=exchange.world.owner, sender=exchange.owner_reg, recipient=exchange.taipei_reg))
     client = client_for(actor(exchange.world, who))
     url = f"/manage/tokyo/rounds/{exchange.round.pk}/action/"
-    assert answer(client.post(url, {"action": "schedule"})) in (404, "login")
-    assert answer(client.post(url, {"action": "closed"})) in (404, "login")
-    assert not ScheduleRun.objects.exists()
-    assert Round.objects.get().status == RoundStatus.OPEN
+    assert answer(client.post(url, {"action": "schedule"})) == expected
+    run = ScheduleRun.objects.first()
+    assert (run is not None) is (expected == 302)
+    assert answer(client.post(url, {"action": "publish", "run": run.pk if run else 0})) == expected
+    published = expected == 302
+    assert Round.objects.get().status == (RoundStatus.PUBLISHED if published else RoundStatus.OPEN)
+    assert Meeting.objects.count() == (1 if published else 0)
+    assert answer(client.post(url, {"action": "closed"})) == expected
+    assert Round.objects.get().status == (RoundStatus.CLOSED if published else RoundStatus.OPEN)
 
 
 @pytest.mark.django_db

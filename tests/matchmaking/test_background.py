@@ -36,12 +36,14 @@ def test_an_edit_queues_a_refresh_and_the_worker_reads_it(market):
     startup = market.orgs["startup"]
     old_vector = bytes(market.profiles["startup"].vector)
     DBTaskResult.objects.all().delete()  # what building the fixture queued
+    requested_before = market.profiles["startup"].requested_at
     with transaction.atomic():
         save_profile_texts(user=market.users["startup"], organisation=startup,
                            texts={"zh-Hant": {"tagline": "機器人", "summary": LONGER.replace("先進封裝", "機器人"),
                                               "member_details": ""}})
     profile = MatchProfile.objects.get(organisation=startup)
-    assert profile.requested_at is not None and bytes(profile.vector) == old_vector  # nothing encoded yet
+    assert profile.requested_at not in (None, requested_before)  # stamped by this edit
+    assert bytes(profile.vector) == old_vector  # nothing encoded yet
     assert queued("refresh_profile_task").filter(args_kwargs__args=[profile.pk]).exists()
     call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
     profile.refresh_from_db()
@@ -73,11 +75,29 @@ def test_unchanged_profiles_are_not_encoded_again(market):
 
 def test_closing_a_talent_profile_removes_it_from_matching(market):
     person = market.talent_user.person
+    before = HubMatching.objects.get(hub=market.world.tokyo).requested_at
     person.open_to_roles = False
     person.save()
     call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
     assert not MatchProfile.objects.filter(person=person).exists()
-    assert HubMatching.objects.get(hub=market.world.tokyo).requested_at is not None
+    after = HubMatching.objects.get(hub=market.world.tokyo).requested_at
+    assert after is not None and after != before
+
+
+def test_a_closed_talent_with_introductions_is_withdrawn_not_deleted(market):
+    from bridgehub.matchmaking.models import Introduction, Recommendation
+
+    person = market.talent_user.person
+    talent = MatchProfile.objects.get(person=person)
+    Introduction.objects.create(hub=market.world.tokyo, requester=market.profiles["startup"], recipient=talent,
+                                requested_by=market.users["startup"])
+    person.open_to_roles = False
+    person.save()
+    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+    talent.refresh_from_db()
+    assert (talent.status, talent.sentences, talent.vector) == ("withdrawn", [], None)
+    assert Introduction.objects.filter(recipient=talent).count() == 1
+    assert not Recommendation.objects.filter(target=talent).exists()
 
 
 def test_a_private_talent_profile_is_never_matched(market):

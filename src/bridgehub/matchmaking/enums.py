@@ -15,6 +15,7 @@ class ProfileStatus(models.TextChoices):
     PENDING = "pending", _("Being read")
     READY = "ready", _("Ready")
     TOO_SHORT = "too_short", _("Too short to match")
+    WITHDRAWN = "withdrawn", _("No longer matched")
 
 
 class Signal(models.TextChoices):

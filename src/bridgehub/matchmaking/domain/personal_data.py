@@ -6,7 +6,8 @@ from typing import Any
 
 from django.db.models import Q
 
-from bridgehub.matchmaking.models import Introduction, MatchFeedback, MatchProfile, Recommendation
+from bridgehub.matchmaking.domain.refresh import withdraw_profile
+from bridgehub.matchmaking.models import Introduction, MatchFeedback, MatchProfile
 
 
 def export(user: Any) -> dict[str, Any]:
@@ -35,9 +36,5 @@ def erase(user: Any) -> None:
     Introduction.objects.filter(requested_by=user).update(note="")
     Introduction.objects.filter(answered_by=user).update(shared_contact="")
     for profile in MatchProfile.objects.filter(person__user=user):
-        Recommendation.objects.filter(Q(reader=profile) | Q(target=profile)).delete()
-        profile.sentences, profile.facets, profile.read_facets = [], {}, {}
-        profile.vector = profile.sentence_vectors = None
-        profile.text_hash = ""
-        profile.status = "too_short"
-        profile.save()
+        if not withdraw_profile(profile):
+            profile.delete()

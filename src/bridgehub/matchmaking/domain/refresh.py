@@ -14,6 +14,7 @@ import logging
 import numpy as np
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from bridgehub.common.visibility import Visibility
@@ -89,6 +90,23 @@ def hub_ids_of(profile: MatchProfile) -> set[int]:
     return hubs
 
 
+def withdraw_profile(profile: MatchProfile) -> bool:
+    """Take a profile out of matching while introductions others keep still point at it: its lists
+    go and nothing read from the subject stays. Returns False when nothing points at it (the caller
+    may delete it). Side effects: the profile's reading, status and recommendations."""
+    from bridgehub.matchmaking.models import Introduction, Recommendation
+
+    if not Introduction.objects.filter(Q(requester=profile) | Q(recipient=profile)).exists():
+        return False
+    Recommendation.objects.filter(Q(reader=profile) | Q(target=profile)).delete()
+    profile.sentences, profile.facets, profile.read_facets = [], {}, {}
+    profile.vector = profile.sentence_vectors = None
+    profile.text_hash = ""
+    profile.status = ProfileStatus.WITHDRAWN
+    profile.save()
+    return True
+
+
 def refresh_profile(profile_id: int, *, rebuild: bool = True) -> str:
     """Read and encode one subject (skipped when nothing it reads changed). Returns what happened."""
     profile = MatchProfile.objects.filter(pk=profile_id).first()
@@ -97,6 +115,9 @@ def refresh_profile(profile_id: int, *, rebuild: bool = True) -> str:
     subject = subject_text(profile)
     if subject is None:  # no longer matchable (kind changed, talent no longer open to roles)
         hubs = hub_ids_of(profile)
+        if withdraw_profile(profile):
+            _rebuild_later(hubs, rebuild)
+            return "withdrawn"
         profile.delete()
         _rebuild_later(hubs, rebuild)
         return "removed"
