@@ -235,3 +235,16 @@ def test_an_export_reimports_to_the_same_values(world, fmt):
     assert batch.errors == []
     commit_import(user=world.tokyo_operator, batch=batch)
     assert sorted(Person.objects.values_list("name", "phone", "title")) == sorted(values)
+
+
+@pytest.mark.django_db
+def test_a_committed_or_cancelled_batch_keeps_its_report_not_the_file(world):
+    from bridgehub.directory.domain.imports import cancel_import
+
+    committed = preview(world, "m.csv", csv_bytes([HEADER, *GOOD]))
+    commit_import(user=world.tokyo_operator, batch=committed)
+    cancelled = preview(world, "p.csv", csv_bytes([PEOPLE_HEADER, ["Sato", "Secret Chips", "ja", "s@x.example",
+                                                                   "+81 3"]]), kind="people")
+    cancel_import(user=world.tokyo_operator, batch=cancelled)
+    assert [(b.status, b.rows, b.total_rows) for b in ImportBatch.objects.order_by("pk")] == [
+        ("committed", [], 3), ("cancelled", [], 1)]

@@ -247,7 +247,8 @@ def commit_import(*, user: Any, batch: ImportBatch, only_good_rows: bool = False
         batch.status = ImportStatus.COMMITTED
         batch.written_rows = written
         batch.committed_at = timezone.now()
-        batch.save(update_fields=["status", "written_rows", "committed_at"])
+        batch.rows = []  # the file's contents now live in the directory; the batch keeps its report only
+        batch.save(update_fields=["status", "written_rows", "committed_at", "rows"])
     return batch
 
 
@@ -255,4 +256,6 @@ def cancel_import(*, user: Any, batch: ImportBatch) -> None:
     if batch.hub_id not in operated_hub_ids(user):
         raise PermissionDenied("only this hub's operators import into it")
     with transaction.atomic():
-        ImportBatch.objects.filter(pk=batch.pk, status=ImportStatus.PREVIEWED).update(status=ImportStatus.CANCELLED)
+        # A cancelled file is not kept: names, addresses and phone numbers in it go with it.
+        ImportBatch.objects.filter(pk=batch.pk, status=ImportStatus.PREVIEWED).update(status=ImportStatus.CANCELLED,
+                                                                                      rows=[])
