@@ -7,9 +7,11 @@ role; they call these so that no role ever reaches an address nobody proved they
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 from django.conf import settings
+from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -17,9 +19,34 @@ from bridgehub.accounts.domain.addresses import has_verified_address
 from bridgehub.accounts.models.invitation import Invitation, hash_invitation_token, new_invitation_token
 from bridgehub.common.mail import send_trilingual
 
+Granted = TypeVar("Granted")
+AnyInvitation = TypeVar("AnyInvitation", bound=Invitation)
+
 
 class InvitationError(ValueError):
     """The invitation cannot be accepted (or sent) as asked; the message says why."""
+
+
+def send_new(invitation: AnyInvitation, *, replacing: QuerySet[AnyInvitation],
+             what: Callable[[], str]) -> AnyInvitation:
+    """Save `invitation` with a fresh token and mail it after commit; the open invitations in
+    `replacing` (same address, same place) are withdrawn, so only the newest link works.
+    Call inside the caller's transaction."""
+    replacing.filter(accepted_at=None, revoked_at=None).update(revoked_at=timezone.now())
+    raw = issue(invitation)
+    invitation.save()
+    transaction.on_commit(lambda: send_invitation(invitation.email, raw, what))
+    return invitation
+
+
+def accept(user: Any, invitation: AnyInvitation, grant: Callable[[AnyInvitation], Granted]) -> Granted:
+    """Lock the invitation, check that `user` may accept it, `grant` the role, mark it accepted."""
+    with transaction.atomic():
+        locked = type(invitation)._default_manager.select_for_update().get(pk=invitation.pk)
+        check_can_accept(user, locked)
+        granted = grant(locked)
+        mark_accepted(user, locked)
+    return granted
 
 
 def issue(invitation: Invitation) -> str:

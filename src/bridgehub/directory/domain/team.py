@@ -32,18 +32,10 @@ def invite_member(*, user: Any, organisation: Organisation, email: str,
     if role not in OrgRole.values:
         raise ValueError(f"unknown organisation role {role!r}")
     with transaction.atomic():
-        OrganisationInvitation.objects.filter(organisation=organisation, email__iexact=email, accepted_at=None,
-                                              revoked_at=None).update(revoked_at=timezone.now())
-        invitation = OrganisationInvitation(organisation=organisation, email=email.strip().lower(), role=role,
-                                            invited_by=user)
-        raw = invitations.issue(invitation)
-        invitation.save()
-
-        def what() -> str:
-            return f"{OrgRole(role).label} – {organisation.name}"
-
-        transaction.on_commit(lambda: invitations.send_invitation(invitation.email, raw, what))
-    return invitation
+        return invitations.send_new(
+            OrganisationInvitation(organisation=organisation, email=email.strip().lower(), role=role, invited_by=user),
+            replacing=OrganisationInvitation.objects.filter(organisation=organisation, email__iexact=email.strip()),
+            what=lambda: f"{OrgRole(role).label} – {organisation.name}")
 
 
 def accept_team_invitation(*, user: Any, invitation: OrganisationInvitation) -> OrganisationMembership:
@@ -51,18 +43,16 @@ def accept_team_invitation(*, user: Any, invitation: OrganisationInvitation) -> 
 
     Side effects: the membership (an existing one keeps the stronger role), the invitation marked accepted.
     """
-    with transaction.atomic():
-        invitation = OrganisationInvitation.objects.select_for_update().get(pk=invitation.pk)
-        invitations.check_can_accept(user, invitation)
-        current = OrganisationMembership.objects.filter(organisation=invitation.organisation, user=user).first()
-        if current is None:
-            current = OrganisationMembership.objects.create(organisation=invitation.organisation, user=user,
-                                                            role=invitation.role)
-        elif invitation.role == OrgRole.ADMIN and current.role != OrgRole.ADMIN:
-            current.role = OrgRole.ADMIN
-            current.save(update_fields=["role"])
-        invitations.mark_accepted(user, invitation)
-    return current
+
+    def grant(locked: OrganisationInvitation) -> OrganisationMembership:
+        membership, _created = OrganisationMembership.objects.get_or_create(
+            organisation=locked.organisation, user=user, defaults={"role": locked.role})
+        if locked.role == OrgRole.ADMIN and membership.role != OrgRole.ADMIN:
+            membership.role = OrgRole.ADMIN
+            membership.save(update_fields=["role"])
+        return membership
+
+    return invitations.accept(user, invitation, grant)
 
 
 def revoke_team_invitation(*, user: Any, invitation: OrganisationInvitation) -> None:

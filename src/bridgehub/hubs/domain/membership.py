@@ -31,17 +31,10 @@ def invite_to_hub(*, user: Any, hub: Hub, email: str, role: str) -> HubInvitatio
     if role not in HubRole.values:
         raise ValueError(f"unknown hub role {role!r}")
     with transaction.atomic():
-        HubInvitation.objects.filter(hub=hub, email__iexact=email, accepted_at=None, revoked_at=None).update(
-            revoked_at=timezone.now())
-        invitation = HubInvitation(hub=hub, email=email.strip().lower(), role=role, invited_by=user)
-        raw = invitations.issue(invitation)
-        invitation.save()
-
-        def what() -> str:
-            return f"{HubRole(role).label} – {hub.name_for(translation.get_language())}"
-
-        transaction.on_commit(lambda: invitations.send_invitation(invitation.email, raw, what))
-    return invitation
+        return invitations.send_new(
+            HubInvitation(hub=hub, email=email.strip().lower(), role=role, invited_by=user),
+            replacing=HubInvitation.objects.filter(hub=hub, email__iexact=email.strip()),
+            what=lambda: f"{HubRole(role).label} – {hub.name_for(translation.get_language())}")
 
 
 def accept_hub_invitation(*, user: Any, invitation: HubInvitation) -> HubMembership:
@@ -49,17 +42,16 @@ def accept_hub_invitation(*, user: Any, invitation: HubInvitation) -> HubMembers
 
     Side effects: the membership (an existing one keeps the stronger role), the invitation marked accepted.
     """
-    with transaction.atomic():
-        invitation = HubInvitation.objects.select_for_update().get(pk=invitation.pk)
-        invitations.check_can_accept(user, invitation)
-        current = HubMembership.objects.filter(hub=invitation.hub, user=user).first()
-        if current is None:
-            current = HubMembership.objects.create(hub=invitation.hub, user=user, role=invitation.role)
-        elif invitation.role == HubRole.OPERATOR and current.role != HubRole.OPERATOR:
-            current.role = HubRole.OPERATOR
-            current.save(update_fields=["role"])
-        invitations.mark_accepted(user, invitation)
-    return current
+
+    def grant(locked: HubInvitation) -> HubMembership:
+        membership, _created = HubMembership.objects.get_or_create(hub=locked.hub, user=user,
+                                                                   defaults={"role": locked.role})
+        if locked.role == HubRole.OPERATOR and membership.role != HubRole.OPERATOR:
+            membership.role = HubRole.OPERATOR
+            membership.save(update_fields=["role"])
+        return membership
+
+    return invitations.accept(user, invitation, grant)
 
 
 def revoke_hub_invitation(*, user: Any, invitation: HubInvitation) -> None:
