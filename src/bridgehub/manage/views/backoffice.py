@@ -62,7 +62,7 @@ def decide(request, hub, link_id: int):
 
 class InviteForm(forms.Form):
     email = forms.EmailField(label=gettext_lazy("e-mail address"))
-    role = forms.ChoiceField(choices=HubRole.choices, label=gettext_lazy("role"))
+    role = forms.ChoiceField(choices=HubRole.choices, label=gettext_lazy("role"), initial=HubRole.MEMBER)
 
 
 def _number(value: str) -> int:

@@ -21,7 +21,7 @@ from bridgehub.directory.models import Person
 
 class InviteForm(forms.Form):
     email = forms.EmailField(label=gettext_lazy("e-mail address"))
-    role = forms.ChoiceField(choices=OrgRole.choices, label=gettext_lazy("role"))
+    role = forms.ChoiceField(choices=OrgRole.choices, label=gettext_lazy("role"), initial=OrgRole.MEMBER)
 
 
 def _number(value: str) -> int:
