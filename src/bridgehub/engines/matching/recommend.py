@@ -45,14 +45,15 @@ class HubLists:
 def facets_to_json(facets: Facets) -> dict:
     return {"kind": facets.kind, "country": facets.country, "sectors": facets.sectors, "stages": facets.stages,
             "needs": sorted(facets.needs), "offers": sorted(facets.offers), "geographies": sorted(facets.geographies),
-            "role": facets.role, "evidence": facets.evidence}
+            "role": facets.role, "evidence": facets.evidence, "evidence_sentences": facets.evidence_sentences}
 
 
 def facets_from_json(data: Mapping) -> Facets:
     return Facets(kind=data.get("kind", ""), country=data.get("country", ""), sectors=dict(data.get("sectors", {})),
                   stages=list(data.get("stages", [])), needs=set(data.get("needs", [])),
                   offers=set(data.get("offers", [])), geographies=set(data.get("geographies", [])),
-                  role=data.get("role", ""), evidence=dict(data.get("evidence", {})))
+                  role=data.get("role", ""), evidence=dict(data.get("evidence", {})),
+                  evidence_sentences=dict(data.get("evidence_sentences", {})))
 
 
 def ticket_fit(asked: tuple[float, float] | None, offered: tuple[float, float] | None) -> float:

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from bridgehub.common.languages import content_language_for_ui
 from bridgehub.directory.enums import Country, Stage, TalentRole
 from bridgehub.directory.models import Sector
+from bridgehub.engines.matching.facets import MEANING
 from bridgehub.engines.matching.text import normalise
 from bridgehub.matchmaking.models import MatchProfile
 
@@ -64,10 +65,16 @@ EVIDENCE_BONUS = 0.15  # a sentence holding the words a matched facet was read f
 
 
 def _evidence_bonus(lines: list[str], profile: MatchProfile, reasons) -> np.ndarray:
+    """A bonus for each line holding the evidence of a matched facet: a cue word it was read from,
+    or the sentence the meaning reader found says it best."""
     evidence = profile.facets.get("evidence", {})
-    cues = {cue for code in reasons for cue in evidence.get(code.partition(":")[2], [])}
-    return np.array([EVIDENCE_BONUS * any(cue in normalise(line) for cue in cues) for line in lines],
-                    dtype=np.float32)
+    values = [code.partition(":")[2] for code in reasons]
+    cues = {cue for value in values for cue in evidence.get(value, []) if cue != MEANING}
+    said = {profile.sentences[i][1] for value in values
+            for i in [profile.facets.get("evidence_sentences", {}).get(value)]
+            if i is not None and i < len(profile.sentences)}
+    return np.array([EVIDENCE_BONUS * (any(cue in normalise(line) for cue in cues) or line in said)
+                     for line in lines], dtype=np.float32)
 
 
 def best_sentence_pair(reader: MatchProfile, target: MatchProfile, ui_language: str | None,

