@@ -41,7 +41,7 @@ def test_the_startup_reads_its_matches_with_reasons_in_its_language(market):
     assert "Fund" in page and "Biofund" not in page
     assert "先進封裝" in page and "A 輪" in page
     assert "MEMBERSONLY" not in page
-    assert len(queries) == 17
+    assert len(queries) == 18
     corporate = client.get(f"/matches/?profile={market.profiles['startup'].pk}&kind=corporate").content.decode()
     assert "Corporate" in corporate and "PoC" in corporate
 
@@ -325,3 +325,22 @@ def test_a_member_cannot_take_over_someone_elses_directory_entry(market):
     with pytest.raises(PermissionDenied):
         save_own_person(user=market.users["startup"], person=imported, bio={})
     assert Person.objects.get(pk=imported.pk).user is None
+
+
+def test_the_reader_sees_what_matching_read_and_why_a_list_may_be_short(market):
+    raising = client_for(market.users["startup"]).get("/matches/").content.decode()
+    assert 'id="reading"' in raising and "Advanced packaging" in raising and "Series A" in raising
+    assert "We did not read that you are raising money" not in raising
+    not_raising = client_for(market.users["not_raising"]).get("/matches/").content.decode()
+    assert "We did not read that you are raising money" in not_raising
+
+
+def test_the_operators_strongest_unmet_matches_are_ordered_by_distinct_scores(market):
+    from bridgehub.matchmaking.domain.operator import unmet_matches
+    from bridgehub.matchmaking.models import Recommendation
+
+    scores = list(Recommendation.objects.filter(hub=market.world.tokyo, reader__kind="startup")
+                  .order_by("-score").values_list("score", flat=True))
+    assert len(set(scores)) == len(scores)  # no two pairs tie: the texts' likeness separates equal fits
+    unmet = [m.score for m in unmet_matches(market.world.tokyo)]
+    assert unmet and unmet == sorted(unmet, reverse=True)

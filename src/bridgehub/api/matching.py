@@ -85,6 +85,7 @@ class UnmetOut(Schema):
     counterpart: str
     counterpart_kind: str
     fit: float
+    score: float  # what the list is ordered by: fit, ticket size, how alike the texts are, past outcomes
     reasons: list[str]
 
 
@@ -186,7 +187,7 @@ def hub_matching(request, slug: str):
         "gini": state.gini if state else {}, "never_shown": report["never_shown"], "ready": report["ready"],
         "too_short": report["too_short"], "pending": report["pending"],
         "unmet": [{"startup": m.startup.name, "counterpart": m.other.name, "counterpart_kind": m.other.kind,
-                   "fit": m.mutual, "reasons": m.reasons}
+                   "fit": m.mutual, "score": m.score, "reasons": m.reasons}
                   for m in unmet_matches(hub, in_touch=organisation_pairs_with_requests(hub),
                                          ui_language=translation.get_language())],
         "most_exposed": [{"name": row.profile.name, "kind": row.profile.kind, "shown": row.shown,

@@ -12,14 +12,19 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from .exposure import Candidate, allocate, exposure, gini
 from .facets import Facets
-from .scoring import fit
+from .scoring import OFFER_MEETS_NEED, fit
 
 COUNTERPARTS = ("investor", "corporate", "talent")
 TICKET_FITS, TICKET_MISSES = 0.5, -0.7
 DEFAULT_CAPACITY = 25  # lists a counterpart appears in when it stated no capacity
 MIN_LISTED = 0.2  # below this a pair shares only a tie-breaker (a weak sector overlap): not a recommendation
+# How alike the two texts are (cosine of language-centred vectors, mostly 0..0.6) and how sure the
+# reader was of the shared sector separate pairs whose facets fit equally well.
+SIMILARITY_WEIGHT, CONFIDENCE_WEIGHT = 0.3, 0.2
 
 
 @dataclass
@@ -31,6 +36,7 @@ class Subject:
     capacity: int | None = None
     prior: float = 0.0  # feedback.target_prior of past outcomes
     neighbours: tuple[str, ...] = ()  # nearest profiles by vector (extra candidates beyond sectors)
+    vector: np.ndarray | None = None  # the text's vector, its language's offset taken out
 
 
 @dataclass
@@ -71,7 +77,7 @@ def pair_score(startup: Subject, other: Subject) -> tuple[float, float, tuple[st
     if result.score <= 0:
         return 0.0, 0.0, ()
     reasons = list(result.reasons)
-    score = result.score
+    score = result.score + _separation(startup, other, result.reasons)
     if other.facets.kind == "investor":
         ticket = ticket_fit(startup.ticket_usd, other.ticket_usd)
         score += ticket if result.score >= 1 else 0.0
@@ -84,17 +90,40 @@ def pair_score(startup: Subject, other: Subject) -> tuple[float, float, tuple[st
     return round(max(score, 0.0), 6), result.score, tuple(reasons)
 
 
+def _separation(startup: Subject, other: Subject, reasons: Sequence[str]) -> float:
+    """A small continuous term that orders pairs of equal fit: the sector confidence both readings
+    agree on, and how alike the two texts are in meaning."""
+    shared = [code.partition(":")[2] for code in reasons if code.startswith("sector:")]
+    confidence = min(startup.facets.sectors.get(shared[0], 0.0), other.facets.sectors.get(shared[0], 0.0)) \
+        if shared else 0.0
+    similarity = float(startup.vector @ other.vector) if startup.vector is not None and other.vector is not None \
+        else 0.0
+    return CONFIDENCE_WEIGHT * min(confidence, 1.0) + SIMILARITY_WEIGHT * max(similarity, 0.0)
+
+
 def candidate_pairs(startups: Sequence[Subject], others: Sequence[Subject]) -> set[tuple[str, str]]:
-    """Pairs worth scoring: sharing a read sector, or near by vector (a sector the cues missed)."""
+    """Pairs worth scoring: sharing a read sector, near by vector (a sector the reader missed), or
+    fitting on a structured fact whatever their sectors: the role a start-up hires for and the role a
+    talent seeks, a need and the offer that meets it."""
     by_sector: dict[str, list[str]] = {}
+    by_role: dict[str, list[str]] = {}
+    by_offer: dict[str, list[str]] = {}
     for other in others:
         for sector in other.facets.sectors:
             by_sector.setdefault(sector, []).append(other.id)
+        if other.facets.kind == "talent" and other.facets.role:
+            by_role.setdefault(other.facets.role, []).append(other.id)
+        for offer in other.facets.offers:
+            by_offer.setdefault(OFFER_MEETS_NEED.get(offer, offer), []).append(other.id)
     other_ids = {o.id for o in others}
     pairs = set()
     for startup in startups:
         for sector in startup.facets.sectors:
             pairs |= {(startup.id, o) for o in by_sector.get(sector, ())}
+        if "talent" in startup.facets.needs and startup.facets.role:
+            pairs |= {(startup.id, o) for o in by_role.get(startup.facets.role, ())}
+        for need in startup.facets.needs:
+            pairs |= {(startup.id, o) for o in by_offer.get(need, ())}
         pairs |= {(startup.id, o) for o in startup.neighbours if o in other_ids}
     for other in others:
         pairs |= {(s, other.id) for s in other.neighbours}
@@ -112,7 +141,7 @@ def build_lists(subjects: Sequence[Subject], *, k: int = 12, shortlist: int = 60
     pairs = candidate_pairs(startups, others)
     for startup_id, other_id in pairs:
         score, two_sided, reasons = pair_score(by_id[startup_id], by_id[other_id])
-        if score < MIN_LISTED:
+        if two_sided < MIN_LISTED:  # the fit itself decides; the separation term only orders
             continue
         mutual[(startup_id, other_id)] = two_sided
         other = by_id[other_id]

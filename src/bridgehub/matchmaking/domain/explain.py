@@ -91,3 +91,57 @@ def best_sentence_pair(reader: MatchProfile, target: MatchProfile, ui_language: 
                   + _evidence_bonus(theirs, target, reasons)[None, :])
     i, j = np.unravel_index(int(np.argmax(similarity)), similarity.shape)
     return SentencePair(mine[i], theirs[j], round(float(my_vectors[i] @ their_vectors[j]), 3))
+
+
+def need_label(value: str) -> str:
+    labels = {"funding": _("funding"), "poc_partner": _("a PoC partner"),
+              "distribution_japan": _("distribution in Japan"), "distribution_taiwan": _("distribution in Taiwan"),
+              "manufacturing_partner": _("a manufacturing partner"), "talent": _("people to hire"),
+              "rnd_collaboration": _("R&D collaboration")}
+    return labels.get(value, value)
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What matching read from a profile, in words, with hints where something it needs is missing."""
+
+    lines: list[tuple[str, str]]  # (what, value)
+    hints: list[str]
+
+
+def reading_of(profile: MatchProfile, ui_language: str | None) -> Reading:
+    """The reader's own profile as matching sees it: sectors (and whether a term or the meaning of the
+    text gave them), stage, needs or offers, role; and why a list may be empty."""
+    facets = profile.facets or {}
+    sectors = {s.code: s for s in Sector.objects.filter(code__in=list(facets.get("sectors", {})))}
+    evidence = facets.get("evidence", {})
+    lines: list[tuple[str, str]] = []
+    hints: list[str] = []
+    if facets.get("sectors"):
+        named = []
+        for code in facets["sectors"]:
+            label = sectors[code].label_for(ui_language) if code in sectors else code
+            if evidence.get(code) == [MEANING]:
+                label = _("%(sector)s (read from the meaning of your text)") % {"sector": label}
+            named.append(label)
+        lines.append((_("Sectors"), ", ".join(named)))
+    elif profile.status == "ready":
+        hints.append(_("We could not tell your sector from your text. Say what you make and for whom, or choose "
+                       "your sectors in your profile."))
+    if facets.get("stages"):
+        lines.append((_("Stage"), ", ".join(str(Stage(s).label) if s in Stage.values else s for s in facets["stages"])))
+    if facets.get("needs"):
+        lines.append((_("Looking for"), ", ".join(need_label(n) for n in facets["needs"])))
+    if facets.get("offers"):
+        lines.append((_("Offers"), ", ".join(offer_label(o) for o in facets["offers"])))
+    role = facets.get("role")
+    if role:
+        lines.append((_("Role"), str(TalentRole(role).label) if role in TalentRole.values else role))
+    if profile.kind == "talent" and not role and profile.status == "ready":
+        hints.append(_("We could not tell which role you seek from your biography: name it (for example "
+                       "“firmware engineer”), or choose it in your profile. Start-ups that hire for that role then "
+                       "appear here."))
+    if profile.kind == "startup" and "funding" not in facets.get("needs", []) and profile.status == "ready":
+        hints.append(_("We did not read that you are raising money, so investors are shown only when their field "
+                       "fits. Say so in your profile if you are raising."))
+    return Reading(lines, hints)

@@ -116,7 +116,8 @@ def rebuild_hub(hub_id: int) -> HubMatching:
         ticket = p.facets.get("ticket")
         subjects.append(Subject(str(p.pk), facets_from_json(p.facets), tuple(ticket) if ticket else None,
                                 frozenset(p.facets.get("languages", [])), p.monthly_capacity, priors.get(p.pk, 0.0),
-                                tuple(neighbours.get(str(p.pk), ()))))
+                                tuple(neighbours.get(str(p.pk), ())),
+                                np.frombuffer(bytes(p.vector), dtype=np.float32) if p.vector else None))
     built = build_lists(subjects)
     rows = []
     for key, picked in built.lists.items():

@@ -23,6 +23,7 @@ class UnmetMatch:
     other: MatchProfile
     mutual: float
     reasons: list[str]
+    score: float = 0.0  # the full pair score the list is ordered by (fit, ticket, likeness, outcomes)
 
 
 @dataclass
@@ -60,7 +61,7 @@ def unmet_matches(hub: Hub, *, in_touch: Iterable[tuple[int, int]] = (), limit: 
         if frozenset((row.reader_id, row.target_id)) in acted:
             continue
         out.append(UnmetMatch(row.reader, row.target, row.mutual,
-                              [reason_text(code, sectors, ui_language) for code in row.reasons]))
+                              [reason_text(code, sectors, ui_language) for code in row.reasons], row.score))
         if len(out) >= limit:
             break
     return out

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST, require_safe
 from bridgehub.hubs.models import Hub
 from bridgehub.matchmaking.domain import recommendations as domain
 from bridgehub.matchmaking.domain.access import is_profile_admin
+from bridgehub.matchmaking.domain.explain import reading_of
 from bridgehub.matchmaking.domain.feedback import FeedbackError, give_feedback
 from bridgehub.matchmaking.domain.intros import answer_introduction, default_contact_for, request_introduction
 from bridgehub.matchmaking.enums import IntroDeclineReason, NotRelevantReason, Signal, SubjectKind
@@ -51,6 +52,7 @@ def matches(request):
         "kinds": [(k, SubjectKind(k).label) for k in kinds],
         "tags": domain.suggested_tags(reader), "incoming": (incoming := domain.incoming_introductions(reader)),
         "capacity_form": CapacityForm(instance=reader), "can_admin": is_profile_admin(request.user, reader),
+        "reading": reading_of(reader, request.LANGUAGE_CODE),
         "not_relevant_reasons": NotRelevantReason.choices,
         "decline_reasons": IntroDeclineReason.choices,
         "default_contact": default_contact_for(request.user) if incoming else "",
