@@ -167,7 +167,7 @@ def crowd(exchange, count):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize(("count", "expected"), [(1, 23), (3, 23)])
+@pytest.mark.parametrize(("count", "expected"), [(1, 24), (3, 24)])
 def test_round_page_costs_the_same_for_any_number_of_participants(exchange, count, expected):
     crowd(exchange, count)
     scheduling_domain.publish(user=exchange.world.tokyo_operator, run=scheduling_domain.run_scheduler(

@@ -21,11 +21,14 @@ from bridgehub.common.visibility import Visibility
 from bridgehub.directory.enums import Direction, OrganisationKind
 from bridgehub.directory.models import AskOffer, Organisation, Sector
 from bridgehub.engines.matching.facets import Facets, read_facets
+from bridgehub.engines.matching.recommend import facets_from_json
 from bridgehub.engines.matching.scoring import fit
 from bridgehub.exchanges.domain.queries import registrations_of_round
 from bridgehub.exchanges.enums import RequestStatus
 from bridgehub.exchanges.models import MeetingRequest, Registration
 from bridgehub.matchmaking.domain.explain import reason_text
+from bridgehub.matchmaking.enums import ProfileStatus
+from bridgehub.matchmaking.models import MatchProfile
 
 COMPLEMENTS = {
     frozenset((OrganisationKind.STARTUP, OrganisationKind.INVESTOR)),
@@ -103,12 +106,18 @@ def suggestions_for(registration: Registration, *, limit: int = 30) -> list[Sugg
     mine = (Registration.objects.filter(pk=registration.pk).select_related("organisation")
             .prefetch_related("organisation__sectors", "organisation__texts", public).get())
     sectors = {sector.code: sector for sector in Sector.objects.all()}
+    # What matching already read (by meaning, in the background); cue words only for a profile not read yet.
+    stored = {organisation_id: facets_from_json(facets) for organisation_id, facets in MatchProfile.objects.filter(
+        organisation_id__in=[mine.organisation_id, *(o.organisation_id for o in others)],
+        status=ProfileStatus.READY).values_list("organisation_id", "facets")}
 
     def facets_of(organisation: Organisation) -> Facets | None:
-        text = _public_text(organisation)
-        if organisation.kind not in ENGINE_KINDS or not text.strip():
+        if organisation.kind not in ENGINE_KINDS:
             return None
-        return _read_facets(text, organisation.kind, organisation.country)
+        if organisation.pk in stored:
+            return stored[organisation.pk]
+        text = _public_text(organisation)
+        return _read_facets(text, organisation.kind, organisation.country) if text.strip() else None
 
     my_facets = facets_of(mine.organisation)
     asked = set(MeetingRequest.objects.filter(sender=registration).values_list("recipient_id", flat=True))
