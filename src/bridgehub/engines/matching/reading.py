@@ -102,7 +102,12 @@ class ProfileReader:
         """Facets of each profile (`encoded`: the profiles' vectors when already at hand). Every
         classifier runs once over the whole batch (texts, then all sentences), not per profile."""
         texts = [p.text for p in profiles]
-        encoded = list(encoded) if encoded is not None else self.encode(texts)
+        if encoded is None:
+            # A talent's facets come from the whole biography: its sentences need no vectors here
+            # (the product encodes them anyway, for explanations, and passes them in).
+            encoded = self.encode(texts, [[] if p.kind == "talent" else sentences(normalise(p.text))
+                                          for p in profiles])
+        encoded = list(encoded)
         if not encoded:
             return []
         cues = [sector_cue_scores(text) for text in texts]
