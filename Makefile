@@ -26,7 +26,7 @@ demo: install
 	@echo "Serving http://$(HOST)/  (Ctrl-C to stop); a background worker refreshes matches as profiles change"
 	$(BIN)/bridgehub db_worker --no-reload --verbosity 0 & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
-	$(BIN)/bridgehub runserver $(HOST)
+	BRIDGEHUB_DEMO_BANNER=var/demo-logins.txt $(BIN)/bridgehub runserver $(HOST)
 
 test: install lint test-sqlite test-postgres
 

@@ -23,6 +23,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 
 from bridgehub.accounts.domain.invitations import issue
 from bridgehub.accounts.domain.tokens import issue_token
+from bridgehub.accounts.models import Notification
 from bridgehub.directory.models import Affiliation, ImportBatch, Person
 from bridgehub.exchanges.domain import participation
 from bridgehub.exchanges.domain import scheduling as scheduling_domain
@@ -97,6 +98,8 @@ def build_world() -> MatrixWorld:
     Recommendation.objects.create(hub=tokyo, reader=alpha, target=beta, rank=1, score=1.0)
     Recommendation.objects.create(hub=tokyo, reader=beta, target=alpha, rank=1, score=1.0)
     intro = Introduction.objects.create(hub=tokyo, requester=beta, recipient=alpha, requested_by=users["other_org"])
+    entry = Notification.objects.create(user=users["owner"], kind="meeting_requested", url=f"/rounds/{round_.pk}/",
+                                        params={"sender": "Gamma", "round": "December"})
     invitation = HubInvitation(hub=tokyo, email="invitee@example.com", role="member")
     raw_invitation = issue(invitation)
     invitation.save()
@@ -105,7 +108,8 @@ def build_world() -> MatrixWorld:
     world.ids = {"round": round_.pk, "gamma_reg": gamma_reg.pk, "owner_reg": owner_reg.pk,
                  "waiting": waiting.pk, "meeting": Meeting.objects.get().pk, "person": person.pk,
                  "alpha_profile": alpha.pk, "beta_profile": beta.pk, "intro": intro.pk, "link": link.pk,
-                 "batch": batch.pk, "invitation": raw_invitation, "calendar": owner_reg.calendar_token}
+                 "batch": batch.pk, "invitation": raw_invitation, "notification": entry.pk,
+                 "calendar": owner_reg.calendar_token}
     world.tokens = {name: issue_token(user=user, name="matrix")[1] for name, user in users.items()}
     assert Round.objects.get().status == "published"
     return world
@@ -139,7 +143,9 @@ OPERATOR_WRONG_METHOD = only({OP: 405})
 
 ROWS: dict[str, Row] = {
     # --- public pages -------------------------------------------------------------------------
-    "web:home": Row(lambda i: "/", {"GET": everyone(200), "POST": everyone(405)}),
+    "web:home": Row(lambda i: "/", {"GET": members(302, anonymous=200), "POST": everyone(405)}),  # members: dashboard
+    "web:manifest": Row(lambda i: "/manifest.webmanifest", {"GET": everyone(200), "POST": everyone(405)}),
+    "web:favicon": Row(lambda i: "/favicon.ico", {"GET": everyone(301), "POST": everyone(405)}),
     "web:directory": Row(lambda i: "/directory/", {"GET": everyone(200), "POST": everyone(405)}),
     "web:organisation": Row(lambda i: "/o/alpha/", {"GET": everyone(200), "POST": everyone(405)}),
     "web:people": Row(lambda i: "/people/", {"GET": everyone(200), "POST": everyone(405)}),
@@ -158,6 +164,10 @@ ROWS: dict[str, Row] = {
     "web:my_data_export": Row(lambda i: "/me/data/export.json", {"GET": members(200), "POST": WRONG_METHOD}),
     "web:rounds": Row(lambda i: "/rounds/", {"GET": members(200), "POST": WRONG_METHOD}),
     "web:matches": Row(lambda i: "/matches/", {"GET": members(200), "POST": WRONG_METHOD}),
+    "web:inbox": Row(lambda i: "/inbox/", {"GET": members(200), "POST": WRONG_METHOD}),
+    "web:inbox_read_all": Row(lambda i: "/inbox/read-all/", {"GET": WRONG_METHOD, "POST": members(302)}),
+    "web:inbox_open": Row(lambda i: f"/inbox/{i['notification']}/",  # the owner's own entry only
+                          {"GET": WRONG_METHOD, "POST": only({OWNER: 302})}),
     # --- an organisation's admins -------------------------------------------------------------
     "web:organisation_edit": Row(lambda i: "/o/alpha/edit/", {"GET": only({OWNER: 200}), "POST": only({OWNER: 200})}),
     "web:organisation_team": Row(lambda i: "/o/alpha/team/", {"GET": only({OWNER: 200}), "POST": only({OWNER: 200})}),
@@ -175,7 +185,7 @@ ROWS: dict[str, Row] = {
                               data=lambda i: {"accept": "1"}),
     "web:meeting_action": Row(lambda i: f"/rounds/{i['round']}/meetings/{i['meeting']}/",
                               {"GET": WRONG_METHOD, "POST": only({OWNER: 302, OTHER: 302})},
-                              data=lambda i: {"cancel": "1", "reason": "ill"}),
+                              data=lambda i: {"cancel": "1", "reason": "ill", "confirm": "on"}),
     "web:meeting_ics": Row(lambda i: f"/rounds/{i['round']}/meetings/{i['meeting']}.ics",
                            {"GET": only({OWNER: 200, OTHER: 200}), "POST": WRONG_METHOD}),
     "web:round_agenda_ics": Row(lambda i: f"/rounds/{i['round']}/agenda.ics",

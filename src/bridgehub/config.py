@@ -84,7 +84,9 @@ def load(base_dir: Path) -> Config:
         email_backend=os.environ.get(
             "BRIDGEHUB_EMAIL_BACKEND",
             "django.core.mail.backends.smtp.EmailBackend" if production
-            else "django.core.mail.backends.console.EmailBackend",
+            # Embedded mode writes each message to a file under var/mail/ (read them there): printing
+            # them would bury the server's own messages under every agenda the demo sends.
+            else "django.core.mail.backends.filebased.EmailBackend",
         ),
         default_from_email=os.environ.get("BRIDGEHUB_FROM_EMAIL", "bridgehub <noreply@localhost>"),
         csrf_trusted_origins=_list("BRIDGEHUB_CSRF_TRUSTED_ORIGINS"),

@@ -177,6 +177,7 @@ WHITENOISE_USE_FINDERS = not CONFIG.production
 
 # --- mail -------------------------------------------------------------------------------------
 EMAIL_BACKEND = CONFIG.email_backend
+EMAIL_FILE_PATH = str(CONFIG.data_dir / "mail")  # used by the file backend (embedded mode's default)
 DEFAULT_FROM_EMAIL = CONFIG.default_from_email
 
 # --- security ---------------------------------------------------------------------------------

@@ -20,9 +20,11 @@ from tests.factories.core import TEST_PASSWORD, UserFactory
 def test_sign_up_by_email_with_a_display_name_and_land_on_the_dashboard():
     client = Client()
     response = client.post("/accounts/signup/", {"email": "new@example.com", "password1": "a long passphrase 7",
-                                                 "password2": "a long passphrase 7", "display_name": " Lin  Mei "})
+                                                 "password2": "a long passphrase 7", "display_name": " Lin  Mei ",
+                                                 "time_zone": "Asia/Taipei"})
     assert response.status_code == 302
-    assert User.objects.get(email="new@example.com").display_name == "Lin Mei"
+    created = User.objects.get(email="new@example.com")
+    assert (created.display_name, created.time_zone) == ("Lin Mei", "Asia/Taipei")
     assert client.get("/dashboard/").status_code == 200
     # The address is not confirmed yet: the mail with the link went out.
     assert [message.to for message in mail.outbox] == [["new@example.com"]]

@@ -48,7 +48,7 @@ def test_founder_and_operator_journey(live_server, browser, tmp_path):
     page.fill("#id_password2", "a long passphrase 7")
     page.fill("#id_display_name", "Shiomi Aya")
     page.click("form button[type=submit]")
-    expect(page.locator("h1")).to_have_text("Dashboard")
+    expect(page.locator("h1")).to_have_text("Hello, Shiomi Aya")
     # Creating an organisation makes her its admin: she confirms her address first.
     page.click("text=Create an organisation profile")
     expect(page.locator("h1")).to_have_text("Confirm your e-mail address")

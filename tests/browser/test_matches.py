@@ -33,7 +33,7 @@ def test_founder_finds_the_fund_asks_for_an_introduction_and_the_fund_accepts(li
     expect(intro).to_contain_text("十二月")
     intro.locator("input[name=contact]").fill("deals@fund.example")
     intro.locator("button[name=accept]").click()
-    expect(investor.locator(".messages")).to_contain_text("回答を送信しました")
+    expect(investor.locator(".messages")).to_contain_text("承諾しました")
     assert (Introduction.objects.get().status, Introduction.objects.get().shared_contact) == (
         "accepted", "deals@fund.example")
 

@@ -14,6 +14,7 @@ from bridgehub.directory.domain.imports import (
 )
 from bridgehub.directory.domain.tabular import UnreadableFile
 from bridgehub.directory.models import Affiliation, Organisation, Person
+from tests.conftest import client_for
 
 HEADER = ["name", "kind", "country", "registry_number", "website", "sectors", "stage", "language", "summary"]
 GOOD = [
@@ -129,7 +130,7 @@ def test_missing_required_column_is_reported_on_the_header_row(world):
     ("m.txt", b"name\n", "m.txt: only .csv and .xlsx files can be imported"),
     ("m.csv", b"", "m.csv: the file is empty"),
     ("m.csv", "name,kind\n".encode("utf-16"),
-     "the CSV file is not UTF-8 (byte 0 cannot be read); save it as “CSV UTF-8”"),
+     "the CSV file is neither UTF-8 nor Shift_JIS, Big5 or GB18030 (byte 0 cannot be read); save it as “CSV UTF-8”"),
     ("m.xlsx", b"not a zip", "the XLSX file cannot be opened; is it an Excel workbook?"),
     ("m.csv", b"name,name\nA,B\n", "m.csv: column(s) name appear twice in the header row"),
 ])
@@ -180,3 +181,38 @@ def test_export_escapes_formulas_and_reimports_cleanly(world):
     # XLSX keeps formulas and text apart: the cell is text (type "s"), so nothing runs and nothing is added.
     assert (sheet["A2"].value, sheet["A2"].data_type) == ("=HYPERLINK(\"http://evil\")", "s")
     assert [cell.value for cell in sheet[1]] == ORGANISATION_COLUMNS
+
+
+def legacy_csv(rows, encoding: str) -> bytes:
+    """A CSV as Japanese (cp932) or Taiwanese (cp950) Excel saves it: no UTF-8, CRLF line ends."""
+    buffer = io.StringIO()
+    csv.writer(buffer).writerows(rows)
+    return buffer.getvalue().encode(encoding)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("encoding", "row", "shown"), [
+    ("cp932", ["株式会社汐見プロセス", "startup", "JP", "", "", "", "", "ja", "熊本発の洗浄装置メーカーです。"],
+     "Shift_JIS (cp932)"),
+    ("cp950", ["澄析光學股份有限公司", "startup", "TW", "", "", "", "", "zh-Hant",
+               "我們開發晶圓缺陷檢測模組，服務台灣與日本的封測廠。"],
+     "Big5 (cp950)"),
+])
+def test_a_csv_from_japanese_or_taiwanese_excel_is_read_in_its_encoding(world, encoding, row, shown):
+    batch = preview_import(user=world.tokyo_operator, hub=world.tokyo, kind="organisations", filename="m.csv",
+                           content=legacy_csv([HEADER, row], encoding))
+    assert (batch.bad_rows, batch.rows[0]["name"], batch.rows[0]["summary"]) == (0, row[0], row[-1])
+    assert batch.notices == [{"code": "encoding", "encoding": shown}]
+    commit_import(user=world.tokyo_operator, batch=batch)
+    assert Organisation.objects.filter(name=row[0]).count() == 1
+
+
+@pytest.mark.django_db
+def test_columns_we_do_not_import_are_named_and_dropped(world):
+    batch = preview_import(user=world.tokyo_operator, hub=world.tokyo, kind="organisations", filename="m.csv",
+                           content=csv_bytes([[*HEADER, "担当者", "memo"], [*GOOD[2], "佐藤", "call back"]]))
+    assert batch.notices == [{"code": "ignored_columns", "columns": ["担当者", "memo"]}]
+    assert batch.bad_rows == 0 and "memo" not in batch.rows[0]
+    client = client_for(world.tokyo_operator)
+    page = client.get(f"/manage/tokyo/imports/{batch.pk}/").content.decode()
+    assert "These columns are not imported (unknown names): 担当者, memo." in page

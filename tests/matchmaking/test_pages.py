@@ -41,7 +41,7 @@ def test_the_startup_reads_its_matches_with_reasons_in_its_language(market):
     assert "Fund" in page and "Biofund" not in page
     assert "先進封裝" in page and "A 輪" in page
     assert "MEMBERSONLY" not in page
-    assert len(queries) == 18
+    assert len(queries) == 19
     corporate = client.get(f"/matches/?profile={market.profiles['startup'].pk}&kind=corporate").content.decode()
     assert "Corporate" in corporate and "PoC" in corporate
 
@@ -211,7 +211,7 @@ def test_the_operator_page_drops_matches_that_were_acted_on(market):
     client = client_for(market.world.tokyo_operator)
     with CaptureQueriesContext(connection) as queries:
         before = client.get("/manage/tokyo/matching/").content.decode()
-    assert len(queries) == 12  # fixed: the exposure table loads its names with its profiles
+    assert len(queries) == 13  # fixed: the exposure table loads its names with its profiles
     request_introduction(user=market.users["startup"], reader=market.profiles["startup"],
                          target=market.profiles["fund"], hub=market.world.tokyo)
     after = client.get("/manage/tokyo/matching/").content.decode()

@@ -39,8 +39,12 @@ def test_member_pages_need_a_login(world, url, who):
 @pytest.mark.parametrize("who", ACTORS)
 def test_public_pages_are_open(world, who):
     client = client_for(actor(world, who))
-    for url in ["/", "/directory/", "/people/", "/o/secret-chips/", "/api/v1/docs"]:
+    for url in ["/directory/", "/people/", "/o/secret-chips/", "/api/v1/docs"]:
         assert (url, client.get(url).status_code) == (url, 200)
+    # The front page is everyone's; a member's own start is their dashboard.
+    home = client.get("/")
+    expected = (200, None) if who == "anonymous" else (302, "/dashboard/")
+    assert (home.status_code, home.headers.get("Location")) == expected
 
 
 @pytest.mark.django_db

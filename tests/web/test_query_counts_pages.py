@@ -8,6 +8,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
+from bridgehub.accounts.domain.inbox import notify
 from bridgehub.directory.models import Affiliation, OperatorNote
 from bridgehub.exchanges.models import Programme
 from bridgehub.matchmaking.models import HubMatching, Introduction, MatchProfile, Recommendation
@@ -71,7 +72,15 @@ def dashboard(count: int):
     for index in range(count):
         organisation = base.organisation(index)
         OrganisationMembershipFactory(organisation=organisation, user=base.member, role="member")
+        notify([base.member.pk], "round_invitation", "/rounds/", round=f"Round {index}")
     return base.member, "/dashboard/", f"Org {count - 1}"
+
+
+def inbox_page(count: int):
+    base = Base()
+    for index in range(count):
+        notify([base.member.pk], "meeting_requested", "/rounds/", sender=f"Sender {index}", round="December")
+    return base.member, "/inbox/", f"Sender {count - 1}"
 
 
 def rounds_page(count: int):
@@ -123,12 +132,13 @@ def people_as_member(count: int):
 
 
 PAGES = [
-    (organisation_page, 15),
-    (dashboard, 12),
-    (rounds_page, 8),
-    (matches_page, 17),
-    (operator_matching_page, 12),
-    (people_as_member, 11),
+    (organisation_page, 16),
+    (dashboard, 21),
+    (inbox_page, 7),
+    (rounds_page, 9),
+    (matches_page, 18),
+    (operator_matching_page, 13),
+    (people_as_member, 12),
 ]
 
 

@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from bridgehub.common.languages import CONTENT_LANGUAGE_CHOICES
+from bridgehub.common.money import AmountField
 from bridgehub.directory.models import AskOffer, Organisation, Person, Sector
 
 
@@ -49,6 +50,9 @@ def check_written_in_one_language(texts: dict[str, dict[str, str]]) -> None:
 
 
 class AskOfferForm(forms.ModelForm):
+    amount_min = AmountField(label=_("amount from"), required=False, min_value=0, max_value=10**15)
+    amount_max = AmountField(label=_("amount to"), required=False, min_value=0, max_value=10**15)
+
     class Meta:
         model = AskOffer
         fields = ["direction", "kind", "amount_min", "amount_max", "currency", "market", "talent_role", "note",

@@ -61,13 +61,17 @@ def _register_all(round_: Round, organisations: list[Organisation], rng: random.
     registrations = []
     for organisation in organisations:
         user = _representative(organisation)
+        zone = ZONES.get(organisation.country, "Asia/Tokyo")
+        if user.time_zone != zone:  # people set their zone once; the demo gives each one their country's
+            user.time_zone = zone
+            user.save(update_fields=["time_zone"])
         slots = list(round_.slots)
         if rng.random() < 0.3:  # some arrive late or leave early
             slots = slots[rng.randint(1, 3):] if rng.random() < 0.5 else slots[: -rng.randint(1, 3)]
         registrations.append(participation.register(
             user=user, round_=round_, organisation_id=organisation.pk,
             languages=LANGUAGES.get(organisation.country, ["en"]), available_slots=slots,
-            max_meetings=None, time_zone=ZONES.get(organisation.country, "Asia/Tokyo")))
+            max_meetings=None))
     return registrations
 
 
@@ -100,6 +104,16 @@ def _requests(registrations: list[Registration], rng: random.Random, *, answer_a
                                       reason=rng.choice(["not_relevant", "no_time", "not_now"]))
 
 
+VENUE = {"venue": "Tokyo Innovation Hub, Otemachi", "venue_en": "Tokyo Innovation Hub, Otemachi",
+         "venue_zh_hant": "東京創新據點（大手町）", "venue_ja": "東京イノベーションハブ（大手町）"}
+
+
+def _named(en: str, zh: str, ja: str) -> dict[str, str]:
+    """A round's title and venue as the hub writes them in each interface language."""
+    return {"title": f"Tokyo Deep-Tech Bridge — {en}", "title_en": f"Tokyo Deep-Tech Bridge — {en}",
+            "title_zh_hant": f"東京深科技交流會・{zh}", "title_ja": f"東京ディープテック交流会・{ja}", **VENUE}
+
+
 @transaction.atomic
 def build_exchange_demo(seed: int = 20261125) -> int:
     """Build the Tokyo programme with three rounds; returns the number of published meetings."""
@@ -108,15 +122,16 @@ def build_exchange_demo(seed: int = 20261125) -> int:
     operator = User.objects.get(email=DEMO_OPERATOR)
     programme = rounds.create_programme(user=operator, hub=hub, name="Tokyo Deep-Tech Bridge", cadence="monthly",
                                         description="Monthly 1:1 meetings of Taiwanese and Japanese deep-tech "
-                                                    "start-ups with investors and corporate partners.")
+                                                    "start-ups with investors and corporate partners.",
+                                        name_zh_hant="東京深科技橋接計畫", name_ja="東京ディープテック・ブリッジ")
     organisations = _participants(hub, rng)
-    past = Round.objects.create(programme=programme, title="Tokyo Deep-Tech Bridge — October",
+    past = Round.objects.create(programme=programme, **_named("October", "10月", "10月"),
                                 starts_at=dt.datetime(2026, 10, 15, 13, 0, tzinfo=TOKYO), time_zone="Asia/Tokyo",
-                                venue="Tokyo Innovation Hub, Otemachi", slot_minutes=25, slot_count=8, tables=8,
+                                slot_minutes=25, slot_count=8, tables=8,
                                 status=RoundStatus.OPEN, created_by=operator)
-    december = Round.objects.create(programme=programme, title="Tokyo Deep-Tech Bridge — December",
+    december = Round.objects.create(programme=programme, **_named("December", "12月", "12月"),
                                     starts_at=dt.datetime(2026, 12, 10, 10, 0, tzinfo=TOKYO), time_zone="Asia/Tokyo",
-                                    venue="Tokyo Innovation Hub, Otemachi", slot_minutes=25, slot_count=10, tables=10,
+                                    slot_minutes=25, slot_count=10, tables=10,
                                     status=RoundStatus.OPEN, previous=past, created_by=operator)
     for round_ in (past, december):
         for name, languages, slots in (("Lin Yi-chen", ["zh", "ja"], None), ("Sato Mariko", ["ja", "en"], None),
@@ -128,9 +143,9 @@ def build_exchange_demo(seed: int = 20261125) -> int:
     _past_day(past, rng)
     _requests(_register_all(december, organisations, rng), rng, answer_all=False)
     meetings = _publish(operator, december)
-    january = Round.objects.create(programme=programme, title="Tokyo Deep-Tech Bridge — January",
+    january = Round.objects.create(programme=programme, **_named("January", "1月", "1月"),
                                    starts_at=dt.datetime(2027, 1, 21, 14, 0, tzinfo=TOKYO), time_zone="Asia/Tokyo",
-                                   venue="Tokyo Innovation Hub, Otemachi", mode="hybrid", slot_count=8, tables=10,
+                                   mode="hybrid", slot_count=8, tables=10,
                                    status=RoundStatus.OPEN, previous=december, created_by=operator)
     rounds.carry_over(user=operator, round_=january, notify_people=False)
     return meetings

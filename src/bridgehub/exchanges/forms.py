@@ -6,16 +6,9 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from bridgehub.common.timezones import zone_choices
 from bridgehub.exchanges.enums import DeclineReason, NextStep, SpokenLanguage
 from bridgehub.exchanges.models import Programme, Round
-
-TIME_ZONES = ["Asia/Taipei", "Asia/Tokyo", "Asia/Singapore", "Asia/Bangkok", "Asia/Ho_Chi_Minh",
-              "America/Los_Angeles", "America/New_York", "Europe/London", "UTC"]
-
-
-def zone_choices(extra: str | None = None) -> list[tuple[str, str]]:
-    zones = TIME_ZONES if not extra or extra in TIME_ZONES else [extra, *TIME_ZONES]
-    return [(zone, zone) for zone in zones]
 
 
 def slot_choices(round_: Round) -> list[tuple[int, str]]:
@@ -29,7 +22,7 @@ def slot_choices(round_: Round) -> list[tuple[int, str]]:
 class ProgrammeForm(forms.ModelForm):
     class Meta:
         model = Programme
-        fields = ["name", "cadence", "description"]
+        fields = ["name", "name_zh_hant", "name_ja", "name_en", "cadence", "description"]
         widgets = {"description": forms.Textarea(attrs={"rows": 2})}
 
 
@@ -40,9 +33,10 @@ class RoundForm(forms.ModelForm):
 
     class Meta:
         model = Round
-        fields = ["programme", "title", "starts_at", "time_zone", "venue", "mode", "online_link", "slot_minutes",
+        fields = ["programme", "title", "title_zh_hant", "title_ja", "title_en", "starts_at", "time_zone", "venue",
+                  "venue_zh_hant", "venue_ja", "venue_en", "mode", "online_link", "slot_minutes",
                   "slot_count", "tables", "request_expiry_hours", "max_outstanding_requests", "coverage_bonus",
-                  "previous"]
+                  "previous", "invitation_only"]
         widgets = {"starts_at": forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")}
 
     def __init__(self, *args, hub, **kwargs):
@@ -75,13 +69,11 @@ class RegistrationForm(forms.Form):
                                                      widget=forms.CheckboxSelectMultiple)
     max_meetings = forms.IntegerField(label=_("at most this many meetings"), required=False, min_value=1,
                                       max_value=48)
-    time_zone = forms.ChoiceField(label=_("show my agenda in"))
 
-    def __init__(self, *args, round_: Round, organisations, zone: str, **kwargs):
+    def __init__(self, *args, round_: Round, organisations, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["organisation_id"].choices = [(o.pk, o.name) for o in organisations]
         self.fields["available_slots"].choices = slot_choices(round_)
-        self.fields["time_zone"].choices = zone_choices(zone)
 
 
 class MeetingRequestForm(forms.Form):
@@ -92,6 +84,12 @@ class MeetingRequestForm(forms.Form):
 class DeclineForm(forms.Form):
     reason = forms.ChoiceField(label=_("reason"), choices=DeclineReason.choices)
     note = forms.CharField(label=_("comment"), required=False, max_length=300)
+
+
+class CancelForm(forms.Form):
+    reason = forms.CharField(label=_("why (the other side reads it)"), max_length=300,
+                             widget=forms.TextInput(attrs={"autocomplete": "off"}))
+    confirm = forms.BooleanField(label=_("Yes, cancel this meeting"))
 
 
 class FeedbackForm(forms.Form):

@@ -1,10 +1,23 @@
 from django.urls import path
 
-from bridgehub.web.views import directory, exchanges, invitations, matches, member, people, privacy, team
+from bridgehub.web.views import (
+    app_shell,
+    directory,
+    exchanges,
+    inbox,
+    invitations,
+    matches,
+    member,
+    people,
+    privacy,
+    team,
+)
 
 app_name = "web"
 urlpatterns = [
     path("", directory.home, name="home"),
+    path("manifest.webmanifest", app_shell.manifest, name="manifest"),
+    path("favicon.ico", app_shell.favicon, name="favicon"),
     path("directory/", directory.directory, name="directory"),
     path("o/new/", member.create_organisation, name="organisation_create"),
     path("o/<slug:slug>/", directory.organisation_detail, name="organisation"),
@@ -13,7 +26,10 @@ urlpatterns = [
     path("o/<slug:slug>/team/", team.team, name="organisation_team"),
     path("people/", people.people_list, name="people"),
     path("people/<int:person_id>/", people.person_detail, name="person"),
-    path("dashboard/", member.dashboard, name="dashboard"),
+    path("dashboard/", inbox.dashboard, name="dashboard"),
+    path("inbox/", inbox.inbox, name="inbox"),
+    path("inbox/read-all/", inbox.inbox_read_all, name="inbox_read_all"),
+    path("inbox/<int:notification_id>/", inbox.inbox_open, name="inbox_open"),
     path("me/profile/", people.edit_own_profile, name="my_profile"),
     path("me/settings/", member.settings_view, name="settings"),
     path("me/tokens/", member.tokens, name="tokens"),

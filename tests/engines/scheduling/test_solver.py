@@ -194,3 +194,38 @@ def test_compaction_closes_idle_gaps_on_a_real_event_without_dropping_meetings()
     compacted = solve(instance, time_limit=3)
     assert compacted.report.meetings == plain.report.meetings == len(instance.requests)
     assert compacted.report.breaks < plain.report.breaks
+
+
+def interpreted_pair(**request_extra) -> dict:
+    """One zh speaker and one ja speaker who need an interpreter; two interpreters could do it."""
+    return {
+        "format": "bridgehub-schedule-instance/1", "slots": 2, "tables": 2,
+        "participants": [{"id": "tw", "languages": ["zh"], "available": [0, 1]},
+                         {"id": "jp", "languages": ["ja"], "available": [0, 1]}],
+        "interpreters": [{"id": "i1", "languages": ["zh", "ja"], "available": [0, 1]},
+                         {"id": "i2", "languages": ["zh", "ja"], "available": [0, 1]}],
+        "requests": [{"a": "tw", "b": "jp", "weight": 1, **request_extra}],
+    }
+
+
+def test_a_published_meeting_keeps_its_interpreter_on_a_re_solve():
+    free = solve(parse_instance(interpreted_pair(pinned_slot=1)), time_limit=2)
+    kept = solve(parse_instance(interpreted_pair(pinned_slot=1, pinned_interpreter="i2")), time_limit=2)
+    assert [m.interpreter for m in free.meetings] == ["i1"]  # left free, the first able one is taken
+    assert [(m.slot, m.interpreter) for m in kept.meetings] == [(1, "i2")]
+    assert kept.report.violations == []
+    # The checker holds the engine to it: the same meeting with another interpreter is a violation.
+    instance = parse_instance(interpreted_pair(pinned_slot=1, pinned_interpreter="i2"))
+    report = check_schedule(instance, free.meetings)
+    assert "tw-jp: keeps interpreter i2 but got i1" in report.violations
+
+
+@pytest.mark.parametrize(("extra", "problem"), [
+    ({"pinned_interpreter": "i2"}, "request 0 (tw-jp): pinned_interpreter needs a pinned_slot"),
+    ({"pinned_slot": 0, "pinned_interpreter": "i9"},
+     "request 0 (tw-jp): pinned_interpreter 'i9' is not among the interpreters"),
+])
+def test_a_kept_interpreter_that_cannot_be_kept_is_named(extra, problem):
+    with pytest.raises(InstanceError) as error:
+        parse_instance(interpreted_pair(**extra))
+    assert error.value.problems == [problem]

@@ -20,8 +20,11 @@ from django.contrib.admin.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from bridgehub.accounts.models import ApiToken, User
+from bridgehub.accounts.domain import inbox
+from bridgehub.accounts.inbox_texts import every_language
+from bridgehub.accounts.models import ApiToken, Notification, User
 
 FORMAT = "bridgehub-personal-data/1"
 
@@ -55,6 +58,8 @@ def _account(user: User) -> dict[str, Any]:
         "api_tokens": [{"name": t.name, "prefix": t.prefix, "created_at": _iso(t.created_at),
                         "last_used_at": _iso(t.last_used_at)} for t in user.api_tokens.all()],
         "two_factor_methods": sorted(Authenticator.objects.filter(user=user).values_list("type", flat=True)),
+        "inbox": [{"kind": n.kind, "params": n.params, "url": n.url, "created_at": _iso(n.created_at),
+                   "read_at": _iso(n.read_at)} for n in Notification.objects.filter(user=user)],
     }
 
 
@@ -80,6 +85,8 @@ def delete_account(*, user: User) -> None:
         old_email = user.email
         EmailAddress.objects.filter(user=user).delete()
         ApiToken.objects.filter(user=user).delete()
+        Notification.objects.filter(user=user).delete()
+        inbox.forget_mentions(user, every_language(lambda: str(_("deleted member"))))
         Authenticator.objects.filter(user=user).delete()
         LogEntry.objects.filter(content_type=ContentType.objects.get_for_model(User),
                                 object_id=str(user.pk)).update(object_repr="", change_message="")

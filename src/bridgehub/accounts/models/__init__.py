@@ -1,4 +1,5 @@
+from bridgehub.accounts.models.notification import Notification
 from bridgehub.accounts.models.token import ApiToken
 from bridgehub.accounts.models.user import User
 
-__all__ = ["ApiToken", "User"]
+__all__ = ["ApiToken", "Notification", "User"]

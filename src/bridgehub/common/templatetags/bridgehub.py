@@ -13,9 +13,16 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from bridgehub.common.languages import CONTENT_LANGUAGE_CHOICES, content_language_for_ui
+from bridgehub.common.timezones import zone_name
 
 register = template.Library()
 _LANGUAGE_NAMES = dict(CONTENT_LANGUAGE_CHOICES)
+
+
+@register.filter
+def zone_label(zone: str) -> str:
+    """A time zone as people read it ("東京", "Taipei"), in the interface language."""
+    return zone_name(zone)
 
 
 @register.filter
@@ -43,12 +50,12 @@ def zoned(context, moment: datetime | None, hub=None) -> str:
     viewer_zone = timezone.get_current_timezone()
     local = timezone.localtime(moment, viewer_zone)
     text = format_html('<time datetime="{}">{} ({})</time>', moment.isoformat(),
-                       date_format(local, "Y-m-d H:i"), str(viewer_zone))
+                       date_format(local, "Y-m-d H:i"), zone_name(str(viewer_zone)))
     if hub is not None and str(viewer_zone) != hub.time_zone:
         hub_local = timezone.localtime(moment, zoneinfo.ZoneInfo(hub.time_zone))
         text = format_html('{} <span class="muted">· {}</span>', text,
                            _("%(time)s hub time (%(zone)s)") % {
-                               "time": date_format(hub_local, "Y-m-d H:i"), "zone": hub.time_zone})
+                               "time": date_format(hub_local, "Y-m-d H:i"), "zone": zone_name(hub.time_zone)})
     return text
 
 

@@ -81,21 +81,25 @@ class DemoBuilder:
                 return name, reading
         raise RuntimeError("ran out of demo names")
 
-    def _company_name(self, country: str, focus_word: str = "") -> tuple[str, str]:
+    def _company_name(self, country: str, sector: str | None = None) -> tuple[str, str]:
+        """A plausible company name whose suffix fits its sector (no "半導體" eldercare start-up)."""
         rng = self.rng
+        tw_suffixes = [s for s in names.TW_SUFFIX if names.suffix_fits(s[0], sector)]
+        jp_suffixes = [s for s in names.JP_SUFFIX if names.suffix_fits(s[0], sector)]
+        en_suffixes = [s for s in names.EN_SUFFIX if names.suffix_fits(s, sector)]
         if country == "TW":
             def make():
                 (a, ra), (b, rb) = rng.sample(names.TW_PARTS, 2)
-                suffix, rsuffix = rng.choice(names.TW_SUFFIX)
+                suffix, rsuffix = rng.choice(tw_suffixes)
                 return f"{a}{b}{suffix}", f"{ra}{rb.lower()} {rsuffix}"
         elif country == "JP":
             def make():
                 part, reading = rng.choice(names.JP_PARTS)
-                suffix, rsuffix = rng.choice(names.JP_SUFFIX)
+                suffix, rsuffix = rng.choice(jp_suffixes)
                 return f"株式会社{part}{suffix}", f"{reading} {rsuffix} Inc."
         else:
             def make():
-                return f"{rng.choice(names.EN_PARTS)} {rng.choice(names.EN_SUFFIX)}", ""
+                return f"{rng.choice(names.EN_PARTS)} {rng.choice(en_suffixes)}", ""
         return self._unique(make)
 
     def _registry_number(self, country: str) -> str:
@@ -181,7 +185,7 @@ class DemoBuilder:
         wants = ["funding"] if rng.random() < 0.85 else []
         wants += rng.sample(["poc_partner", "distribution", "talent", "manufacturing", "rnd_collaboration"],
                             rng.randint(1, 2))
-        name, reading = self._company_name(country)
+        name, reading = self._company_name(country, sector)
         cities = self._city(country)
         texts = {}
         for language in self._languages_for(country):
@@ -254,7 +258,7 @@ class DemoBuilder:
         sectors = rng.sample(list(FOCUS), rng.randint(1, 2))
         offers = rng.sample(["poc_partner", "distribution", "manufacturing", "market_entry"], rng.randint(1, 2))
         market = country if country in ("TW", "JP") else "SG"
-        name, reading = self._company_name(country)
+        name, reading = self._company_name(country, sectors[0])
         cities = self._city(country)
         texts = {}
         for language in self._languages_for(country):

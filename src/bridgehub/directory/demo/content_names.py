@@ -42,8 +42,12 @@ JP_SURNAMES = [("佐藤", "Sato"), ("鈴木", "Suzuki"), ("高橋", "Takahashi")
                ("加藤", "Kato"), ("吉田", "Yoshida"), ("松本", "Matsumoto")]
 JP_GIVEN = [("美咲", "Misaki"), ("健太", "Kenta"), ("陽菜", "Hina"), ("翔", "Sho"), ("彩", "Aya"),
             ("大輔", "Daisuke"), ("由佳", "Yuka"), ("拓海", "Takumi"), ("真央", "Mao"), ("蓮", "Ren")]
-EN_NAMES = ["Maya Patel", "Daniel Ortiz", "Priya Raman", "Ethan Cole", "Grace Lim", "Noah Tan", "Olivia Nguyen",
-            "Lucas Wong", "Sofia Reyes", "Arjun Mehta"]
+# Given names and surnames combined into full names ("Grace Okafor"), so a hundred people never repeat
+# one name with a letter tacked on.
+EN_GIVEN = ["Maya", "Daniel", "Priya", "Ethan", "Grace", "Noah", "Olivia", "Lucas", "Sofia", "Arjun", "Hannah",
+            "Marcus", "Leila", "Tomás", "Amara", "Ryan", "Mei", "Jonas", "Farah", "Kevin"]
+EN_SURNAMES = ["Patel", "Ortiz", "Raman", "Cole", "Lim", "Tan", "Nguyen", "Wong", "Reyes", "Mehta", "Okafor",
+               "Fischer", "Haddad", "Santos", "Brennan", "Kowalski", "Goh", "Lindqvist", "Moreau", "Chua"]
 
 TRACTION = [
     ("目前已進入兩家客戶的驗證線", "現在、顧客2社の評価ラインに入っています", "We are in qualification at two customers"),
@@ -52,3 +56,26 @@ TRACTION = [
     ("已與三家機構完成實證", "3つの施設で実証を終えました", "We have completed pilots with three sites"),
     ("團隊來自國內外一線大廠", "チームは国内外の大手メーカー出身です", "Our team comes from leading manufacturers"),
 ]
+
+# Which sectors a company-name suffix suits: "半導體" names a chip company, not an eldercare start-up.
+# Suffixes not listed ("科技", "Labs", "システムズ") suit any sector.
+_SEMIS = {"semiconductors_equipment", "semiconductor_design", "advanced_packaging", "memory", "semiconductor_materials",
+          "ai_hardware"}
+_HEALTH = {"healthtech_medical_devices", "biotech", "eldercare_tech"}
+_MACHINES = {"robotics", "smart_manufacturing", "semiconductors_equipment", "healthtech_medical_devices",
+             "eldercare_tech", "mobility_ev", "space_tech"}
+_ENERGY = {"climate_energy", "mobility_ev"}
+SUFFIX_SECTORS: dict[str, set[str]] = {
+    "半導體": _SEMIS, "Semiconductor": _SEMIS, "デバイス": _SEMIS | {"healthtech_medical_devices"},
+    "プロセス": _SEMIS | {"smart_manufacturing", "biotech"}, "光電": _SEMIS | {"climate_energy", "space_tech"},
+    "生醫": _HEALTH, "Bio": {"biotech", "agritech_food"}, "メディカル": _HEALTH, "Health": _HEALTH,
+    "精密": _MACHINES, "ロボティクス": {"robotics", "smart_manufacturing", "eldercare_tech"},
+    "Robotics": {"robotics", "smart_manufacturing", "eldercare_tech"},
+    "能源": _ENERGY, "エナジー": _ENERGY,
+    "Dynamics": _MACHINES | _ENERGY,
+}
+
+
+def suffix_fits(suffix: str, sector: str | None) -> bool:
+    fits = SUFFIX_SECTORS.get(suffix)
+    return fits is None or sector in fits

@@ -32,7 +32,7 @@ def _person_name(builder: DemoBuilder, country: str) -> tuple[str, str]:
             return f"{surname} {given}", f"{rs} {rg}"
     else:
         def make():
-            return rng.choice(names.EN_NAMES) + f" {rng.choice('ABCDEFGHJKLMNPRSTW')}.", ""
+            return f"{rng.choice(names.EN_GIVEN)} {rng.choice(names.EN_SURNAMES)}", ""
     return builder._unique(make)
 
 

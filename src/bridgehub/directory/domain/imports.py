@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from bridgehub.common.languages import CONTENT_LANGUAGES
 from bridgehub.common.text import fold_for_search, normalise_name, website_key
 from bridgehub.directory.domain import organisations as organisation_domain
-from bridgehub.directory.domain.tabular import read_sheet
+from bridgehub.directory.domain.tabular import ENCODING_NAMES, read_sheet
 from bridgehub.directory.enums import ApprovalStatus, ImportKind, ImportStatus
 from bridgehub.directory.forms import OrganisationForm, PersonForm
 from bridgehub.directory.models import Affiliation, ImportBatch, Organisation, Person, ProfileText, Sector
@@ -176,10 +176,18 @@ def preview_import(*, user: Any, hub: Hub, kind: str, filename: str, content: by
     if not missing:
         _prepared, check = _checker(kind)(sheet.rows, hub)
     bad = {error["row"] for error in check.errors if error["row"] >= FIRST_DATA_ROW}
+    notices: list[dict] = []
+    if sheet.encoding != "utf_8":
+        notices.append({"code": "encoding", "encoding": ENCODING_NAMES.get(sheet.encoding, sheet.encoding)})
+    known = ORGANISATION_COLUMNS if kind == ImportKind.ORGANISATIONS else PEOPLE_COLUMNS
+    ignored = [column for column in sheet.columns if column not in known]
+    if ignored:
+        notices.append({"code": "ignored_columns", "columns": ignored})
+    known_rows = [{key: value for key, value in row.items() if key in known} for row in sheet.rows]
     with transaction.atomic():
         return ImportBatch.objects.create(
-            hub=hub, created_by=user, kind=kind, filename=filename[:255], rows=sheet.rows, errors=check.errors,
-            total_rows=len(sheet.rows), bad_rows=len(bad) if not missing else len(sheet.rows),
+            hub=hub, created_by=user, kind=kind, filename=filename[:255], rows=known_rows, errors=check.errors,
+            notices=notices, total_rows=len(sheet.rows), bad_rows=len(bad) if not missing else len(sheet.rows),
         )
 
 

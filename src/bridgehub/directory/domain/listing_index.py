@@ -23,10 +23,11 @@ from typing import Any, TypeVar
 
 from django.conf import settings
 
-from bridgehub.common.text import is_latin_word
+from bridgehub.common.text import is_latin_word, searchable_words
 from bridgehub.common.visibility import Visibility
+from bridgehub.directory.domain.concepts import alternatives
 from bridgehub.directory.enums import ApprovalStatus, Direction
-from bridgehub.directory.models import AskOffer, DirectoryVersion, Organisation, OrganisationHub, Sector
+from bridgehub.directory.models import AskOffer, DirectoryVersion, Organisation, OrganisationHub, ProfileText, Sector
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +43,7 @@ class Entry:
     asks: frozenset[str]  # public asks
     offers: frozenset[str]  # public offers
     document: str
+    title: str = ""  # folded name, reading and taglines: a hit here ranks first
 
 
 class DirectoryIndex:
@@ -57,6 +59,7 @@ class DirectoryIndex:
         self.version = version
         self.ids = [entry.id for entry in self.entries]
         self.documents = [entry.document for entry in self.entries]
+        self.titles = [entry.title for entry in self.entries]
         self.position = {entry.id: index for index, entry in enumerate(self.entries)}
         self.listed = frozenset(index for index, entry in enumerate(self.entries) if entry.listed)
         self._memo: dict[Any, Any] = {}
@@ -69,26 +72,45 @@ class DirectoryIndex:
                     self.postings[(facet, value)].add(index)
 
     def search(self, words: list[str], *, also_visible: frozenset[int] = frozenset(), **facets: str) -> list[int]:
-        """Ids, in listing order, of visible entries that match every facet value and every word."""
+        """Ids of visible entries that match every facet value and every word (or a form of its concept,
+        see `concepts`): with words, most relevant first (name and tagline hits, the word as typed),
+        ties in listing order; without, in listing order."""
         visible = set(self.listed)
         visible.update(self.position[pk] for pk in also_visible if pk in self.position)
         for facet, value in facets.items():
             if value:
                 visible &= self.postings.get((facet, value), set())
         positions = sorted(visible)
-        for word in words:
-            matching = self._positions_containing(word)
+        groups = [alternatives(word) for word in words]
+        for group in groups:
+            matching = self._positions_containing(group)
             positions = [index for index in positions if index in matching]
+        if groups:
+            positions.sort(key=lambda index: (-self._relevance(index, groups), index))
         return [self.ids[index] for index in positions]
 
-    def _positions_containing(self, word: str) -> frozenset[int]:
-        """All positions whose document contains `word`."""
-        def scan() -> frozenset[int]:
-            # Latin words match at a word start; CJK words anywhere (they have no word boundaries).
-            needle = " " + word if is_latin_word(word) else word
-            return frozenset(index for index, document in enumerate(self.documents) if needle in document)
+    def _relevance(self, index: int, groups: list[tuple[str, ...]]) -> int:
+        """Per word: 4 in the name or tagline, 1 elsewhere; as typed counts double a form of its concept."""
+        score = 0
+        for typed, *others in groups:
+            best = 0
+            for weight, form in ((2, typed), *((1, other) for other in others)):
+                if _contains(self.titles[index], form, typed=weight == 2):
+                    best = max(best, 4 * weight)
+                elif _contains(self.documents[index], form, typed=weight == 2):
+                    best = max(best, weight)
+            score += best
+        return score
 
-        return self.remember(("word", word), scan)
+    def _positions_containing(self, group: tuple[str, ...]) -> frozenset[int]:
+        """All positions whose document contains the typed word or a form of its concept."""
+        def scan() -> frozenset[int]:
+            typed, *others = group
+            return frozenset(index for index, document in enumerate(self.documents)
+                             if _contains(document, typed, typed=True)
+                             or any(_contains(document, form, typed=False) for form in others))
+
+        return self.remember(("word", group), scan)
 
     def remember(self, key: Any, compute: Callable[[], T]) -> T:
         """`compute()`, remembered for this index's lifetime under `key`.
@@ -107,6 +129,16 @@ class DirectoryIndex:
                 self._memo.clear()
             self._memo[key] = value
             return value
+
+
+def _contains(document: str, form: str, *, typed: bool) -> bool:
+    """CJK anywhere (it has no word boundaries); Latin at a word start, and a concept's own forms as whole
+    words (so the concept's "fab" does not pull in "fabless", while typing "robot" still finds "robotics")."""
+    if not is_latin_word(form):
+        return form in document
+    if typed:
+        return " " + form in document
+    return " " + form + " " in document + " "
 
 
 T = TypeVar("T")
@@ -135,12 +167,16 @@ def _load(version: tuple[Any, ...]) -> DirectoryIndex:
     for organisation_id, direction, kind in AskOffer.objects.filter(visibility=Visibility.PUBLIC).values_list(
             "organisation_id", "direction", "kind"):
         (asks if direction == Direction.ASK else offers)[organisation_id].add(kind)
+    taglines: dict[int, list[str]] = defaultdict(list)
+    for organisation_id, tagline in ProfileText.objects.exclude(tagline="").values_list("organisation_id", "tagline"):
+        taglines[organisation_id].append(tagline)
     entries = [
         Entry(id=pk, name=name, listed=bool(hubs.get(pk)), kind=kind, stage=stage, country=country,
               sectors=frozenset(sectors.get(pk, ())), hubs=frozenset(hubs.get(pk, ())),
-              asks=frozenset(asks.get(pk, ())), offers=frozenset(offers.get(pk, ())), document=document)
-        for pk, name, kind, stage, country, document in Organisation.objects.values_list(
-            "pk", "name", "kind", "stage", "country", "search_document")
+              asks=frozenset(asks.get(pk, ())), offers=frozenset(offers.get(pk, ())), document=document,
+              title=searchable_words(" ".join([name, reading, *taglines.get(pk, ())])))
+        for pk, name, reading, kind, stage, country, document in Organisation.objects.values_list(
+            "pk", "name", "name_reading", "kind", "stage", "country", "search_document")
     ]
     return DirectoryIndex(entries, version)
 

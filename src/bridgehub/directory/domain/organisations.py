@@ -7,14 +7,18 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import EmailMessage
 from django.db import transaction
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 
+from bridgehub.accounts.domain import inbox
 from bridgehub.accounts.domain.addresses import has_verified_address
+from bridgehub.accounts.enums import NotificationKind
 from bridgehub.common.languages import CONTENT_LANGUAGES
 from bridgehub.common.mail import deliver
 from bridgehub.directory.domain import queries
@@ -134,19 +138,25 @@ def apply_to_hub(*, user: Any, organisation: Organisation, hub: Hub) -> Organisa
     return link
 
 
-def decide_application(*, user: Any, link: OrganisationHub, approve: bool) -> OrganisationHub:
-    """A hub operator approves or rejects an organisation's application to their hub.
+def decide_application(*, user: Any, link: OrganisationHub, approve: bool, reason: str = "") -> OrganisationHub:
+    """A hub operator approves or rejects an organisation's application to their hub. A rejection
+    says why (the admins read it): ValidationError without a reason.
 
-    Side effects: the link's status, who decided and when; after commit, an e-mail to the
-    organisation's admins.
+    Side effects: the link's status, who decided, when and why; after commit, an e-mail and an inbox
+    entry to the organisation's admins.
     """
     if link.hub_id not in operated_hub_ids(user):
         raise PermissionDenied("only this hub's operators decide on its members")
+    reason = " ".join(reason.split())[:300]
+    if not approve and not reason:
+        raise ValidationError(_("Say why the application is not approved: the organisation's admins read it."),
+                              code="reason_required")
     with transaction.atomic():
         link.status = ApprovalStatus.APPROVED if approve else ApprovalStatus.REJECTED
         link.decided_by = user
         link.decided_at = timezone.now()
-        link.save(update_fields=["status", "decided_by", "decided_at"])
+        link.decision_reason = "" if approve else reason
+        link.save(update_fields=["status", "decided_by", "decided_at", "decision_reason"])
         transaction.on_commit(lambda: notify_decision(link.pk))
     return link
 
@@ -165,9 +175,14 @@ def notify_decision(link_id: int) -> None:
         with translation.override(language):
             parts.append(render_to_string("email/application_decided.txt", {
                 "organisation": link.organisation, "hub_name": link.hub.name_for(language),
-                "approved": link.status == ApprovalStatus.APPROVED}))
+                "approved": link.status == ApprovalStatus.APPROVED, "reason": link.decision_reason}))
     subject = f"[bridgehub] {link.organisation.name} – {link.hub.name_en}: {link.get_status_display()}"
     deliver(EmailMessage(subject, "\n\n---\n\n".join(parts), settings.DEFAULT_FROM_EMAIL, recipients))
+    admins = link.organisation.memberships.filter(role=OrgRole.ADMIN).values_list("user_id", flat=True)
+    approved = link.status == ApprovalStatus.APPROVED
+    inbox.notify(admins, NotificationKind.APPLICATION_DECIDED if approved else NotificationKind.APPLICATION_DECLINED,
+                 reverse("web:dashboard"), organisation=link.organisation.name, note=link.decision_reason,
+                 hub={language: link.hub.name_for(language) for language in ("zh-hant", "ja", "en")})
 
 
 def add_operator_note(*, user: Any, hub: Hub, organisation: Organisation, text: str) -> OperatorNote:

@@ -8,6 +8,7 @@ import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from charset_normalizer import from_bytes
 from django.utils.translation import gettext as _
 from openpyxl import load_workbook
 
@@ -24,10 +25,17 @@ class UnreadableFile(ValueError):
     """The upload is not a sheet we can read; the message says why."""
 
 
+# Encodings a CSV from Excel arrives in besides UTF-8: Japanese Windows (Shift_JIS as cp932), Taiwanese
+# Windows (Big5 as cp950), Simplified Chinese (GB18030). Detection chooses among these only.
+LEGACY_CSV_ENCODINGS = ["cp932", "cp950", "gb18030"]
+ENCODING_NAMES = {"utf_8": "UTF-8", "cp932": "Shift_JIS (cp932)", "cp950": "Big5 (cp950)", "gb18030": "GB18030"}
+
+
 @dataclass(frozen=True)
 class Sheet:
     columns: list[str]
     rows: list[dict[str, str]]  # in file order; row i is spreadsheet row i + 2 (row 1 is the header)
+    encoding: str = "utf_8"  # of a CSV file (XLSX is always UTF-8 inside)
 
 
 def _clean_header(value: object) -> str:
@@ -49,10 +57,12 @@ def read_sheet(filename: str, content: bytes, max_rows: int) -> Sheet:
     checked as a zip archive before any part of it is expanded (a zip bomb is refused unopened).
     """
     lower = filename.lower()
+    encoding = "utf_8"
     if lower.endswith(".xlsx"):
         raw_rows = _xlsx_rows(content, max_rows + 1)
     elif lower.endswith(".csv"):
-        raw_rows = _csv_rows(content, max_rows + 1)
+        text, encoding = decode_csv(content)
+        raw_rows = _csv_rows(text, max_rows + 1)
     else:
         raise UnreadableFile(_("%(file)s: only .csv and .xlsx files can be imported") % {"file": filename})
     if not raw_rows:
@@ -69,7 +79,7 @@ def read_sheet(filename: str, content: bytes, max_rows: int) -> Sheet:
         {name: _cell_text(row[index]) if index < len(row) else "" for index, name in enumerate(columns) if name}
         for row in body
     ]
-    return Sheet(columns=[name for name in columns if name], rows=rows)
+    return Sheet(columns=[name for name in columns if name], rows=rows, encoding=encoding)
 
 
 def _too_many_rows(max_rows: int) -> UnreadableFile:
@@ -94,12 +104,21 @@ def _capped(rows: Iterator[list[object]], max_rows: int) -> list[list[object]]:
     return kept[:len(kept) - blank_run] if blank_run else kept
 
 
-def _csv_rows(content: bytes, max_rows: int) -> list[list[object]]:
+def decode_csv(content: bytes) -> tuple[str, str]:
+    """The text of a CSV upload and the encoding it was read in: UTF-8 (with or without BOM) when it is
+    valid UTF-8, else the legacy Excel encoding charset-normalizer finds most coherent."""
     try:
-        text = content.decode("utf-8-sig")
+        return content.decode("utf-8-sig"), "utf_8"
     except UnicodeDecodeError as exc:
-        raise UnreadableFile(_("the CSV file is not UTF-8 (byte %(byte)s cannot be read); save it as “CSV UTF-8”")
-                             % {"byte": exc.start}) from exc
+        first_bad = exc.start
+    best = from_bytes(content, cp_isolation=LEGACY_CSV_ENCODINGS).best()
+    if best is None or best.encoding not in LEGACY_CSV_ENCODINGS:
+        raise UnreadableFile(_("the CSV file is neither UTF-8 nor Shift_JIS, Big5 or GB18030 (byte %(byte)s cannot "
+                               "be read); save it as “CSV UTF-8”") % {"byte": first_bad})
+    return str(best), best.encoding
+
+
+def _csv_rows(text: str, max_rows: int) -> list[list[object]]:
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
         return _capped(([unescape_cell(cell) for cell in row] for row in reader), max_rows)

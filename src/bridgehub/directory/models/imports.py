@@ -20,6 +20,9 @@ class ImportBatch(models.Model):
     # The raw rows (list of {column: text}) kept between preview and commit, and the per-cell report.
     rows = models.JSONField(default=list)
     errors = models.JSONField(default=list)
+    # What the operator should know that is not an error: {"code": "encoding", "encoding": "cp932"} when
+    # the CSV was not UTF-8, {"code": "ignored_columns", "columns": [...]} for columns we do not import.
+    notices = models.JSONField(default=list, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     committed_at = models.DateTimeField(null=True, blank=True)
 

@@ -151,6 +151,8 @@ class OrganisationHub(models.Model):
     decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
                                    related_name="+")
     decided_at = models.DateTimeField(null=True, blank=True)
+    decision_reason = models.CharField(_("reason"), max_length=300, blank=True,
+                                       help_text=_("Told to the organisation's admins when the hub does not approve."))
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -85,6 +85,8 @@ def check_schedule(instance: Instance, meetings: Sequence[Meeting]) -> ScheduleR
                     bad.append(f"interpreter {interpreter.id} is not available in slot {m.slot}")
                 if not interpreter.covers(a, b):
                     bad.append(f"interpreter {interpreter.id} cannot interpret {m.a}-{m.b}")
+                if request.pinned_interpreter is not None and interpreter.id != request.pinned_interpreter:
+                    bad.append(f"{m.a}-{m.b}: keeps interpreter {request.pinned_interpreter} but got {interpreter.id}")
                 interpreting[interpreter.id, m.slot] += 1
     bad += [f"{p} is double-booked in slot {s}" for (p, s), n in busy.items() if n > 1]
     bad += [f"table {t} is double-booked in slot {s}" for (t, s), n in tables.items() if n > 1]

@@ -47,6 +47,8 @@ class Request:
     weight: float
     slots: frozenset[int] | None = None
     pinned_slot: int | None = None
+    # A published meeting keeps its interpreter on a re-solve unless the operator allows a change.
+    pinned_interpreter: str | None = None
 
     @property
     def pair(self) -> frozenset[str]:
@@ -179,7 +181,12 @@ def parse_instance(data: Mapping[str, Any]) -> Instance:
                 for p in (a, b):
                     if pinned not in participants[p].available:
                         problems.append(f"{where}: pinned to slot {pinned} but {p} is not available then")
-        requests.append(Request(a, b, float(weight), frozenset(allowed) if allowed is not None else None, pinned))
+        keeper = row.get("pinned_interpreter")
+        if keeper is not None:
+            problems += _pinned_interpreter_problems(keeper, pinned, interpreters, participants[a], participants[b],
+                                                     where)
+        requests.append(Request(a, b, float(weight), frozenset(allowed) if allowed is not None else None, pinned,
+                                keeper))
 
     if problems:
         raise InstanceError(problems)
@@ -193,6 +200,22 @@ def parse_instance(data: Mapping[str, Any]) -> Instance:
         coverage_bonus=float(bonus),
         extra={k: v for k, v in data.items() if k not in known},
     )
+
+
+def _pinned_interpreter_problems(keeper: object, slot: int | None, interpreters: dict[str, Interpreter],
+                                 a: Participant, b: Participant, where: str) -> list[str]:
+    """A kept interpreter must exist, be there in the pinned slot and speak both sides' languages."""
+    if slot is None:
+        return [f"{where}: pinned_interpreter needs a pinned_slot"]
+    interpreter = interpreters.get(keeper) if isinstance(keeper, str) else None
+    if interpreter is None:
+        return [f"{where}: pinned_interpreter {keeper!r} is not among the interpreters"]
+    problems = []
+    if slot not in interpreter.available:
+        problems.append(f"{where}: pinned interpreter {keeper} is not available in slot {slot}")
+    if not (a.languages & b.languages) and not interpreter.covers(a, b):
+        problems.append(f"{where}: pinned interpreter {keeper} cannot interpret {a.id}-{b.id}")
+    return problems
 
 
 def instance_to_dict(instance: Instance) -> dict[str, Any]:
@@ -210,6 +233,8 @@ def instance_to_dict(instance: Instance) -> dict[str, Any]:
             req["slots"] = sorted(r.slots)
         if r.pinned_slot is not None:
             req["pinned_slot"] = r.pinned_slot
+        if r.pinned_interpreter is not None:
+            req["pinned_interpreter"] = r.pinned_interpreter
         requests.append(req)
     return {
         "format": INSTANCE_FORMAT,

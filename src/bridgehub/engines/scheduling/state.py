@@ -41,6 +41,8 @@ def prepare(instance: Instance) -> tuple[list[str], list[str], list[Ask]]:
         able: frozenset[int] | None = None
         if not (a.languages & b.languages):
             able = frozenset(i for i, interpreter in enumerate(interpreters) if interpreter.covers(a, b))
+            if request.pinned_interpreter is not None:
+                able = frozenset(i for i in able if interpreters[i].id == request.pinned_interpreter)
             slots = frozenset(s for s in slots if any(s in interpreters[i].available for i in able))
         asks.append(Ask(k, person_index[request.a], person_index[request.b], request.weight,
                         tuple(sorted(slots)), able, request.pinned_slot))

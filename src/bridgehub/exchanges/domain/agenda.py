@@ -14,9 +14,11 @@ from dataclasses import dataclass
 
 import icalendar
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from bridgehub.exchanges.domain.queries import meetings_of
+from bridgehub.exchanges.domain.scheduling import can_undo_cancel
 from bridgehub.exchanges.enums import MeetingStatus
 from bridgehub.exchanges.models import Meeting, Registration
 
@@ -30,6 +32,7 @@ class AgendaEntry:
     round_start: dt.datetime  # in the round's zone
     table: int  # shown 1-based
     interpreter: str
+    undoable: bool = False  # this person cancelled it a moment ago and may take it back
 
     @property
     def cancelled(self) -> bool:
@@ -37,7 +40,8 @@ class AgendaEntry:
 
 
 def agenda_for(registration: Registration, zone_name: str | None = None) -> list[AgendaEntry]:
-    zone = zoneinfo.ZoneInfo(zone_name or registration.time_zone)
+    """The person's meetings in the round, times in their own zone (the one in their settings)."""
+    zone = zoneinfo.ZoneInfo(zone_name or registration.user.time_zone)
     entries = []
     for meeting in meetings_of(registration):
         sender, recipient = meeting.sides
@@ -49,6 +53,7 @@ def agenda_for(registration: Registration, zone_name: str | None = None) -> list
             round_start=timezone.localtime(start, meeting.round.zone),
             table=meeting.table + 1,
             interpreter=meeting.interpreter.name if meeting.interpreter else "",
+            undoable=can_undo_cancel(registration.user, meeting),
         ))
     return entries
 
@@ -63,11 +68,12 @@ def _event(entry: AgendaEntry, zone: zoneinfo.ZoneInfo) -> icalendar.Event:
     event.add("dtend", entry.local_end.astimezone(zone))
     event.add("summary", _("Meeting: %(organisation)s (%(person)s)")
               % {"organisation": entry.other.organisation.name, "person": entry.other.user})
-    where = [round_.venue, _("Table %(table)d") % {"table": entry.table}] if round_.venue else [
+    language = get_language()
+    where = [round_.venue_for(language), _("Table %(table)d") % {"table": entry.table}] if round_.venue else [
         _("Table %(table)d") % {"table": entry.table}]
     event.add("location", ", ".join(where))
     lines = [
-        round_.title,
+        round_.label_for(language),
         _("%(time)s in %(zone)s (the round's time zone)") % {
             "time": entry.round_start.strftime("%Y-%m-%d %H:%M"), "zone": round_.time_zone},
     ]
@@ -82,13 +88,13 @@ def _event(entry: AgendaEntry, zone: zoneinfo.ZoneInfo) -> icalendar.Event:
 
 
 def calendar_bytes(registration: Registration, entries: list[AgendaEntry]) -> bytes:
-    """An iCalendar file of `entries`, times in the registration's zone with a matching VTIMEZONE."""
-    zone = zoneinfo.ZoneInfo(registration.time_zone)
+    """An iCalendar file of `entries`, times in the person's zone with a matching VTIMEZONE."""
+    zone = zoneinfo.ZoneInfo(registration.user.time_zone)
     calendar = icalendar.Calendar()
     calendar.add("prodid", "-//bridgehub//exchange rounds//EN")
     calendar.add("version", "2.0")
     calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", registration.round.title)
+    calendar.add("x-wr-calname", registration.round.label_for(get_language()))
     for entry in entries:
         calendar.add_component(_event(entry, zone))
     calendar.add_missing_timezones()

@@ -31,7 +31,7 @@ def no_show_priority(user_id: int, hub_id: int, *, exclude_round: int | None = N
 
 
 def register(*, user: Any, round_: Round, organisation_id: int, languages: list[str], available_slots: list[int],
-             max_meetings: int | None, time_zone: str) -> Registration:
+             max_meetings: int | None) -> Registration:
     """Register (or update / confirm a carried-over registration).
 
     Side effects: the registration row. A person may not drop availability in a slot where they
@@ -39,6 +39,8 @@ def register(*, user: Any, round_: Round, organisation_id: int, languages: list[
     """
     if round_.status not in ACCEPTING:
         raise ExchangeError(_("This round is not open for registration."))
+    if round_.invitation_only and not Registration.objects.filter(round=round_, user=user).exists():
+        raise ExchangeError(_("This round is by invitation: the hub invites its participants."))
     if not organisations_that_may_register(user, round_).filter(pk=organisation_id).exists():
         raise PermissionDenied
     slots = clean_slots(round_, available_slots)
@@ -61,7 +63,6 @@ def register(*, user: Any, round_: Round, organisation_id: int, languages: list[
         registration.languages = spoken
         registration.available_slots = slots
         registration.max_meetings = max_meetings
-        registration.time_zone = time_zone
         registration.confirmed = True
         registration.priority = no_show_priority(user.pk, round_.programme.hub_id, exclude_round=round_.pk)
         registration.save()

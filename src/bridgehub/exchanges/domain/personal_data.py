@@ -17,7 +17,7 @@ def export(user: Any) -> list[dict[str, Any]]:
         result.append({
             "round": registration.round.title, "organisation": registration.organisation.slug,
             "languages": registration.languages, "available_slots": registration.available_slots,
-            "time_zone": registration.time_zone, "checked_in_at": registration.checked_in_at and
+            "checked_in_at": registration.checked_in_at and
             registration.checked_in_at.isoformat(),
             "requests_sent": [{"to": r.recipient.organisation.name, "note": r.note, "status": r.status}
                               for r in sent],

@@ -7,6 +7,7 @@ agenda, calendar) belongs to one registration and is reachable only through it.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Q, QuerySet
@@ -14,7 +15,7 @@ from django.db.models import Q, QuerySet
 from bridgehub.directory.domain.queries import member_hub_ids, own_organisation_roles
 from bridgehub.directory.enums import ApprovalStatus
 from bridgehub.directory.models import Organisation
-from bridgehub.exchanges.enums import RequestStatus, RoundStatus
+from bridgehub.exchanges.enums import MeetingStatus, RequestStatus, RoundStatus
 from bridgehub.exchanges.models import (
     Interpreter,
     Meeting,
@@ -59,7 +60,7 @@ def access_round_for_operator(user: Any, hub: Hub, round_id: int) -> Round | Non
 def registration_of(user: Any, round_: Round) -> Registration | None:
     if not getattr(user, "is_authenticated", False):
         return None
-    return Registration.objects.filter(round=round_, user=user).select_related("organisation").first()
+    return Registration.objects.filter(round=round_, user=user).select_related("organisation", "user").first()
 
 
 def organisations_that_may_register(user: Any, round_: Round) -> QuerySet[Organisation]:
@@ -79,7 +80,8 @@ def requests_involving(registration: Registration) -> QuerySet[MeetingRequest]:
     """Requests a registration sent, and those sent to it that it may see (not the met-before holds)."""
     visible = Q(sender=registration) | (Q(recipient=registration) & ~Q(status=RequestStatus.WAITING_FOR_BOTH))
     return (MeetingRequest.objects.filter(visible)
-            .select_related("sender__organisation", "recipient__organisation", "sender__user", "recipient__user"))
+            .select_related("sender__organisation", "recipient__organisation", "sender__user", "recipient__user",
+                            "meeting"))
 
 
 def access_request(registration: Registration, request_id: int) -> MeetingRequest | None:
@@ -103,14 +105,30 @@ def latest_run(round_: Round) -> ScheduleRun | None:
     return ScheduleRun.objects.filter(round=round_).order_by("-created_at", "-pk").first()
 
 
+@dataclass(frozen=True)
+class PreviewCell:
+    request: MeetingRequest | None
+    interpreter: str  # name, "" when the pair shares a language
+    published: bool  # the meeting is already in people's agendas (it keeps its slot)
+    interpreter_changed: bool  # published with another interpreter: this run would change it
+
+
 def schedule_preview(round_: Round, run: ScheduleRun, interpreters: list[Interpreter]) -> list[tuple]:
-    """The run's placements as a slot grid: (slot, start, [(request, table shown 1-based, interpreter name)])."""
+    """The run's placements as a grid of slots (rows) × tables (columns): (slot, start, [cell or None])."""
     requests = {r.pk: r for r in MeetingRequest.objects.filter(pk__in=[p["request"] for p in run.placements])
                 .select_related("sender__organisation", "recipient__organisation")}
+    published = dict(Meeting.objects.filter(round=round_, request_id__in=list(requests))
+                     .exclude(status=MeetingStatus.CANCELLED).values_list("request_id", "interpreter_id"))
     names = {i.pk: i.name for i in interpreters}
-    grid: dict[int, list] = {slot: [] for slot in round_.slots}
+    tables = max([round_.tables, *(p["table"] + 1 for p in run.placements)])
+    grid: dict[int, list[PreviewCell | None]] = {slot: [None] * tables for slot in round_.slots}
     for p in run.placements:
-        grid[p["slot"]].append((requests.get(p["request"]), p["table"] + 1, names.get(p["interpreter"], "")))
+        if p["slot"] not in grid:
+            continue  # the round lost slots since the run; the page says the preview is stale
+        was = published.get(p["request"], p["interpreter"])
+        grid[p["slot"]][p["table"]] = PreviewCell(
+            requests.get(p["request"]), names.get(p["interpreter"], ""), p["request"] in published,
+            p["request"] in published and was != p["interpreter"])
     return [(slot, round_.slot_start(slot), grid[slot]) for slot in round_.slots]
 
 

@@ -24,9 +24,12 @@ def check_operator(user: Any, hub: Hub) -> None:
         raise PermissionDenied
 
 
-def create_programme(*, user: Any, hub: Hub, name: str, description: str = "", cadence: str = "") -> Programme:
+def create_programme(*, user: Any, hub: Hub, name: str, description: str = "", cadence: str = "",
+                     name_zh_hant: str = "", name_ja: str = "", name_en: str = "") -> Programme:
+    """A programme with its working name and, where given, its name in each interface language."""
     check_operator(user, hub)
-    return Programme.objects.create(hub=hub, name=name, description=description, cadence=cadence)
+    return Programme.objects.create(hub=hub, name=name, description=description, cadence=cadence,
+                                    name_zh_hant=name_zh_hant, name_ja=name_ja, name_en=name_en)
 
 
 def save_round(*, user: Any, round_: Round) -> Round:
@@ -98,8 +101,8 @@ def remove_interpreter(*, user: Any, interpreter: Interpreter) -> None:
 def carry_over(*, user: Any, round_: Round, notify_people: bool = True) -> int:
     """Invite the previous round's participants into this one (unconfirmed until they confirm).
 
-    Side effects: one unconfirmed registration per newly invited person, with their languages and
-    time zone copied and every slot offered; an invitation e-mail to each after commit. Returns
+    Side effects: one unconfirmed registration per newly invited person, with their languages copied
+    and every slot offered; an invitation e-mail to each after commit. Returns
     how many were invited.
     """
     check_operator(user, round_.programme.hub)
@@ -110,7 +113,7 @@ def carry_over(*, user: Any, round_: Round, notify_people: bool = True) -> int:
         invited = [
             Registration(round=round_, user_id=old.user_id, organisation_id=old.organisation_id,
                          languages=old.languages, available_slots=list(round_.slots), max_meetings=old.max_meetings,
-                         time_zone=old.time_zone, confirmed=False)
+                         confirmed=False)
             for old in Registration.objects.filter(round=round_.previous, confirmed=True)
             if old.user_id not in already
         ]

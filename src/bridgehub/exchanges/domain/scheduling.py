@@ -7,6 +7,7 @@ are pinned: a re-solve after late changes never moves them, and they keep their 
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 from collections import Counter
@@ -36,12 +37,22 @@ def accepted_requests(round_: Round) -> list[MeetingRequest]:
     )
 
 
-def build_instance(round_: Round) -> dict[str, Any]:
-    """The round in the engine's instance format (participants `r<registration id>`, interpreters `i<id>`)."""
+def build_instance(round_: Round, *, keep_interpreters: bool = True) -> dict[str, Any]:
+    """The round in the engine's instance format (participants `r<registration id>`, interpreters `i<id>`).
+
+    Published meetings keep their slot, and their interpreter too unless `keep_interpreters` is off (the
+    operator allowed changes) or that interpreter is no longer there in the slot."""
     requests = accepted_requests(round_)
+    pool = list(Interpreter.objects.filter(round=round_).order_by("pk"))
+    available = {i.pk: set(i.available_slots) for i in pool}
     # Every meeting not cancelled is confirmed (held and no-show ones included): pin it.
-    pins = dict(Meeting.objects.filter(round=round_).exclude(status=MeetingStatus.CANCELLED)
-                .values_list("request_id", "slot"))
+    published = Meeting.objects.filter(round=round_).exclude(status=MeetingStatus.CANCELLED)
+    pins = {}
+    kept = {}
+    for request_id, slot, interpreter_id in published.values_list("request_id", "slot", "interpreter_id"):
+        pins[request_id] = slot
+        if keep_interpreters and interpreter_id is not None and slot in available.get(interpreter_id, ()):
+            kept[request_id] = f"i{interpreter_id}"
     people: dict[int, Registration] = {}
     for request in requests:
         people[request.sender_id] = request.sender
@@ -60,6 +71,8 @@ def build_instance(round_: Round) -> dict[str, Any]:
                "request": request.pk}
         if request.pk in pins:
             row["pinned_slot"] = pins[request.pk]
+        if request.pk in kept:
+            row["pinned_interpreter"] = kept[request.pk]
         rows.append(row)
     return {
         "format": "bridgehub-schedule-instance/1",
@@ -69,7 +82,7 @@ def build_instance(round_: Round) -> dict[str, Any]:
         "coverage_bonus": round_.coverage_bonus,
         "participants": participants,
         "interpreters": [{"id": f"i{i.pk}", "languages": i.languages, "available": i.available_slots}
-                         for i in Interpreter.objects.filter(round=round_).order_by("pk")],
+                         for i in pool],
         "requests": rows,
     }
 
@@ -84,12 +97,16 @@ def _problem_for_people(problem: str, round_: Round) -> str:
     return problem
 
 
-def run_scheduler(*, user: Any, round_: Round, time_limit: float = 10.0) -> ScheduleRun:
-    """Solve the round now and keep the result as a preview (nothing is published or sent)."""
+def run_scheduler(*, user: Any, round_: Round, time_limit: float = 10.0,
+                  keep_interpreters: bool = True) -> ScheduleRun:
+    """Solve the round now and keep the result as a preview (nothing is published or sent).
+
+    Published meetings keep slot and table; they keep their interpreter too unless the operator allows
+    changes (`keep_interpreters=False`)."""
     check_operator(user, round_.programme.hub)
     if round_.status not in (RoundStatus.OPEN, RoundStatus.PUBLISHED):
         raise ExchangeError(_("Open the round before scheduling it."))
-    data = build_instance(round_)
+    data = build_instance(round_, keep_interpreters=keep_interpreters)
     if not data["requests"]:
         raise ExchangeError(_("There are no accepted requests to schedule yet."))
     request_ids = [row["request"] for row in data["requests"]]
@@ -109,6 +126,7 @@ def run_scheduler(*, user: Any, round_: Round, time_limit: float = 10.0) -> Sche
         "requests": len(request_ids),
         "participants": len(data["participants"]),
         "gaps": {key: value for key, value in sorted(result.breaks_per_person.items()) if value},
+        "keep_interpreters": keep_interpreters,
     }
     return ScheduleRun.objects.create(round=round_, created_by=user, time_limit=time_limit, summary=summary,
                                       placements=placements)
@@ -134,7 +152,8 @@ def stale_preview_reasons(run: ScheduleRun) -> list[str]:
     accepted = {r.pk for r in accepted_requests(round_)}
     if any(p["request"] not in accepted for p in run.placements):
         reasons.append(_("a request in it was withdrawn or a meeting cancelled"))
-    if not reasons and run.summary.get("input_hash") not in (None, input_hash(build_instance(round_))):
+    rebuilt = build_instance(round_, keep_interpreters=run.summary.get("keep_interpreters", True))
+    if not reasons and run.summary.get("input_hash") not in (None, input_hash(rebuilt)):
         reasons.append(_("requests, availability, tables or interpreters changed"))
     return reasons
 
@@ -204,8 +223,12 @@ def publish(*, user: Any, run: ScheduleRun, notify_people: bool = True) -> int:
     return len(people)
 
 
+UNDO_WINDOW = dt.timedelta(minutes=10)
+
+
 def cancel_meeting(*, user: Any, meeting: Meeting, reason: str = "") -> Meeting:
-    """Either side (or an operator) cancels. Side effects: status, SEQUENCE; e-mail to the people after commit."""
+    """Either side (or an operator) cancels. Side effects: status, SEQUENCE, who and when (for undo);
+    e-mail and an inbox entry to the other side after commit."""
     sides = {meeting.request.sender.user_id, meeting.request.recipient.user_id}
     if user.pk not in sides:
         check_operator(user, meeting.round.programme.hub)
@@ -213,8 +236,52 @@ def cancel_meeting(*, user: Any, meeting: Meeting, reason: str = "") -> Meeting:
         raise ExchangeError(_("Only a scheduled meeting can be cancelled."))
     meeting.status = MeetingStatus.CANCELLED
     meeting.cancelled_reason = reason
+    meeting.cancelled_at = timezone.now()
+    meeting.cancelled_by = user
     meeting.sequence += 1
     with transaction.atomic():
         meeting.save()
         transaction.on_commit(lambda: notify.meeting_cancelled(meeting, by_user_id=user.pk))
+    return meeting
+
+
+def can_undo_cancel(user: Any, meeting: Meeting, now: dt.datetime | None = None) -> bool:
+    """Only the person who cancelled, within UNDO_WINDOW, and before the meeting starts."""
+    now = now or timezone.now()
+    return (meeting.status == MeetingStatus.CANCELLED and meeting.cancelled_at is not None
+            and meeting.cancelled_by_id == user.pk and now < meeting.cancelled_at + UNDO_WINDOW
+            and now < meeting.starts_at)
+
+
+def _slot_taken(meeting: Meeting) -> bool:
+    """Whether the table, either person or the interpreter got another meeting in the slot meanwhile."""
+    sender_id, recipient_id = meeting.request.sender_id, meeting.request.recipient_id
+    same_slot = (Meeting.objects.filter(round=meeting.round, slot=meeting.slot)
+                 .exclude(pk=meeting.pk).exclude(status=MeetingStatus.CANCELLED))
+    clash = Q(table=meeting.table) | Q(request__sender_id__in=[sender_id, recipient_id]) | Q(
+        request__recipient_id__in=[sender_id, recipient_id])
+    if meeting.interpreter_id is not None:
+        clash |= Q(interpreter_id=meeting.interpreter_id)
+    return same_slot.filter(clash).exists()
+
+
+def undo_cancel(*, user: Any, meeting: Meeting) -> Meeting:
+    """Take back one's own cancellation within the undo window, if the slot is still free.
+
+    Side effects: the meeting is scheduled again with a higher SEQUENCE (calendars update in place);
+    the other side is told after commit."""
+    with transaction.atomic():
+        meeting = Meeting.objects.select_for_update().select_related(
+            "round", "request__sender", "request__recipient").get(pk=meeting.pk)
+        if not can_undo_cancel(user, meeting):
+            raise ExchangeError(_("This cancellation can no longer be undone."))
+        if _slot_taken(meeting):
+            raise ExchangeError(_("The slot was given to another meeting meanwhile; ask for a new meeting instead."))
+        meeting.status = MeetingStatus.SCHEDULED
+        meeting.cancelled_reason = ""
+        meeting.cancelled_at = None
+        meeting.cancelled_by = None
+        meeting.sequence += 1
+        meeting.save()
+        transaction.on_commit(lambda: notify.meeting_restored(meeting, by_user_id=user.pk))
     return meeting

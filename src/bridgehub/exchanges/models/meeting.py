@@ -37,6 +37,10 @@ class Meeting(models.Model):
     status = models.CharField(max_length=16, choices=MeetingStatus.choices, default=MeetingStatus.SCHEDULED)
     sequence = models.PositiveIntegerField(default=0, help_text="iCalendar SEQUENCE: bumped on every change")
     cancelled_reason = models.CharField(_("reason"), max_length=300, blank=True)
+    # Who cancelled and when: the canceller may undo it for a few minutes (UNDO_WINDOW).
+    cancelled_at = models.DateTimeField(null=True, blank=True)
+    cancelled_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                     related_name="+")
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

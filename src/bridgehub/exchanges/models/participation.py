@@ -4,7 +4,6 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from bridgehub.accounts.models.user import validate_time_zone
 from bridgehub.exchanges.enums import DeclineReason, RequestStatus
 
 
@@ -21,7 +20,6 @@ class Registration(models.Model):
     languages = models.JSONField(_("languages I can meet in"), default=list)
     available_slots = models.JSONField(_("slots I am available"), default=list)
     max_meetings = models.PositiveSmallIntegerField(_("at most this many meetings"), null=True, blank=True)
-    time_zone = models.CharField(_("my time zone"), max_length=64, validators=[validate_time_zone])
     confirmed = models.BooleanField(default=True, help_text="False for participants carried over until they confirm")
     priority = models.FloatField(default=1.0, help_text="Lowered by no-shows in earlier rounds of the hub")
     checked_in_at = models.DateTimeField(null=True, blank=True)
@@ -73,3 +71,11 @@ class MeetingRequest(models.Model):
 
     def __str__(self) -> str:
         return f"{self.sender} → {self.recipient} ({self.status})"
+
+    @property
+    def meeting_or_none(self):
+        """The published meeting of an accepted request, if any (so its status can be shown beside it)."""
+        try:
+            return self.meeting
+        except models.ObjectDoesNotExist:
+            return None

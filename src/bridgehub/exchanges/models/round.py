@@ -4,10 +4,18 @@ import zoneinfo
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from bridgehub.accounts.models.user import validate_time_zone
 from bridgehub.exchanges.enums import RoundMode, RoundStatus
+
+
+def _in_language(obj: models.Model, field: str, language: str | None) -> str:
+    """`field` in the interface language when the hub wrote one (name_ja, title_zh_hant, …), else as written."""
+    suffix = {"zh-hant": "zh_hant", "ja": "ja", "en": "en"}.get((language or get_language() or "en").lower())
+    translated = getattr(obj, f"{field}_{suffix}", "") if suffix else ""
+    return translated or getattr(obj, field)
 
 
 class Programme(models.Model):
@@ -15,6 +23,10 @@ class Programme(models.Model):
 
     hub = models.ForeignKey("hubs.Hub", on_delete=models.CASCADE, related_name="programmes")
     name = models.CharField(_("name"), max_length=200)
+    # The hub's own wording in each interface language; readers fall back to `name` where one is empty.
+    name_zh_hant = models.CharField(_("name (Traditional Chinese)"), max_length=200, blank=True)
+    name_ja = models.CharField(_("name (Japanese)"), max_length=200, blank=True)
+    name_en = models.CharField(_("name (English)"), max_length=200, blank=True)
     description = models.TextField(_("description"), blank=True)
     cadence = models.CharField(_("cadence"), max_length=80, blank=True, help_text=_("For example: monthly"))
     created_at = models.DateTimeField(auto_now_add=True)
@@ -27,6 +39,9 @@ class Programme(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def label_for(self, language: str | None) -> str:
+        return _in_language(self, "name", language)
+
 
 class Round(models.Model):
     """One exchange day of a programme: slots of equal length from `starts_at`, tables, interpreters."""
@@ -34,9 +49,15 @@ class Round(models.Model):
     programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="rounds",
                                   verbose_name=_("programme"))
     title = models.CharField(_("title"), max_length=200)
+    title_zh_hant = models.CharField(_("title (Traditional Chinese)"), max_length=200, blank=True)
+    title_ja = models.CharField(_("title (Japanese)"), max_length=200, blank=True)
+    title_en = models.CharField(_("title (English)"), max_length=200, blank=True)
     starts_at = models.DateTimeField(_("first slot starts"))
     time_zone = models.CharField(_("time zone of the round"), max_length=64, validators=[validate_time_zone])
     venue = models.CharField(_("venue"), max_length=200, blank=True)
+    venue_zh_hant = models.CharField(_("venue (Traditional Chinese)"), max_length=200, blank=True)
+    venue_ja = models.CharField(_("venue (Japanese)"), max_length=200, blank=True)
+    venue_en = models.CharField(_("venue (English)"), max_length=200, blank=True)
     mode = models.CharField(_("format"), max_length=16, choices=RoundMode.choices, default=RoundMode.IN_PERSON)
     online_link = models.URLField(_("online meeting link"), blank=True)
     slot_minutes = models.PositiveSmallIntegerField(
@@ -54,6 +75,9 @@ class Round(models.Model):
         help_text=_("Points for every participant who gets at least one meeting, so a few popular people "
                     "do not take every table."))
     status = models.CharField(_("status"), max_length=16, choices=RoundStatus.choices, default=RoundStatus.DRAFT)
+    invitation_only = models.BooleanField(
+        _("by invitation only"), default=False,
+        help_text=_("Only people the hub invites (for example the previous round's participants) can register."))
     previous = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
                                  verbose_name=_("carries participants over from"))
     published_at = models.DateTimeField(null=True, blank=True)
@@ -67,6 +91,21 @@ class Round(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def label_for(self, language: str | None) -> str:
+        """The title in the reader's interface language (the hub's wording), else as written."""
+        return _in_language(self, "title", language)
+
+    def venue_for(self, language: str | None) -> str:
+        return _in_language(self, "venue", language) if self.venue else ""
+
+    @property
+    def local_venue(self) -> str:
+        return self.venue_for(None)
+
+    def titles(self) -> dict[str, str]:
+        """The title in every interface language, for texts read later in any of them (inbox entries)."""
+        return {language: self.label_for(language) for language in ("zh-hant", "ja", "en")}
 
     @property
     def hub(self):

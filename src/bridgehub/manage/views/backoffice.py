@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import translation
@@ -54,8 +54,13 @@ def decide(request, hub, link_id: int):
     if link is None:
         raise Http404
     approve = request.POST.get("decision") == "approve"
-    organisation_domain.decide_application(user=request.user, link=link, approve=approve)
-    message = _("%(name)s approved.") if approve else _("%(name)s rejected.")
+    try:
+        organisation_domain.decide_application(user=request.user, link=link, approve=approve,
+                                               reason=request.POST.get("reason", ""))
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+        return redirect("manage:hub", hub=hub.slug)
+    message = _("%(name)s approved.") if approve else _("%(name)s rejected; its admins are told why.")
     messages.success(request, message % {"name": link.organisation.name})
     return redirect("manage:hub", hub=hub.slug)
 

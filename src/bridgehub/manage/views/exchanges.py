@@ -105,7 +105,9 @@ def round_action(request, hub, round_id: int):
             interpreter = get_object_or_404(Interpreter, round=round_, pk=_number(request.POST.get("interpreter")))
             rounds.remove_interpreter(user=request.user, interpreter=interpreter)
         elif action == "schedule":
-            run = scheduling_domain.run_scheduler(user=request.user, round_=round_, time_limit=PREVIEW_TIME_LIMIT)
+            run = scheduling_domain.run_scheduler(
+                user=request.user, round_=round_, time_limit=PREVIEW_TIME_LIMIT,
+                keep_interpreters=request.POST.get("allow_interpreter_change") != "on")
             messages.success(request, _("Preview ready: %(meetings)d meetings for %(covered)d participants.")
                              % {"meetings": run.summary["meetings"], "covered": run.summary["covered"]})
         elif action == "publish":

@@ -144,3 +144,32 @@ def confirm_tag(*, user: Any, reader: MatchProfile, code: str) -> Sector:
     organisation = Organisation.objects.get(pk=reader.organisation_id)
     organisation.sectors.add(sector)  # the m2m signal queues a refresh of the match profile
     return sector
+
+
+def introductions_to_answer(user: Any) -> int:
+    """Pending introductions addressed to any profile the user reads for (any reader may answer)."""
+    profile_ids = [reader.pk for reader in readers_for(user)]
+    return Introduction.objects.filter(recipient_id__in=profile_ids, status=IntroStatus.PENDING).count()
+
+
+@dataclass(frozen=True)
+class ShortlistEntry:
+    target: MatchProfile
+    saved: bool
+    introduction: Introduction | None  # the latest one asked of this target, in any hub
+
+
+def shortlist(*, user: Any, reader: MatchProfile) -> list[ShortlistEntry]:
+    """What the reader kept: saved matches and every introduction they asked for, newest first,
+    with where each introduction stands (and the contact an accepted one shared)."""
+    if not is_reader(user, reader):
+        raise FeedbackError(_("You do not belong to this profile."))
+    saved = list(MatchFeedback.objects.filter(reader=reader, signal=Signal.SAVED)
+                 .order_by("-created_at").values_list("target_id", flat=True))
+    intros: dict[int, Introduction] = {}
+    for intro in Introduction.objects.filter(requester=reader).order_by("-created_at", "-pk"):
+        intros.setdefault(intro.recipient_id, intro)
+    order = list(dict.fromkeys([*intros, *saved]))
+    targets = {t.pk: t for t in MatchProfile.objects.filter(pk__in=order)
+               .select_related("organisation", "person").defer("vector", "read_facets")}
+    return [ShortlistEntry(targets[pk], pk in saved, intros.get(pk)) for pk in order if pk in targets]

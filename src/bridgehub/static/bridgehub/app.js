@@ -40,8 +40,51 @@
     });
   }
 
+  // Shows the tab panel that holds an element (an error's field), selecting its tab.
+  function revealPanelOf(element) {
+    var panel = element && element.closest("[role=tabpanel]");
+    if (!panel) { return; }
+    var tab = document.querySelector("[role=tab][aria-controls='" + panel.id + "']");
+    if (tab) { tab.click(); }
+  }
+
+  // The error summary gets focus (screen readers announce it); its links open the tab of their field.
+  function errorSummary() {
+    var summary = document.querySelector("[data-error-summary]");
+    if (!summary) { return; }
+    summary.focus();
+    summary.querySelectorAll("a[href^='#']").forEach(function (link) {
+      link.addEventListener("click", function (event) {
+        var field = document.getElementById(link.getAttribute("href").slice(1));
+        if (!field) { return; }
+        event.preventDefault();
+        revealPanelOf(field);
+        field.focus();
+      });
+    });
+  }
+
+  // A time-zone select suggests the browser's zone: preselected on a new form, offered on a saved one.
+  function suggestZone() {
+    var zone;
+    try { zone = Intl.DateTimeFormat().resolvedOptions().timeZone; } catch (error) { return; }
+    document.querySelectorAll("select[data-suggest-zone]").forEach(function (select) {
+      var option = select.querySelector("option[value='" + zone + "']");
+      if (!option || select.value === zone) { return; }
+      if (select.getAttribute("data-suggest-zone") === "preselect") { select.value = zone; return; }
+      var hint = document.createElement("button");
+      hint.type = "button";
+      hint.className = "link zone-suggestion";
+      hint.textContent = (select.getAttribute("data-suggest-label") || "Use") + " " + option.textContent;
+      hint.addEventListener("click", function () { select.value = zone; hint.remove(); });
+      select.insertAdjacentElement("afterend", hint);
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     languageSwitch();
     tabs();
+    errorSummary();
+    suggestZone();
   });
 })();

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import Http404, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
@@ -24,6 +24,9 @@ PAGE_SIZE = 20
 
 @require_safe
 def home(request):
+    if request.user.is_authenticated:
+        # A member's home is their day (next meeting, what waits for them), not the public front page.
+        return redirect("web:dashboard")
     hubs = Hub.objects.order_by("pk")
     counts = {
         row["hub_links__hub_id"]: row["total"]

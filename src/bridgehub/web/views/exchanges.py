@@ -11,13 +11,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
+from bridgehub.directory.domain.people import person_for_user
 from bridgehub.exchanges.domain import dayof, participation, queries
 from bridgehub.exchanges.domain import scheduling as scheduling_domain
 from bridgehub.exchanges.domain.agenda import agenda_for, calendar_bytes
 from bridgehub.exchanges.domain.rounds import ExchangeError
 from bridgehub.exchanges.domain.suggestions import suggestions_for
 from bridgehub.exchanges.enums import RequestStatus, RoundStatus
-from bridgehub.exchanges.forms import DeclineForm, FeedbackForm, MeetingRequestForm, RegistrationForm
+from bridgehub.exchanges.forms import CancelForm, DeclineForm, FeedbackForm, MeetingRequestForm, RegistrationForm
 from bridgehub.exchanges.models import Registration
 
 
@@ -43,17 +44,26 @@ def rounds(request):
     return render(request, "web/rounds.html", {"rounds": visible, "mine": mine})
 
 
+def _profile_languages(user) -> list[str]:
+    """The languages a person listed in their directory profile, as meeting languages."""
+    person = person_for_user(user)
+    spoken = {"zh-Hant": "zh", "ja": "ja", "en": "en"}
+    return [spoken[code] for code in (person.languages if person else []) if code in spoken]
+
+
 def _registration_form(request, round_, registration):
     organisations = list(queries.organisations_that_may_register(request.user, round_))
-    zone = registration.time_zone if registration else request.user.time_zone
-    initial = {"time_zone": zone, "available_slots": list(round_.slots), "languages": []}
+    initial: dict = {"available_slots": list(round_.slots)}
     if registration is not None:
         initial |= {"organisation_id": registration.organisation_id, "languages": registration.languages,
                     "available_slots": registration.available_slots, "max_meetings": registration.max_meetings}
-    elif organisations:
-        initial["organisation_id"] = organisations[0].pk
+    else:
+        # A first registration starts from the languages the person listed in their profile.
+        initial["languages"] = _profile_languages(request.user)
+        if organisations:
+            initial["organisation_id"] = organisations[0].pk
     data = request.POST if request.method == "POST" and "register" in request.POST else None
-    return RegistrationForm(data, initial=initial, round_=round_, organisations=organisations, zone=zone), organisations
+    return RegistrationForm(data, initial=initial, round_=round_, organisations=organisations), organisations
 
 
 @login_required
@@ -68,8 +78,13 @@ def round_detail(request, round_id: int):
             return redirect("web:round", round_id=round_.pk)
         except ExchangeError as error:
             form.add_error(None, str(error))
+    accepting = round_.status in participation.ACCEPTING
+    invited = registration is not None
     context = {"round": round_, "registration": registration, "form": form, "organisations": organisations,
-               "editing": request.GET.get("edit") == "1" or registration is None or not registration.confirmed}
+               "zone": request.user.time_zone, "accepting": accepting,
+               "by_invitation": round_.invitation_only and not invited,
+               "editing": accepting and (not round_.invitation_only or invited) and (
+                   request.GET.get("edit") == "1" or registration is None or not registration.confirmed)}
     if registration is not None and registration.confirmed:
         involved = list(queries.requests_involving(registration))
         to_me = [r for r in involved if r.recipient_id == registration.pk]
@@ -80,6 +95,7 @@ def round_detail(request, round_id: int):
             "suggestions": suggestions_for(registration),
             "agenda": agenda_for(registration),
             "request_form": MeetingRequestForm(), "decline_form": DeclineForm(), "feedback_form": FeedbackForm(),
+            "cancel_form": CancelForm(),
             "now": timezone.now(),
             "on_the_day": round_.status == RoundStatus.PUBLISHED and dayof.check_in_open(round_),
         }
@@ -149,9 +165,15 @@ def meeting_action(request, round_id: int, meeting_id: int):
         raise Http404
     try:
         if "cancel" in request.POST:
-            scheduling_domain.cancel_meeting(user=request.user, meeting=meeting,
-                                             reason=request.POST.get("reason", "")[:300])
-            messages.success(request, _("Meeting cancelled; the other side is told."))
+            form = CancelForm(request.POST)
+            if not form.is_valid():
+                raise ExchangeError(_("Say why you cancel, and tick the box to confirm."))
+            scheduling_domain.cancel_meeting(user=request.user, meeting=meeting, reason=form.cleaned_data["reason"])
+            messages.success(request, _("Meeting cancelled; the other side is told. You can undo it for a few "
+                                        "minutes."))
+        elif "undo_cancel" in request.POST:
+            scheduling_domain.undo_cancel(user=request.user, meeting=meeting)
+            messages.success(request, _("The meeting is back in both agendas."))
         elif "no_show" in request.POST:
             dayof.report_no_show(user=request.user, meeting=meeting)
             messages.success(request, _("No-show recorded. Thank you."))

@@ -45,9 +45,16 @@ def matches(request):
     if reader is None:
         raise Http404
     kinds = domain.target_kinds_for(reader.kind)
+    showing_saved = request.GET.get("view") == "saved"
     kind = request.GET.get("kind") if request.GET.get("kind") in kinds else kinds[0]
-    page = domain.recommendations(user=request.user, reader=reader, target_kind=kind, hub_slug=request.GET.get("hub"))
+    page = domain.recommendations(user=request.user, reader=reader, target_kind=kind, hub_slug=request.GET.get("hub"),
+                                  limit=0 if showing_saved else domain.PAGE_SIZE)
     context = {
+        "showing_saved": showing_saved,
+        "shortlist": domain.shortlist(user=request.user, reader=reader) if showing_saved else [],
+        # An edit since the last reading: the lists below are from before it until the worker catches up.
+        "rereading": reader.requested_at is not None and (reader.refreshed_at is None
+                                                          or reader.requested_at > reader.refreshed_at),
         "readers": readers, "reader": reader, "page": page, "kind": kind,
         "kinds": [(k, SubjectKind(k).label) for k in kinds],
         "tags": domain.suggested_tags(reader), "incoming": (incoming := domain.incoming_introductions(reader)),
@@ -62,7 +69,7 @@ def matches(request):
 
 def _back(reader: MatchProfile, request) -> str:
     query = f"?profile={reader.pk}"
-    for key in ("kind", "hub"):
+    for key in ("kind", "hub", "view"):
         if request.POST.get(key):
             query += f"&{key}={request.POST[key]}"
     return reverse("web:matches") + query
@@ -88,8 +95,12 @@ def feedback(request, profile_id: int):
     except FeedbackError as error:
         messages.error(request, str(error))
         return redirect(_back(reader, request))
-    if signal == Signal.NOT_RELEVANT and request.POST.get("undo") != "1":
+    undo = request.POST.get("undo") == "1"
+    if signal == Signal.NOT_RELEVANT and not undo:
         messages.success(request, _("Hidden. Similar recommendations move down."))
+    elif signal == Signal.SAVED:
+        messages.success(request, _("Removed from your saved matches.") if undo else
+                         _("Saved. Find it under “Saved and introductions”."))
     return redirect(_back(reader, request))
 
 
@@ -102,7 +113,8 @@ def introduce(request, profile_id: int):
     try:
         request_introduction(user=request.user, reader=reader, target=target, hub=hub,
                              note=request.POST.get("note", ""))
-        messages.success(request, _("Introduction requested. They will be told by e-mail."))
+        messages.success(request, _("Introduction requested. They are told by e-mail and in their inbox; their "
+                                    "answer arrives in yours."))
     except FeedbackError as error:
         messages.error(request, str(error))
     return redirect(_back(reader, request))
@@ -119,7 +131,8 @@ def answer(request, introduction_id: int):
         answer_introduction(user=request.user, introduction=intro, accept=accept,
                             reason="" if accept else request.POST.get("reason", ""),
                             contact=request.POST.get("contact", "") if accept else "")
-        messages.success(request, _("Answer sent."))
+        messages.success(request, _("Accepted: they now see the contact you shared.") if accept else
+                         _("Declined. They are told, without your reason."))
     except FeedbackError as error:
         messages.error(request, str(error))
     return redirect(reverse("web:matches") + f"?profile={intro.recipient_id}")

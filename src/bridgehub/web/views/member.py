@@ -12,22 +12,22 @@ from django.shortcuts import redirect, render
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_POST, require_safe
+from django.views.decorators.http import require_POST
 
 from bridgehub.accounts.domain.addresses import has_verified_address
 from bridgehub.accounts.domain.tokens import issue_token, revoke_token
+from bridgehub.accounts.forms import zone_field
 from bridgehub.accounts.models import User
 from bridgehub.common.languages import CONTENT_LANGUAGE_CHOICES
 from bridgehub.directory.domain import organisations as organisation_domain
 from bridgehub.directory.domain import queries
-from bridgehub.directory.domain.people import person_for_user
 from bridgehub.directory.forms import (
     AskOfferForm,
     OrganisationForm,
     ProfileTextForm,
     check_written_in_one_language,
 )
-from bridgehub.directory.models import AskOffer, Organisation, OrganisationHub
+from bridgehub.directory.models import AskOffer, Organisation
 from bridgehub.hubs.models import Hub
 
 AskOfferFormSet = modelformset_factory(AskOffer, form=AskOfferForm, extra=2, can_delete=True)
@@ -58,20 +58,6 @@ def _organisation_form(data, instance=None):
     form = OrganisationForm(data, instance=instance)
     form.ui_language = translation.get_language()
     return form
-
-
-@login_required
-@require_safe
-def dashboard(request):
-    roles = queries.own_organisation_roles(request.user)
-    organisations = list(queries.with_listing_data(Organisation.objects.filter(pk__in=list(roles))))
-    links = OrganisationHub.objects.filter(organisation__in=organisations).select_related("hub", "organisation")
-    return render(request, "web/dashboard.html", {
-        "organisations": [(org, roles[org.pk]) for org in organisations],
-        "links": links,
-        "person": person_for_user(request.user),
-        "operated_hubs": Hub.objects.filter(memberships__user=request.user, memberships__role="operator"),
-    })
 
 
 @login_required
@@ -154,6 +140,10 @@ class SettingsForm(forms.ModelForm):
     class Meta:
         model = User
         fields = ["display_name", "time_zone"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["time_zone"] = zone_field(self.instance.time_zone)
 
 
 @login_required

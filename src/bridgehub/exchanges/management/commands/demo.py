@@ -1,3 +1,6 @@
+from pathlib import Path
+
+from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from bridgehub.directory.demo.builder import build_demo, demo_is_loaded
@@ -22,7 +25,14 @@ class Command(BaseCommand):
             self.stdout.write(f"Demo hub loaded: {result.organisations} organisations, {result.people} people, "
                               f"{meetings} meetings scheduled in the December exchange round, "
                               f"{matching['recommendations']} recommendations for {matching['profiles']} profiles.")
+        lines = ["Log in at http://127.0.0.1:8000/accounts/login/ with:"]
+        lines += [f"  {role:28} {email:40} password: {password}" for email, password, role in logins]
+        lines.append(f"E-mails the platform sends are written to {settings.EMAIL_FILE_PATH}/ (one file each).")
+        text = "\n".join(lines) + "\n"
         self.stdout.write("")
-        self.stdout.write("Log in at http://127.0.0.1:8000/accounts/login/ with:")
-        for email, password, role in logins:
-            self.stdout.write(f"  {role:28} {email:40} password: {password}")
+        self.stdout.write(text)
+        # `make demo` shows them again after the server's start line (runserver reads this file).
+        banner = Path(settings.CONFIG.data_dir) / "demo-logins.txt"
+        banner.parent.mkdir(parents=True, exist_ok=True)
+        banner.write_text(text, encoding="utf-8")
+        banner.chmod(0o600)

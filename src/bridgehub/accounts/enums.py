@@ -1,0 +1,22 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class NotificationKind(models.TextChoices):
+    """What an inbox entry is about. Its sentence is written at reading time in the reader's language
+    (accounts/inbox_texts.py), from names stored as their owners wrote them."""
+
+    INTRODUCTION_REQUESTED = "introduction_requested", _("introduction requested")
+    INTRODUCTION_ACCEPTED = "introduction_accepted", _("introduction accepted")
+    INTRODUCTION_DECLINED = "introduction_declined", _("introduction declined")
+    MEETING_REQUESTED = "meeting_requested", _("meeting requested")
+    MEETING_AGREED = "meeting_agreed", _("meeting agreed")
+    MEETING_DECLINED = "meeting_declined", _("meeting request declined")
+    REQUEST_EXPIRED = "request_expired", _("meeting request expired")
+    REQUEST_REMINDER = "request_reminder", _("reminder")
+    AGENDA_CHANGED = "agenda_changed", _("agenda changed")
+    MEETING_CANCELLED = "meeting_cancelled", _("meeting cancelled")
+    MEETING_RESTORED = "meeting_restored", _("meeting restored")
+    ROUND_INVITATION = "round_invitation", _("invitation to a round")
+    APPLICATION_DECIDED = "application_decided", _("hub application approved")
+    APPLICATION_DECLINED = "application_declined", _("hub application declined")
