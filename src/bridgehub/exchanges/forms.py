@@ -36,7 +36,7 @@ class RoundForm(forms.ModelForm):
         fields = ["programme", "title", "title_zh_hant", "title_ja", "title_en", "starts_at", "time_zone", "venue",
                   "venue_zh_hant", "venue_ja", "venue_en", "mode", "online_link", "slot_minutes",
                   "slot_count", "tables", "request_expiry_hours", "max_outstanding_requests", "coverage_bonus",
-                  "previous", "invitation_only"]
+                  "gap_spread", "previous", "invitation_only"]
         widgets = {"starts_at": forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")}
 
     def __init__(self, *args, hub, **kwargs):

@@ -30,14 +30,31 @@ def test_round_trip_keeps_everything():
     assert parse_instance(instance_to_dict(instance)) == instance
 
 
-def test_unknown_participant_duplicate_request_and_slot_out_of_range_are_each_named():
+def test_unknown_participant_conflicting_repeat_and_slot_out_of_range_are_each_named():
     data = base()
-    data["requests"] += [{"a": "a", "b": "zz", "weight": 1}, {"a": "b", "b": "a", "weight": 1}]
+    data["requests"] += [{"a": "a", "b": "zz", "weight": 1}, {"a": "c", "b": "b", "weight": 1, "pinned_slot": 1}]
     data["participants"][2]["available"] = [0, 7]
     found = problems(data)
     assert "request 2 (a-zz): unknown participant 'zz'" in found
-    assert "request 3 (b-a): duplicate of request 0" in found
+    assert "request 3 (c-b): repeats request 1 but is pinned to slot 1, not 0" in found
     assert "participant 'c': slot 7 is out of range 0..2" in found
+
+
+def test_a_pair_listed_twice_becomes_one_request_with_a_warning_naming_both_lines():
+    data = base()
+    data["requests"][0]["slots"] = [0, 1]
+    data["requests"].append({"a": "b", "b": "a", "weight": 5, "slots": [1, 2]})
+    instance = parse_instance(data)
+    assert [(r.a, r.b, r.weight, r.slots) for r in instance.requests] == [
+        ("a", "b", 5.0, frozenset({1})), ("b", "c", 1.0, None)]
+    assert instance.warnings == ["request 2 (b-a) repeats request 0 (a-b): merged into one meeting"]
+
+
+def test_a_pair_listed_twice_with_no_common_slot_is_refused():
+    data = base()
+    data["requests"][0]["slots"] = [0]
+    data["requests"].append({"a": "b", "b": "a", "weight": 1, "slots": [2]})
+    assert problems(data) == ["request 2 (b-a): repeats request 0 but the two allow no common slot"]
 
 
 def test_no_availability_and_bad_pins_are_named():

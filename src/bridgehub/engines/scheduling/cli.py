@@ -24,4 +24,7 @@ def run_schedule(instance_path: Path, *, time_limit: float, out: Path | None, se
         return {"feasible": False, "errors": error.problems}
     if out is not None:
         out.write_text(json.dumps(schedule_to_dict(result.meetings)), encoding="utf-8")
-    return result.summary()
+    summary = result.summary()
+    if instance.warnings:
+        summary["warnings"] = instance.warnings
+    return summary

@@ -64,6 +64,7 @@ class Instance:
     requests: list[Request]
     coverage_bonus: float = 0.0
     extra: dict[str, Any] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)  # what was accepted but changed (a repeated pair merged)
 
     def needs_interpreter(self, request: Request) -> bool:
         a, b = self.participants[request.a], self.participants[request.b]
@@ -148,7 +149,9 @@ def parse_instance(data: Mapping[str, Any]) -> Instance:
         interpreters[iid] = Interpreter(iid, languages, frozenset(available))
 
     requests: list[Request] = []
+    warnings: list[str] = []
     seen: dict[frozenset[str], int] = {}
+    position: dict[frozenset[str], int] = {}  # pair -> its place in `requests`
     for index, row in enumerate(data.get("requests") or []):
         a, b = row.get("a"), row.get("b")
         where = f"request {index} ({a}-{b})"
@@ -160,10 +163,8 @@ def parse_instance(data: Mapping[str, Any]) -> Instance:
             problems.append(f"{where}: a participant cannot meet themself")
             continue
         pair = frozenset((a, b))
-        if pair in seen:
-            problems.append(f"{where}: duplicate of request {seen[pair]}")
-            continue
-        seen[pair] = index
+        if pair in seen and pair not in position:
+            continue  # the first listing was refused; its problem is already reported
         weight = row.get("weight", 1)
         if not isinstance(weight, int | float) or isinstance(weight, bool) or weight < 0:
             problems.append(f"{where}: weight must be a number >= 0")
@@ -185,8 +186,21 @@ def parse_instance(data: Mapping[str, Any]) -> Instance:
         if keeper is not None:
             problems += _pinned_interpreter_problems(keeper, pinned, interpreters, participants[a], participants[b],
                                                      where)
-        requests.append(Request(a, b, float(weight), frozenset(allowed) if allowed is not None else None, pinned,
-                                keeper))
+        request = Request(a, b, float(weight), frozenset(allowed) if allowed is not None else None, pinned, keeper)
+        if pair in seen:
+            # Real exports list a pair twice when both sides asked (A->B and B->A): one meeting, said aloud.
+            first = requests[position[pair]]
+            merged, problem = _merge_repeated(first, request)
+            if problem:
+                problems.append(f"{where}: repeats request {seen[pair]} but {problem}")
+            else:
+                requests[position[pair]] = merged
+                warnings.append(f"{where} repeats request {seen[pair]} ({first.a}-{first.b}): "
+                                "merged into one meeting")
+            continue
+        seen[pair] = index
+        position[pair] = len(requests)
+        requests.append(request)
 
     if problems:
         raise InstanceError(problems)
@@ -199,7 +213,22 @@ def parse_instance(data: Mapping[str, Any]) -> Instance:
         requests=requests,
         coverage_bonus=float(bonus),
         extra={k: v for k, v in data.items() if k not in known},
+        warnings=warnings,
     )
+
+
+def _merge_repeated(first: Request, again: Request) -> tuple[Request, str]:
+    """One request from a pair listed twice, or what makes the two listings incompatible."""
+    if first.pinned_slot != again.pinned_slot and None not in (first.pinned_slot, again.pinned_slot):
+        return first, f"is pinned to slot {again.pinned_slot}, not {first.pinned_slot}"
+    allowed = first.slots
+    if again.slots is not None:
+        allowed = again.slots if allowed is None else allowed & again.slots
+        if not allowed:
+            return first, "the two allow no common slot"
+    pinned = first.pinned_slot if first.pinned_slot is not None else again.pinned_slot
+    keeper = first.pinned_interpreter or again.pinned_interpreter
+    return Request(first.a, first.b, max(first.weight, again.weight), allowed, pinned, keeper), ""
 
 
 def _pinned_interpreter_problems(keeper: object, slot: int | None, interpreters: dict[str, Interpreter],

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import zoneinfo
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import icalendar
 from django.utils import timezone
@@ -33,6 +33,7 @@ class AgendaEntry:
     table: int  # shown 1-based
     interpreter: str
     undoable: bool = False  # this person cancelled it a moment ago and may take it back
+    free_before: int = 0  # minutes free since this person's previous meeting that day (0: back to back)
 
     @property
     def cancelled(self) -> bool:
@@ -55,7 +56,38 @@ def agenda_for(registration: Registration, zone_name: str | None = None) -> list
             interpreter=meeting.interpreter.name if meeting.interpreter else "",
             undoable=can_undo_cancel(registration.user, meeting),
         ))
-    return entries
+    return _with_free_time(entries)
+
+
+def _with_free_time(entries: list[AgendaEntry]) -> list[AgendaEntry]:
+    """Mark the free time before each meeting since the previous one held on the same day."""
+    marked, previous_end = [], None
+    for entry in sorted(entries, key=lambda e: e.meeting.starts_at):
+        free = 0
+        if not entry.cancelled:
+            if previous_end is not None and previous_end.date() == entry.local_start.date():
+                free = max(0, int((entry.local_start - previous_end).total_seconds() // 60))
+            previous_end = entry.local_end
+        marked.append(replace(entry, free_before=free))
+    return marked
+
+
+@dataclass(frozen=True)
+class DaySummary:
+    meetings: int
+    starts: dt.datetime
+    ends: dt.datetime
+    waits: int  # free stretches between two meetings
+    free_minutes: int
+
+
+def day_summary(entries: list[AgendaEntry]) -> DaySummary | None:
+    """The shape of the person's day: how many meetings, from when to when, how much waiting."""
+    held = [e for e in entries if not e.cancelled]
+    if not held:
+        return None
+    waits = [e.free_before for e in held if e.free_before]
+    return DaySummary(len(held), held[0].local_start, held[-1].local_end, len(waits), sum(waits))
 
 
 def _event(entry: AgendaEntry, zone: zoneinfo.ZoneInfo) -> icalendar.Event:

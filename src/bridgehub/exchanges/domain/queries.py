@@ -132,6 +132,34 @@ def schedule_preview(round_: Round, run: ScheduleRun, interpreters: list[Interpr
     return [(slot, round_.slot_start(slot), grid[slot]) for slot in round_.slots]
 
 
+@dataclass(frozen=True)
+class DayShape:
+    registration: Any  # Registration
+    meetings: int
+    gaps: int  # idle stretches between two of their meetings
+    starts_at: Any  # the start of their first meeting and the end of their last (datetimes)
+    ends_at: Any
+
+
+def days_in_preview(run: ScheduleRun) -> list[DayShape]:
+    """Each participant's day in a preview run, those who wait most first (the operator's gap view)."""
+    slots: dict[int, set[int]] = {}
+    pairs = MeetingRequest.objects.filter(pk__in=[p["request"] for p in run.placements]).values_list(
+        "pk", "sender_id", "recipient_id")
+    people = {pk: (a, b) for pk, a, b in pairs}
+    for p in run.placements:
+        for registration_id in people.get(p["request"], ()):
+            slots.setdefault(registration_id, set()).add(p["slot"])
+    registrations = {r.pk: r for r in Registration.objects.filter(pk__in=list(slots))
+                     .select_related("user", "organisation")}
+    days = []
+    for registration_id, used in slots.items():
+        gaps = sum(1 for s in range(min(used), max(used)) if s not in used and s + 1 in used)
+        days.append(DayShape(registrations[registration_id], len(used), gaps, run.round.slot_start(min(used)),
+                             run.round.slot_end(max(used))))
+    return sorted(days, key=lambda d: (-d.gaps, d.registration.pk))
+
+
 def organisation_pairs_with_requests(hub) -> list[tuple[int, int]]:
     """(sender organisation, recipient organisation) of every meeting request in the hub's rounds."""
     return list(MeetingRequest.objects.filter(round__programme__hub=hub)

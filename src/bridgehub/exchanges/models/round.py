@@ -74,6 +74,10 @@ class Round(models.Model):
         _("fairness bonus"), default=3,
         help_text=_("Points for every participant who gets at least one meeting, so a few popular people "
                     "do not take every table."))
+    gap_spread = models.PositiveSmallIntegerField(
+        _("even waiting (largest difference in breaks)"), null=True, blank=True, default=2,
+        help_text=_("When every request fits, no participant waits between meetings more often than another "
+                    "by more than this many breaks. Leave empty for no rule (fewest breaks in total)."))
     status = models.CharField(_("status"), max_length=16, choices=RoundStatus.choices, default=RoundStatus.DRAFT)
     invitation_only = models.BooleanField(
         _("by invitation only"), default=False,

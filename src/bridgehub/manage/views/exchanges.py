@@ -55,7 +55,8 @@ def _round_context(hub, round_, **extra):
     latest = queries.latest_run(round_)
     preview = None
     if latest is not None:
-        preview = {"run": latest, "grid": queries.schedule_preview(round_, latest, interpreters)}
+        preview = {"run": latest, "grid": queries.schedule_preview(round_, latest, interpreters),
+                   "days": queries.days_in_preview(latest)}
     return {"hub": hub, "round": round_, "registrations": registrations, "interpreters": interpreters,
             "pending": statuses.get(RequestStatus.PENDING, 0), "accepted": statuses.get(RequestStatus.ACCEPTED, 0),
             "preview": preview, **extra}

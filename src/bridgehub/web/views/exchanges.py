@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST, require_safe
 from bridgehub.directory.domain.people import person_for_user
 from bridgehub.exchanges.domain import dayof, participation, queries
 from bridgehub.exchanges.domain import scheduling as scheduling_domain
-from bridgehub.exchanges.domain.agenda import agenda_for, calendar_bytes
+from bridgehub.exchanges.domain.agenda import agenda_for, calendar_bytes, day_summary
 from bridgehub.exchanges.domain.rounds import ExchangeError
 from bridgehub.exchanges.domain.suggestions import suggestions_for
 from bridgehub.exchanges.enums import RequestStatus, RoundStatus
@@ -93,7 +93,8 @@ def round_detail(request, round_id: int):
             "outgoing": [r for r in involved if r.sender_id == registration.pk],
             "agreed": [r for r in to_me if r.status != RequestStatus.PENDING],
             "suggestions": suggestions_for(registration),
-            "agenda": agenda_for(registration),
+            "agenda": (agenda := agenda_for(registration)),
+            "day": day_summary(agenda),
             "request_form": MeetingRequestForm(), "decline_form": DeclineForm(), "feedback_form": FeedbackForm(),
             "cancel_form": CancelForm(),
             "now": timezone.now(),
