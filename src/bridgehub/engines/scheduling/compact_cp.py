@@ -96,7 +96,7 @@ class _Builder:
         for k in state.held_requests():
             ask = state.asks[k]
             cover = cover_of(types, people[ask.a].languages, people[ask.b].languages)
-            options = free.get(k, (state.held[k],)) if k in free else (state.held[k],)
+            options = free.get(k, (state.held[k],))
             placed = []
             for s in options:
                 term: Any
