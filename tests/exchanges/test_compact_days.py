@@ -23,7 +23,7 @@ def gappy(exchange):
 
 def test_the_operator_sees_who_waits_in_the_preview(gappy):
     run = scheduling_domain.run_scheduler(user=gappy.world.tokyo_operator, round_=gappy.round, time_limit=2)
-    days = queries.days_in_preview(run)
+    days = queries.days_in_preview(gappy.round, run)
     assert [(d.registration.pk, d.meetings, d.gaps) for d in days][0] == (gappy.owner_reg.pk, 2, 1)
     assert sorted(d.gaps for d in days) == [0, 0, 1]
     assert run.summary["fairness"] == 2 and run.summary["breaks"] == 1

@@ -141,7 +141,7 @@ class DayShape:
     ends_at: Any
 
 
-def days_in_preview(run: ScheduleRun) -> list[DayShape]:
+def days_in_preview(round_: Round, run: ScheduleRun) -> list[DayShape]:
     """Each participant's day in a preview run, those who wait most first (the operator's gap view)."""
     slots: dict[int, set[int]] = {}
     pairs = MeetingRequest.objects.filter(pk__in=[p["request"] for p in run.placements]).values_list(
@@ -155,8 +155,8 @@ def days_in_preview(run: ScheduleRun) -> list[DayShape]:
     days = []
     for registration_id, used in slots.items():
         gaps = sum(1 for s in range(min(used), max(used)) if s not in used and s + 1 in used)
-        days.append(DayShape(registrations[registration_id], len(used), gaps, run.round.slot_start(min(used)),
-                             run.round.slot_end(max(used))))
+        days.append(DayShape(registrations[registration_id], len(used), gaps, round_.slot_start(min(used)),
+                             round_.slot_end(max(used))))
     return sorted(days, key=lambda d: (-d.gaps, d.registration.pk))
 
 

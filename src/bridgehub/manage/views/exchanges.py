@@ -56,7 +56,7 @@ def _round_context(hub, round_, **extra):
     preview = None
     if latest is not None:
         preview = {"run": latest, "grid": queries.schedule_preview(round_, latest, interpreters),
-                   "days": queries.days_in_preview(latest)}
+                   "days": queries.days_in_preview(round_, latest)}
     return {"hub": hub, "round": round_, "registrations": registrations, "interpreters": interpreters,
             "pending": statuses.get(RequestStatus.PENDING, 0), "accepted": statuses.get(RequestStatus.ACCEPTED, 0),
             "preview": preview, **extra}
