@@ -78,7 +78,7 @@ def _weight(breaks: dict[int, int]) -> int:
 
 
 class _Builder:
-    """A CP-SAT model in which the meetings in `free` may move among `slots_of[k]`; others stay put."""
+    """A CP-SAT model in which each meeting k in `free` may move among the slots `free[k]`; others stay put."""
 
     def __init__(self, state: ScheduleState, free: dict[int, tuple[int, ...]], fairness: int | None,
                  supply_data: tuple):
@@ -217,13 +217,14 @@ def compact_with_cpsat(state: ScheduleState, deadline: float, *, fairness: int |
     if sum(len(v) for v in everything.values()) > MAX_VARIABLES:
         return None
     current = score(start, fairness)
-    proven = False
     whole = _Builder(state, everything, fairness, supply_data)
     if time.monotonic() > deadline - 0.3:
         return None
     answer = whole.solve(WHOLE_MODEL_SHARE * (deadline - time.monotonic()), seed, workers)
     if answer is not None and answer[0] < current and state.replace(_with_the_rest(state, answer[1])):
-        current, proven = answer[0], answer[2]
+        current = answer[0]
+    # Proved optimal (whether or not it moved anything): no neighbourhood can do better.
+    proven = answer is not None and answer[2] and answer[0] <= current
     steps = improvements = 0
     rng = random.Random(seed)
     n_slots = state.instance.slots
