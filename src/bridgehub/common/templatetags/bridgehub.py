@@ -106,3 +106,11 @@ def time_in(moment: datetime | None, zone_name: str) -> str:
     if moment is None:
         return ""
     return date_format(timezone.localtime(moment, zoneinfo.ZoneInfo(zone_name)), "H:i")
+
+
+@register.filter
+def screen_reasons(codes: list[str]) -> list[str]:
+    """A screened note's reason codes as readable reasons in the reader's language."""
+    from bridgehub.common.trust_texts import reason_texts
+
+    return reason_texts(codes or [])

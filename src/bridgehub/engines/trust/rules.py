@@ -135,5 +135,5 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     Rule("guaranteed_return", 0.85, GUARANTEED, unless=NOT_GUARANTEED),
     Rule("investment_group", 0.8, GROUP),
     Rule("credential_request", 0.8, CREDENTIALS, unless=OFFICIAL + "|" + NEVER_ASK),
-    Rule("secret_contact", 0.6, AVOID_THE_OFFICE),
+    Rule("avoid_the_office", 0.6, AVOID_THE_OFFICE),
 )

@@ -11,6 +11,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from bridgehub.directory.domain.screening import screen_note
 from bridgehub.exchanges.domain import notify
 from bridgehub.exchanges.domain.queries import organisations_that_may_register
 from bridgehub.exchanges.domain.rounds import ExchangeError, clean_languages, clean_slots
@@ -122,6 +123,9 @@ def send_request(*, user: Any, sender: Registration, recipient: Registration, no
                                   "Wait for answers or withdraw one.") % {"count": outstanding})
         request = existing or MeetingRequest(round=round_, sender=sender, recipient=recipient)
         request.note = note
+        verdict = screen_note(text=note, user=user, organisation=sender.organisation, hub=round_.programme.hub,
+                              recipient_kind=recipient.organisation.kind)
+        request.screen_score, request.screen_reasons = (verdict.score, list(verdict.reasons)) if verdict else (0.0, [])
         request.status = RequestStatus.WAITING_FOR_BOTH if _met_before(sender, recipient) else RequestStatus.PENDING
         request.expires_at = now + dt.timedelta(hours=round_.request_expiry_hours)
         request.responded_at = request.reminded_at = None

@@ -50,6 +50,9 @@ class MeetingRequest(models.Model):
     sender = models.ForeignKey(Registration, on_delete=models.CASCADE, related_name="sent_requests")
     recipient = models.ForeignKey(Registration, on_delete=models.CASCADE, related_name="received_requests")
     note = models.TextField(_("note"), blank=True, max_length=1000)
+    # The fraud screen's verdict on the note (0..1 and reason codes): the recipient sees a caution.
+    screen_score = models.FloatField(default=0.0)
+    screen_reasons = models.JSONField(default=list, blank=True)
     status = models.CharField(max_length=20, choices=RequestStatus.choices, default=RequestStatus.PENDING)
     mutual = models.BooleanField(default=False, help_text="Both sides asked for this meeting")
     decline_reason = models.CharField(_("reason"), max_length=20, choices=DeclineReason.choices, blank=True)

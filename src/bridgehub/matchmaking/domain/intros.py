@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from bridgehub.common.mail import one_line
+from bridgehub.directory.domain.screening import screen_note
 from bridgehub.hubs.models import Hub
 from bridgehub.matchmaking.domain.access import is_reader
 from bridgehub.matchmaking.domain.feedback import FeedbackError, record_signal
@@ -53,8 +54,11 @@ def request_introduction(*, user: Any, reader: MatchProfile, target: MatchProfil
             "again": (declined.answered_at + DECLINE_COOLDOWN).date().isoformat()})
     try:
         with transaction.atomic():
-            intro = Introduction.objects.create(hub=hub, requester=reader, recipient=target, requested_by=user,
-                                                note=note[:500])
+            verdict = screen_note(text=note[:500], user=user, organisation=reader.organisation, hub=hub,
+                                  recipient_kind=target.kind)
+            intro = Introduction.objects.create(
+                hub=hub, requester=reader, recipient=target, requested_by=user, note=note[:500],
+                screen_score=verdict.score if verdict else 0.0, screen_reasons=list(verdict.reasons) if verdict else [])
     except IntegrityError:
         raise FeedbackError(_("An introduction to them is already waiting for an answer.")) from None
     record_signal(reader, target, Signal.INTRO_REQUESTED, user)

@@ -33,6 +33,9 @@ class Introduction(models.Model):
                                   related_name="intros_received")
     requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     note = models.CharField(_("note"), max_length=500, blank=True)
+    # The fraud screen's verdict on the note (0..1 and reason codes): the recipient sees a caution.
+    screen_score = models.FloatField(default=0.0)
+    screen_reasons = models.JSONField(default=list, blank=True)
     status = models.CharField(max_length=12, choices=IntroStatus.choices, default=IntroStatus.PENDING)
     decline_reason = models.CharField(_("reason"), max_length=20, choices=IntroDeclineReason.choices, blank=True)
     answered_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
