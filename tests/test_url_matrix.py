@@ -30,7 +30,7 @@ from bridgehub.exchanges.domain import scheduling as scheduling_domain
 from bridgehub.exchanges.models import Meeting, Programme, Round
 from bridgehub.hubs.models import HubInvitation
 from bridgehub.matchmaking.models import Introduction, MatchProfile, Recommendation
-from tests.exchanges.conftest import make_round, register
+from tests.exchanges.conftest import make_round, register, round_day
 from tests.factories.core import (
     HubFactory,
     HubMembershipFactory,
@@ -83,7 +83,7 @@ def build_world() -> MatrixWorld:
         "tokyo_operator"])
 
     programme = Programme.objects.create(hub=tokyo, name="Monthly", cadence="monthly")
-    round_ = make_round(programme, start=dt.datetime(2026, 12, 10, 10, 0, tzinfo=dt.UTC))
+    round_ = make_round(programme, start=round_day(zone=dt.UTC))
     owner_reg = register(users["owner"], round_, orgs["alpha"], ["en"], "Asia/Tokyo")
     beta_reg = register(users["other_org"], round_, orgs["beta"], ["en"], "Asia/Tokyo")
     gamma_reg = register(gamma_user, round_, orgs["gamma"], ["en"], "Asia/Tokyo")

@@ -7,6 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from bridgehub.exchanges.models import Meeting
+from tests.exchanges.conftest import ROUND_START
 from tests.factories.core import (
     TEST_PASSWORD,
     HubFactory,
@@ -60,7 +61,7 @@ def test_round_from_creation_to_calendars_in_two_time_zones(live_server, browser
     operator.fill("#id_name", "Tokyo deep-tech monthly")
     operator.click("button[name=programme]")
     operator.fill("#id_title", "December round")
-    operator.fill("#id_starts_at", "2026-12-10T10:00")
+    operator.fill("#id_starts_at", f"{ROUND_START:%Y-%m-%d}T10:00")
     operator.select_option("#id_time_zone", "Asia/Tokyo")
     operator.fill("#id_slot_minutes", "30")
     operator.fill("#id_slot_count", "4")
@@ -104,5 +105,5 @@ def test_round_from_creation_to_calendars_in_two_time_zones(live_server, browser
     with taipei_page.expect_download() as download:
         taipei_page.click("#agenda a[href$='.ics']")
     content = Path(download.value.path()).read_text(encoding="utf-8")
-    assert "DTSTART;TZID=Asia/Taipei:20261210T090000" in content
+    assert f"DTSTART;TZID=Asia/Taipei:{ROUND_START:%Y%m%d}T090000" in content
     assert "TZID:Asia/Taipei" in content and "Hsinchu Sensors" not in content.split("SUMMARY")[1].split("\n")[0]

@@ -12,6 +12,16 @@ from tests.factories.core import OrganisationHubFactory
 TOKYO = zoneinfo.ZoneInfo("Asia/Tokyo")
 
 
+def round_day(days_ahead: int = 7, *, hour: int = 10, zone: dt.tzinfo = TOKYO) -> dt.datetime:
+    """A round's start a week from today: a fixed date would turn every upcoming meeting into a past
+    one once the calendar passes it."""
+    day = dt.date.today() + dt.timedelta(days=days_ahead)
+    return dt.datetime(day.year, day.month, day.day, hour, 0, tzinfo=zone)
+
+
+ROUND_START = round_day()
+
+
 @dataclass
 class Exchange:
     world: object
@@ -22,7 +32,7 @@ class Exchange:
 
 
 def make_round(programme, *, title="December deep-tech round", status=RoundStatus.OPEN, slots=4, tables=2,
-               start=dt.datetime(2026, 12, 10, 10, 0, tzinfo=TOKYO), previous=None):
+               start=ROUND_START, previous=None):
     return Round.objects.create(programme=programme, title=title, starts_at=start, time_zone="Asia/Tokyo",
                                 venue="Tokyo hub, Otemachi", slot_minutes=30, slot_count=slots, tables=tables,
                                 status=status, previous=previous)

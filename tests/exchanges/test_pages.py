@@ -10,7 +10,7 @@ from bridgehub.exchanges.domain import scheduling as scheduling_domain
 from bridgehub.exchanges.enums import RequestStatus, RoundStatus
 from bridgehub.exchanges.models import Meeting, MeetingRequest, Programme, Registration, Round, ScheduleRun
 from tests.conftest import client_for
-from tests.exchanges.conftest import register
+from tests.exchanges.conftest import ROUND_START, register
 from tests.factories.core import OrganisationFactory, OrganisationHubFactory, OrganisationMembershipFactory, UserFactory
 
 ACTORS = ["owner", "taipei_member", "tokyo_member", "tokyo_operator", "taipei_operator", "anonymous"]
@@ -113,13 +113,14 @@ def test_operator_flow_through_the_pages(world):
     assert response.status_code == 302
     programme = Programme.objects.get()
     response = operator.post("/manage/tokyo/rounds/", {
-        "round": "1", "programme": programme.pk, "title": "December round", "starts_at": "2026-12-10T10:00",
+        "round": "1", "programme": programme.pk, "title": "December round",
+        "starts_at": f"{ROUND_START:%Y-%m-%d}T10:00",
         "time_zone": "Asia/Tokyo", "venue": "Otemachi", "mode": "in_person", "online_link": "", "slot_minutes": 30,
         "slot_count": 4, "tables": 2, "request_expiry_hours": 72, "max_outstanding_requests": 5,
         "coverage_bonus": 3, "previous": ""})
     assert response.status_code == 302
     round_ = Round.objects.get()
-    assert round_.starts_at.isoformat() == "2026-12-10T01:00:00+00:00"  # read in the round's zone
+    assert round_.starts_at == ROUND_START  # read in the round's zone (10:00 Tokyo)
     url = f"/manage/tokyo/rounds/{round_.pk}/"
     operator.post(url, {"interpreter": "1", "name": "Lin", "languages": ["zh", "ja"]})
     assert round_.interpreters.get().available_slots == [0, 1, 2, 3]

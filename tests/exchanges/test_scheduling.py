@@ -183,7 +183,7 @@ def test_feedback_after_a_meeting_is_kept_and_replaced_on_a_second_click(exchang
 
 def test_self_check_in_only_on_the_day_the_desk_any_time(exchange):
     with pytest.raises(ExchangeError, match="Check-in opens"):
-        dayof.check_in(user=exchange.world.owner, registration=exchange.owner_reg)  # the round is in December
+        dayof.check_in(user=exchange.world.owner, registration=exchange.owner_reg)  # the round is a week away
     with pytest.raises(PermissionDenied):
         dayof.check_in(user=exchange.world.taipei_operator, registration=exchange.owner_reg)
     assert dayof.check_in(user=exchange.world.tokyo_operator, registration=exchange.owner_reg).checked_in_at

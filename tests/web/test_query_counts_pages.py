@@ -12,7 +12,7 @@ from bridgehub.accounts.domain.inbox import notify
 from bridgehub.directory.models import Affiliation, OperatorNote
 from bridgehub.exchanges.models import Programme
 from bridgehub.matchmaking.models import HubMatching, Introduction, MatchProfile, Recommendation
-from tests.exchanges.conftest import make_round, register
+from tests.exchanges.conftest import make_round, register, round_day
 from tests.factories.core import (
     AskOfferFactory,
     HubFactory,
@@ -88,7 +88,7 @@ def rounds_page(count: int):
     programme = Programme.objects.create(hub=base.hub, name="Monthly", cadence="monthly")
     for index in range(count):
         round_ = make_round(programme, title=f"Round {index}",
-                            start=dt.datetime(2026, 12, 10 + index, 10, 0, tzinfo=dt.UTC))
+                            start=round_day(7 + index, zone=dt.UTC))
         register(base.member, round_, base.home, ["en"], "Asia/Tokyo")
     return base.member, "/rounds/", f"Round {count - 1}"
 
