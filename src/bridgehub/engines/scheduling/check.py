@@ -7,7 +7,7 @@ behind a shared helper. The solver calls it on every schedule it returns.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from .instance import Instance, Meeting
@@ -27,16 +27,20 @@ class ScheduleReport:
         return not self.violations
 
 
+def breaks_in(slots: Collection[int]) -> int:
+    """Idle stretches between two meetings held in `slots` (one per stretch, however long)."""
+    if not slots:
+        return 0
+    return sum(1 for s in range(min(slots), max(slots)) if s not in slots and s + 1 in slots)
+
+
 def idle_breaks(meetings: Sequence[Meeting]) -> dict[str, int]:
-    """Per participant: idle stretches between two of their meetings (one per stretch, however long)."""
+    """Per participant: idle stretches between two of their meetings."""
     used: dict[str, set[int]] = {}
     for m in meetings:
         for p in (m.a, m.b):
             used.setdefault(p, set()).add(m.slot)
-    return {
-        p: sum(1 for s in range(min(slots), max(slots)) if s not in slots and s + 1 in slots)
-        for p, slots in used.items()
-    }
+    return {p: breaks_in(slots) for p, slots in used.items()}
 
 
 def score(instance: Instance, meetings: Sequence[Meeting]) -> tuple[float, int]:

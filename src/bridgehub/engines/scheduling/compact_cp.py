@@ -32,6 +32,7 @@ from typing import Any
 
 from ortools.sat.python import cp_model
 
+from .check import breaks_in
 from .model import cover_of, interpreter_supply
 from .state import ScheduleState
 
@@ -57,9 +58,9 @@ def breaks_by_person(state: ScheduleState) -> dict[int, int]:
     """Idle stretches between two meetings, per person with at least one meeting."""
     found: dict[int, int] = {}
     for person, row in enumerate(state.busy):
-        used = [s for s, k in enumerate(row) if k >= 0]
+        used = {s for s, k in enumerate(row) if k >= 0}
         if used:
-            found[person] = sum(1 for s in range(used[0], used[-1]) if row[s] < 0 and row[s + 1] >= 0)
+            found[person] = breaks_in(used)
     return found
 
 

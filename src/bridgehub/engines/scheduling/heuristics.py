@@ -12,6 +12,7 @@ import random
 import time
 from collections.abc import Iterable, Sequence
 
+from .check import breaks_in
 from .state import ScheduleState
 
 
@@ -185,6 +186,4 @@ def reduce_breaks(state: ScheduleState, deadline: float) -> int:
 
 
 def _breaks(state: ScheduleState, person: int) -> int:
-    row = state.busy[person]
-    used = [s for s, k in enumerate(row) if k >= 0]
-    return sum(1 for s in range(used[0], used[-1]) if row[s] < 0 and row[s + 1] >= 0) if used else 0
+    return breaks_in({s for s, k in enumerate(state.busy[person]) if k >= 0})

@@ -15,6 +15,7 @@ from django.db.models import Q, QuerySet
 from bridgehub.directory.domain.queries import member_hub_ids, own_organisation_roles
 from bridgehub.directory.enums import ApprovalStatus
 from bridgehub.directory.models import Organisation
+from bridgehub.engines.scheduling.check import breaks_in
 from bridgehub.exchanges.enums import MeetingStatus, RequestStatus, RoundStatus
 from bridgehub.exchanges.models import (
     Interpreter,
@@ -154,8 +155,7 @@ def days_in_preview(round_: Round, run: ScheduleRun) -> list[DayShape]:
                      .select_related("user", "organisation")}
     days = []
     for registration_id, used in slots.items():
-        gaps = sum(1 for s in range(min(used), max(used)) if s not in used and s + 1 in used)
-        days.append(DayShape(registrations[registration_id], len(used), gaps, round_.slot_start(min(used)),
+        days.append(DayShape(registrations[registration_id], len(used), breaks_in(used), round_.slot_start(min(used)),
                              round_.slot_end(max(used))))
     return sorted(days, key=lambda d: (-d.gaps, d.registration.pk))
 
