@@ -30,6 +30,7 @@ from bridgehub.exchanges.domain import scheduling as scheduling_domain
 from bridgehub.exchanges.models import Meeting, Programme, Round
 from bridgehub.hubs.models import HubInvitation
 from bridgehub.matchmaking.models import Introduction, MatchProfile, Recommendation
+from bridgehub.trust.models import Case, Restriction
 from tests.exchanges.conftest import make_round, register, round_day
 from tests.factories.core import (
     HubFactory,
@@ -104,12 +105,17 @@ def build_world() -> MatrixWorld:
     raw_invitation = issue(invitation)
     invitation.save()
 
+    case = Case.objects.create(hub=tokyo, kind="report", reporter=users["owner"], subject_user=gamma_user,
+                               reason="spam", evidence="hello", evidence_ref=f"meeting_request:{waiting.pk}")
+    measure = Restriction.objects.create(hub=tokyo, user=users["other_org"], kind="restricted", reason="spam",
+                                         created_by=users["tokyo_operator"])
+
     world = MatrixWorld(users=users)
     world.ids = {"round": round_.pk, "gamma_reg": gamma_reg.pk, "owner_reg": owner_reg.pk,
                  "waiting": waiting.pk, "meeting": Meeting.objects.get().pk, "person": person.pk,
                  "alpha_profile": alpha.pk, "beta_profile": beta.pk, "intro": intro.pk, "link": link.pk,
                  "batch": batch.pk, "invitation": raw_invitation, "notification": entry.pk,
-                 "calendar": owner_reg.calendar_token}
+                 "calendar": owner_reg.calendar_token, "case": case.pk, "measure": measure.pk}
     world.tokens = {name: issue_token(user=user, name="matrix")[1] for name, user in users.items()}
     assert Round.objects.get().status == "published"
     return world
@@ -168,7 +174,17 @@ ROWS: dict[str, Row] = {
     "web:inbox_read_all": Row(lambda i: "/inbox/read-all/", {"GET": WRONG_METHOD, "POST": members(302)}),
     "web:inbox_open": Row(lambda i: f"/inbox/{i['notification']}/",  # the owner's own entry only
                           {"GET": WRONG_METHOD, "POST": only({OWNER: 302})}),
+    # --- trust: a member reports what reached them; a measure's member appeals ------------------
+    "web:report": Row(lambda i: "/report/", {"GET": WRONG_METHOD, "POST": only({OWNER: 302})},  # owner got it
+                      data=lambda i: {"kind": "meeting_request", "subject": i["waiting"], "reason": "spam"}),
+    "web:standing": Row(lambda i: "/me/standing/", {"GET": members(200), "POST": only({OTHER: 302})},
+                        data=lambda i: {"restriction": i["measure"], "text": "It was a misunderstanding."}),
+    "web:domain_confirm": Row(lambda i: "/verify-domain/not-a-token/",  # the mailed token is the credential
+                              {"GET": everyone(200), "POST": everyone(404)}),
     # --- an organisation's admins -------------------------------------------------------------
+    "web:domain_proof": Row(lambda i: "/o/alpha/verify-domain/", {"GET": only({OWNER: 200}),
+                                                                  "POST": only({OWNER: 200})},
+                            data=lambda i: {"email": "someone@elsewhere.example"}),
     "web:organisation_edit": Row(lambda i: "/o/alpha/edit/", {"GET": only({OWNER: 200}), "POST": only({OWNER: 200})}),
     "web:organisation_team": Row(lambda i: "/o/alpha/team/", {"GET": only({OWNER: 200}), "POST": only({OWNER: 200})}),
     "web:organisation_apply": Row(lambda i: "/o/alpha/apply/",
@@ -235,6 +251,14 @@ ROWS: dict[str, Row] = {
                            {"GET": only({OP: 200}), "POST": OPERATOR_WRONG_METHOD}),
     "manage:matching_rebuild": Row(lambda i: "/manage/tokyo/matching/rebuild/",
                                    {"GET": OPERATOR_WRONG_METHOD, "POST": only({OP: 302})}),
+    "manage:trust": Row(lambda i: "/manage/tokyo/trust/", {"GET": only({OP: 200}), "POST": OPERATOR_WRONG_METHOD}),
+    "manage:trust_settings": Row(lambda i: "/manage/tokyo/trust/settings/",
+                                 {"GET": only({OP: 200}), "POST": only({OP: 302})},
+                                 data=lambda i: {"caution_at": "0.5", "hold_at": "0.9"}),
+    "manage:trust_case": Row(lambda i: f"/manage/tokyo/trust/{i['case']}/",
+                             {"GET": only({OP: 200}), "POST": only({OP: 302})}, data=lambda i: {"action": "escalate"}),
+    "manage:vet": Row(lambda i: "/manage/tokyo/vet/alpha/", {"GET": OPERATOR_WRONG_METHOD, "POST": only({OP: 302})},
+                      data=lambda i: {"vetted": "1"}),
     # --- the API: bearer tokens; public reads answer anonymous readers ------------------------
     "api-1:api-root": Row(lambda i: "/api/v1/", {"GET": everyone(404), "POST": everyone(404)}, api=True),
     # django-ninja serves the schema and its docs page to any method (read-only, nothing to protect).
@@ -270,6 +294,15 @@ ROWS: dict[str, Row] = {
     "api-1:match_introduction": Row(lambda i: f"/api/v1/matches/{i['alpha_profile']}/introductions",
                                     {"POST": only({OWNER: 201, SAME: 201}, anonymous=401), "GET": everyone(405)},
                                     data=lambda i: {"target": i["beta_profile"], "hub": "tokyo"}, api=True),
+    "api-1:create_report": Row(lambda i: "/api/v1/reports",
+                               {"POST": only({OWNER: 201}, anonymous=401), "GET": everyone(405)},
+                               data=lambda i: {"kind": "meeting_request", "subject": i["waiting"], "reason": "spam"},
+                               api=True),
+    "api-1:hub_trust_cases": Row(lambda i: "/api/v1/hubs/tokyo/trust/cases",
+                                 {"GET": only({OP: 200}, anonymous=401), "POST": everyone(405)}, api=True),
+    "api-1:trust_case_action": Row(lambda i: f"/api/v1/hubs/tokyo/trust/cases/{i['case']}/actions",
+                                   {"POST": only({OP: 200}, anonymous=401), "GET": everyone(405)},
+                                   data=lambda i: {"action": "escalate"}, api=True),
     "api-1:hub_matching": Row(lambda i: "/api/v1/hubs/tokyo/matching",
                               {"GET": only({OP: 200}, anonymous=401), "POST": everyone(405)}, api=True),
 }

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "bridgehub.accounts",
     "bridgehub.hubs",
     "bridgehub.directory",
+    "bridgehub.trust",
     "bridgehub.matchmaking",
     "bridgehub.exchanges",
     "bridgehub.web",

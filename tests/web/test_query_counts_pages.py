@@ -132,11 +132,11 @@ def people_as_member(count: int):
 
 
 PAGES = [
-    (organisation_page, 16),
+    (organisation_page, 18),  # trust badges: the vetting and the domain proof
     (dashboard, 21),
     (inbox_page, 7),
     (rounds_page, 9),
-    (matches_page, 18),
+    (matches_page, 20),  # trust badges of all cards: two queries
     (operator_matching_page, 13),
     (people_as_member, 12),
 ]

@@ -2,13 +2,13 @@ from django.core.exceptions import PermissionDenied
 from ninja import NinjaAPI
 from ninja.errors import ValidationError
 
-from bridgehub.api import directory, hubs, matching
+from bridgehub.api import directory, hubs, matching, trust
 
 api = NinjaAPI(
     title="bridgehub API",
     version="1",
     description="Directory of a cross-border start-up hub: hubs, taxonomy, organisations and people, and "
-    "recommendations (matches) with their reasons. "
+    "recommendations (matches) with their reasons, reports and the operators' review queue. "
     "Authenticate with `Authorization: Bearer <token>` (create tokens under Settings → API tokens); "
     "public data can be read without a token.",
     urls_namespace="api-1",
@@ -16,6 +16,7 @@ api = NinjaAPI(
 api.add_router("/", hubs.router)
 api.add_router("/", directory.router)
 api.add_router("/", matching.router)
+api.add_router("/", trust.router)
 
 
 @api.exception_handler(ValidationError)

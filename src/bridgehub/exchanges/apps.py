@@ -12,3 +12,7 @@ class ExchangesConfig(AppConfig):
         from bridgehub.exchanges.domain import personal_data
 
         register("exchange_rounds", personal_data.export, personal_data.erase)
+
+        from bridgehub.exchanges.domain import trust_hooks
+
+        trust_hooks.register()

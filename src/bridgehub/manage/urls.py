@@ -1,6 +1,6 @@
 from django.urls import path
 
-from bridgehub.manage.views import backoffice, exchanges, imports, matching
+from bridgehub.manage.views import backoffice, exchanges, imports, matching, trust
 
 app_name = "manage"
 urlpatterns = [
@@ -15,6 +15,10 @@ urlpatterns = [
     path("<slug:hub>/rounds/<int:round_id>/action/", exchanges.round_action, name="round_action"),
     path("<slug:hub>/matching/", matching.matching, name="matching"),
     path("<slug:hub>/matching/rebuild/", matching.rebuild, name="matching_rebuild"),
+    path("<slug:hub>/trust/", trust.queue, name="trust"),
+    path("<slug:hub>/trust/settings/", trust.trust_settings, name="trust_settings"),
+    path("<slug:hub>/trust/<int:case_id>/", trust.case_detail, name="trust_case"),
+    path("<slug:hub>/vet/<slug:slug>/", trust.vet, name="vet"),
     path("<slug:hub>/imports/<int:batch_id>/", imports.import_detail, name="import_detail"),
     path("<slug:hub>/export/<str:kind>.<str:fmt>", imports.export, name="export"),
 ]

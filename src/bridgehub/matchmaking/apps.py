@@ -13,3 +13,7 @@ class MatchmakingConfig(AppConfig):
         from bridgehub.matchmaking.domain import personal_data
 
         register("matching", personal_data.export, personal_data.erase)
+
+        from bridgehub.matchmaking.domain import trust_hooks
+
+        trust_hooks.register()

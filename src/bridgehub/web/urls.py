@@ -11,6 +11,7 @@ from bridgehub.web.views import (
     people,
     privacy,
     team,
+    trust,
 )
 
 app_name = "web"
@@ -50,6 +51,10 @@ urlpatterns = [
     path("matches/<int:profile_id>/capacity/", matches.capacity, name="match_capacity"),
     path("matches/<int:profile_id>/tag/", matches.confirm_tag, name="match_tag"),
     path("matches/introductions/<int:introduction_id>/", matches.answer, name="introduction_answer"),
+    path("report/", trust.report, name="report"),
+    path("me/standing/", trust.standing, name="standing"),
+    path("o/<slug:slug>/verify-domain/", trust.domain_proof, name="domain_proof"),
+    path("verify-domain/<str:token>/", trust.domain_confirm, name="domain_confirm"),
     path("invitations/<str:token>/", invitations.invitation, name="invitation"),
     path("calendar/<str:token>.ics", exchanges.calendar_feed, name="calendar_feed"),
 ]

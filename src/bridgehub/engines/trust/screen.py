@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from .rules import BIG_NAMES, DEFAULT_RULES, WARNING, Rule
@@ -29,6 +30,12 @@ class Sender:
     name: str
     verified: bool
     email_domain: str
+    # Behaviour in the hub (the product knows it; the evaluation format does not carry it).
+    account_days: int | None = None  # age of the sender's account
+    sent_last_day: int = 0  # introductions and meeting requests sent in the last 24 hours
+    answered: int = 0  # of the sender's requests in the last 90 days, how many were answered
+    declined: int = 0  # ... and how many of those declined
+    reports: int = 0  # reports about the sender that an operator upheld or has not reviewed yet
 
 
 @dataclass(frozen=True)
@@ -76,17 +83,38 @@ def sender_signals(sender: Sender, text: str) -> list[tuple[str, float]]:
     return signals
 
 
+def behaviour_signals(sender: Sender) -> list[tuple[str, float]]:
+    """A new account sending many requests, most requests declined, earlier reports."""
+    signals = []
+    if sender.account_days is not None and sender.account_days < 14 and sender.sent_last_day >= 10:
+        signals.append(("burst_new_account", 0.35))
+    if sender.answered >= 5 and sender.declined / sender.answered >= 0.6:
+        signals.append(("many_declines", 0.25))
+    if sender.reports:
+        signals.append(("reported_before", min(0.2 * sender.reports, 0.45)))
+    return signals
+
+
+def tuned_rules(disabled: Iterable[str] = (), weights: Mapping[str, float] | None = None,
+                rules: tuple[Rule, ...] = DEFAULT_RULES) -> tuple[Rule, ...]:
+    """The rules a hub runs: some switched off, some re-weighted (weights outside 0..1 are clipped)."""
+    off, weights = set(disabled), weights or {}
+    return tuple(replace(rule, weight=min(1.0, max(0.0, float(weights.get(rule.code, rule.weight)))))
+                 for rule in rules if rule.code not in off)
+
+
 def _lookalike_domain(sender: Sender) -> bool:
     """A domain that carries a big name but adds words to it (foxconn-sio.net, sequoia-asia-partners.com)."""
     domain = sender.email_domain.lower()
     return _matches(BIG_NAMES, domain.replace("-", " ").replace(".", " ")) and "-" in domain
 
 
-def screen(text: str, sender: Sender, recipient_kind: str, rules: tuple[Rule, ...] = DEFAULT_RULES) -> Verdict:
+def screen(text: str, sender: Sender, recipient_kind: str, rules: tuple[Rule, ...] = DEFAULT_RULES,
+           flag_at: float = FLAG_AT) -> Verdict:
     """The verdict on one message (see the module docstring)."""
     folded = normalise(text)
     evidence = [(rule.code, rule.weight) for rule in rules if fired(rule, folded, sender, recipient_kind)]
-    evidence += sender_signals(sender, folded)
+    evidence += sender_signals(sender, folded) + behaviour_signals(sender)
     remaining = 1.0
     for _code, weight in evidence:
         remaining *= 1.0 - weight
@@ -96,4 +124,4 @@ def screen(text: str, sender: Sender, recipient_kind: str, rules: tuple[Rule, ..
     if sender.verified:
         score *= 0.8  # verification is a signal, not proof: verified accounts are sometimes taken over
     reasons = tuple(dict.fromkeys(code for code, _weight in evidence))
-    return Verdict(score >= FLAG_AT, round(score, 4), reasons)
+    return Verdict(score >= flag_at, round(score, 4), reasons)

@@ -18,6 +18,7 @@ from bridgehub.accounts.enums import NotificationKind as Kind
 from bridgehub.accounts.inbox_texts import every_language
 from bridgehub.common.mail import send_trilingual
 from bridgehub.exchanges.models import Meeting, MeetingRequest, Registration, Round
+from bridgehub.trust.domain.delivery import deliverable_note, note_for_mail
 
 
 def each(send: Callable[[MeetingRequest], None], requests: Iterable[MeetingRequest]) -> None:
@@ -55,12 +56,13 @@ def request_received(request: MeetingRequest) -> None:
     if found is None:
         return
     names = _pair(found)
+    note = deliverable_note(found.note, found.screen_outcome)
     send_trilingual(lambda: _("Meeting request from %(sender)s") % names,
                     lambda: _("%(sender)s asks to meet you in %(round)s. Answer on your round page before the request "
-                              "expires.") % names + (f"\n\n{found.note}" if found.note else ""),
+                              "expires.") % names + note_for_mail(found.note, found.screen_outcome),
                     [found.recipient.user.email])
     to_inbox([found.recipient.user_id], Kind.MEETING_REQUESTED, _round_url(found.round_id, "incoming"),
-             mentions=_people(found), **_for_inbox(names, found), note=found.note)
+             mentions=_people(found), **_for_inbox(names, found), note=note)
 
 
 def request_answered(request: MeetingRequest) -> None:

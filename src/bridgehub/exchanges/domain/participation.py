@@ -11,13 +11,15 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from bridgehub.directory.domain.screening import screen_note
 from bridgehub.exchanges.domain import notify
 from bridgehub.exchanges.domain.queries import organisations_that_may_register
 from bridgehub.exchanges.domain.rounds import ExchangeError, clean_languages, clean_slots
 from bridgehub.exchanges.enums import MeetingStatus, RequestStatus, RoundStatus
 from bridgehub.exchanges.models import Meeting, MeetingRequest, NoShowReport, Registration, Round
 from bridgehub.exchanges.models.participation import new_calendar_token
+from bridgehub.trust.domain.cases import blocked_reason, is_suspended
+from bridgehub.trust.domain.screening import record_screening, screen_note
+from bridgehub.trust.enums import ScreenOutcome
 
 ACCEPTING = (RoundStatus.OPEN, RoundStatus.PUBLISHED)
 REMIND_BEFORE = dt.timedelta(hours=24)
@@ -40,6 +42,9 @@ def register(*, user: Any, round_: Round, organisation_id: int, languages: list[
     """
     if round_.status not in ACCEPTING:
         raise ExchangeError(_("This round is not open for registration."))
+    if is_suspended(user, round_.programme.hub_id):
+        raise ExchangeError(_("The hub's operators suspended your account in this hub. You can appeal on your "
+                              "standing page."))
     if round_.invitation_only and not Registration.objects.filter(round=round_, user=user).exists():
         raise ExchangeError(_("This round is by invitation: the hub invites its participants."))
     if not organisations_that_may_register(user, round_).filter(pk=organisation_id).exists():
@@ -100,6 +105,8 @@ def send_request(*, user: Any, sender: Registration, recipient: Registration, no
         raise ExchangeError(_("Both sides must be registered in this round."))
     if recipient.organisation_id == sender.organisation_id:
         raise ExchangeError(_("You cannot request a meeting with your own organisation."))
+    if (blocked := blocked_reason(user, round_.programme.hub_id)) is not None:
+        raise ExchangeError(blocked)
     with transaction.atomic():
         reverse = (MeetingRequest.objects.select_for_update()
                    .filter(round=round_, sender=recipient, recipient=sender).first())
@@ -123,14 +130,19 @@ def send_request(*, user: Any, sender: Registration, recipient: Registration, no
                                   "Wait for answers or withdraw one.") % {"count": outstanding})
         request = existing or MeetingRequest(round=round_, sender=sender, recipient=recipient)
         request.note = note
-        verdict = screen_note(text=note, user=user, organisation=sender.organisation, hub=round_.programme.hub,
-                              recipient_kind=recipient.organisation.kind)
-        request.screen_score, request.screen_reasons = (verdict.score, list(verdict.reasons)) if verdict else (0.0, [])
+        hub = round_.programme.hub
+        screening = screen_note(text=note, user=user, organisation=sender.organisation, hub=hub,
+                                recipient_kind=recipient.organisation.kind)
+        request.screen_score = screening.verdict.score if screening else 0.0
+        request.screen_reasons = list(screening.verdict.reasons) if screening else []
+        request.screen_outcome = screening.outcome if screening else ScreenOutcome.DELIVERED
         request.status = RequestStatus.WAITING_FOR_BOTH if _met_before(sender, recipient) else RequestStatus.PENDING
         request.expires_at = now + dt.timedelta(hours=round_.request_expiry_hours)
         request.responded_at = request.reminded_at = None
         request.decline_reason, request.decline_note = "", ""
         request.save()
+        record_screening(screening=screening, hub=hub, user=user, organisation=sender.organisation,
+                         ref=f"meeting_request:{request.pk}", text=note)
         if request.status == RequestStatus.PENDING:
             transaction.on_commit(lambda: notify.request_received(request))
     return request

@@ -5,6 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from bridgehub.exchanges.enums import DeclineReason, RequestStatus
+from bridgehub.trust.enums import ScreenOutcome
 
 
 def new_calendar_token() -> str:
@@ -50,9 +51,12 @@ class MeetingRequest(models.Model):
     sender = models.ForeignKey(Registration, on_delete=models.CASCADE, related_name="sent_requests")
     recipient = models.ForeignKey(Registration, on_delete=models.CASCADE, related_name="received_requests")
     note = models.TextField(_("note"), blank=True, max_length=1000)
-    # The fraud screen's verdict on the note (0..1 and reason codes): the recipient sees a caution.
+    # The fraud screen's verdict on the note (0..1 and reason codes) and what it did: delivered,
+    # delivered with a caution to the recipient, or held (the recipient sees that a note waits for
+    # the hub's review) until an operator releases it.
     screen_score = models.FloatField(default=0.0)
     screen_reasons = models.JSONField(default=list, blank=True)
+    screen_outcome = models.CharField(max_length=10, choices=ScreenOutcome.choices, default=ScreenOutcome.DELIVERED)
     status = models.CharField(max_length=20, choices=RequestStatus.choices, default=RequestStatus.PENDING)
     mutual = models.BooleanField(default=False, help_text="Both sides asked for this meeting")
     decline_reason = models.CharField(_("reason"), max_length=20, choices=DeclineReason.choices, blank=True)

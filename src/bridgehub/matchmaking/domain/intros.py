@@ -15,13 +15,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from bridgehub.common.mail import one_line
-from bridgehub.directory.domain.screening import screen_note
 from bridgehub.hubs.models import Hub
 from bridgehub.matchmaking.domain.access import is_reader
 from bridgehub.matchmaking.domain.feedback import FeedbackError, record_signal
 from bridgehub.matchmaking.domain.refresh import hub_ids_of
 from bridgehub.matchmaking.enums import IntroDeclineReason, IntroStatus, Signal
 from bridgehub.matchmaking.models import Introduction, MatchProfile
+from bridgehub.trust.domain.cases import blocked_reason
+from bridgehub.trust.domain.screening import record_screening, screen_note
 
 # A "no" is respected for a quarter before the same pair may ask again.
 DECLINE_COOLDOWN = dt.timedelta(days=90)
@@ -45,6 +46,8 @@ def request_introduction(*, user: Any, reader: MatchProfile, target: MatchProfil
         raise FeedbackError(_("Both sides must be members of the hub."))
     if reader.pk == target.pk or (reader.kind == "startup") == (target.kind == "startup"):
         raise FeedbackError(_("Introductions are between a start-up and a counterpart."))
+    if (blocked := blocked_reason(user, hub)) is not None:
+        raise FeedbackError(blocked)
     declined = (Introduction.objects.filter(requester=reader, recipient=target, status=IntroStatus.DECLINED,
                                             answered_at__gt=timezone.now() - DECLINE_COOLDOWN)
                 .order_by("-answered_at").first())
@@ -54,11 +57,15 @@ def request_introduction(*, user: Any, reader: MatchProfile, target: MatchProfil
             "again": (declined.answered_at + DECLINE_COOLDOWN).date().isoformat()})
     try:
         with transaction.atomic():
-            verdict = screen_note(text=note[:500], user=user, organisation=reader.organisation, hub=hub,
-                                  recipient_kind=target.kind)
+            screening = screen_note(text=note[:500], user=user, organisation=reader.organisation, hub=hub,
+                                    recipient_kind=target.kind)
             intro = Introduction.objects.create(
                 hub=hub, requester=reader, recipient=target, requested_by=user, note=note[:500],
-                screen_score=verdict.score if verdict else 0.0, screen_reasons=list(verdict.reasons) if verdict else [])
+                screen_score=screening.verdict.score if screening else 0.0,
+                screen_reasons=list(screening.verdict.reasons) if screening else [],
+                screen_outcome=screening.outcome if screening else "delivered")
+            record_screening(screening=screening, hub=hub, user=user, organisation=reader.organisation,
+                             ref=f"introduction:{intro.pk}", text=note[:500])
     except IntegrityError:
         raise FeedbackError(_("An introduction to them is already waiting for an answer.")) from None
     record_signal(reader, target, Signal.INTRO_REQUESTED, user)

@@ -10,6 +10,7 @@ from bridgehub.accounts.enums import NotificationKind as Kind
 from bridgehub.common.mail import send_trilingual
 from bridgehub.directory.models import OrganisationMembership
 from bridgehub.matchmaking.models import Introduction, MatchProfile
+from bridgehub.trust.domain.delivery import deliverable_note, note_for_mail
 
 
 def addresses(profile: MatchProfile) -> list[str]:
@@ -47,11 +48,11 @@ def introduction_requested(introduction_id: int) -> None:
     names = {"requester": intro.requester.name, "recipient": intro.recipient.name, "url": reverse("web:matches")}
     send_trilingual(lambda: _("%(requester)s asks for an introduction") % names,
                     lambda: _("%(requester)s asks to be introduced to %(recipient)s. Accept or decline on your "
-                              "matches page: %(url)s") % names + (f"\n\n{intro.note}" if intro.note else ""),
+                              "matches page: %(url)s") % names + note_for_mail(intro.note, intro.screen_outcome),
                     addresses(intro.recipient))
     to_inbox(people(intro.recipient), Kind.INTRODUCTION_REQUESTED, reverse("web:matches") + "#introductions",
              mentions=_mentioned(intro), requester=intro.requester.name, recipient=intro.recipient.name,
-             note=intro.note)
+             note=deliverable_note(intro.note, intro.screen_outcome))
 
 
 def introduction_answered(introduction_id: int) -> None:

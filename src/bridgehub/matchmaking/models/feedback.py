@@ -4,6 +4,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from bridgehub.matchmaking.enums import IntroDeclineReason, IntroStatus, NotRelevantReason, Signal
+from bridgehub.trust.enums import ScreenOutcome
 
 
 class MatchFeedback(models.Model):
@@ -33,9 +34,12 @@ class Introduction(models.Model):
                                   related_name="intros_received")
     requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     note = models.CharField(_("note"), max_length=500, blank=True)
-    # The fraud screen's verdict on the note (0..1 and reason codes): the recipient sees a caution.
+    # The fraud screen's verdict on the note (0..1 and reason codes) and what it did: delivered,
+    # delivered with a caution to the recipient, or held (the recipient sees that a note waits for
+    # the hub's review) until an operator releases it.
     screen_score = models.FloatField(default=0.0)
     screen_reasons = models.JSONField(default=list, blank=True)
+    screen_outcome = models.CharField(max_length=10, choices=ScreenOutcome.choices, default=ScreenOutcome.DELIVERED)
     status = models.CharField(max_length=12, choices=IntroStatus.choices, default=IntroStatus.PENDING)
     decline_reason = models.CharField(_("reason"), max_length=20, choices=IntroDeclineReason.choices, blank=True)
     answered_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,

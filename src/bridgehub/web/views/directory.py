@@ -17,6 +17,7 @@ from bridgehub.directory.domain.search import DirectoryFilters, search_directory
 from bridgehub.directory.enums import ApprovalStatus
 from bridgehub.directory.models import Organisation, Sector
 from bridgehub.hubs.models import Hub
+from bridgehub.trust.domain.queries import report_hub_for
 from bridgehub.web.choices import enum_choices, enum_labels
 
 PAGE_SIZE = 20
@@ -95,6 +96,7 @@ def organisation_detail(request, slug: str):
         "pending_links": [link for link in organisation.hub_links.all() if link.status != ApprovalStatus.APPROVED],
         "operator_notes": list(queries.operator_notes_for(user, organisation)),
         "operated_hubs": operated,
+        "report_hub": report_hub_for(user, organisation),
         "people": [affiliation for affiliation in organisation.affiliations.select_related("person").prefetch_related(
                        "person__affiliations__organisation__hub_links")
                    if queries.person_group_visible(user, affiliation.person, affiliation.person.profile_visibility)],

@@ -20,6 +20,7 @@ from bridgehub.exchanges.domain.suggestions import suggestions_for
 from bridgehub.exchanges.enums import RequestStatus, RoundStatus
 from bridgehub.exchanges.forms import CancelForm, DeclineForm, FeedbackForm, MeetingRequestForm, RegistrationForm
 from bridgehub.exchanges.models import Registration
+from bridgehub.trust.domain.verification import badge_map
 
 
 def _round_or_404(request, round_id: int):
@@ -89,7 +90,8 @@ def round_detail(request, round_id: int):
         involved = list(queries.requests_involving(registration))
         to_me = [r for r in involved if r.recipient_id == registration.pk]
         context |= {
-            "incoming": [r for r in to_me if r.status == RequestStatus.PENDING],
+            "incoming": (incoming := [r for r in to_me if r.status == RequestStatus.PENDING]),
+            "trust": badge_map([(r.sender.organisation, round_.programme.hub) for r in incoming]),
             "outgoing": [r for r in involved if r.sender_id == registration.pk],
             "agreed": [r for r in to_me if r.status != RequestStatus.PENDING],
             "suggestions": suggestions_for(registration),

@@ -19,6 +19,7 @@ from bridgehub.matchmaking.domain.feedback import FeedbackError, give_feedback
 from bridgehub.matchmaking.domain.intros import answer_introduction, default_contact_for, request_introduction
 from bridgehub.matchmaking.enums import IntroDeclineReason, NotRelevantReason, Signal, SubjectKind
 from bridgehub.matchmaking.models import Introduction, MatchProfile
+from bridgehub.trust.domain.verification import badge_map
 
 
 class CapacityForm(forms.ModelForm):
@@ -63,6 +64,9 @@ def matches(request):
         "not_relevant_reasons": NotRelevantReason.choices,
         "decline_reasons": IntroDeclineReason.choices,
         "default_contact": default_contact_for(request.user) if incoming else "",
+        "trust": badge_map([(item.target.organisation, page.hub) for item in page.items if item.target.organisation]
+                           + [(intro.requester.organisation, intro.hub) for intro in incoming
+                              if intro.requester.organisation]),
     }
     return render(request, "web/matches.html", context)
 
