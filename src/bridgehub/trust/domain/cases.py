@@ -75,7 +75,8 @@ def report(*, user: Any, subject_kind: str, subject_id: int, reason: str, commen
         organisation = Organisation.objects.filter(pk=subject_id).first()
         if organisation is None or hub is None or not organisation.hub_links.filter(hub=hub).exists():
             raise TrustError({"subject": _("There is nothing to report here.")})
-        found: hooks.Reported | None = hooks.Reported(hub.pk, organisation.created_by, organisation, organisation.name, frozenset())
+        found: hooks.Reported | None = hooks.Reported(hub.pk, organisation.created_by, organisation,
+                                                      organisation.name, frozenset())
     else:
         describe = hooks.describe.get(subject_kind)
         found = describe(subject_id, user) if describe else None
@@ -187,9 +188,11 @@ def _tell_member(restriction_id: int) -> None:
         return _("A measure on your account in %(hub)s") % {"hub": hub.name_for(None)}
 
     def body() -> str:
-        what: str = {RestrictionKind.WARNING: _("The hub's operators sent you a warning."),
-                RestrictionKind.RESTRICTED: _("The hub's operators restricted your messages to other members."),
-                RestrictionKind.SUSPENDED: _("The hub's operators suspended your account in this hub.")}[RestrictionKind(measure.kind)]
+        what: str = {
+            RestrictionKind.WARNING: _("The hub's operators sent you a warning."),
+            RestrictionKind.RESTRICTED: _("The hub's operators restricted your messages to other members."),
+            RestrictionKind.SUSPENDED: _("The hub's operators suspended your account in this hub."),
+        }[RestrictionKind(measure.kind)]
         until = (_("Until: %(date)s") % {"date": measure.ends_at.date().isoformat()}) if measure.ends_at else ""
         return "\n".join(part for part in (
             what, _("Reason: %(reason)s") % {"reason": measure.reason}, until,
