@@ -11,7 +11,12 @@ from bridgehub.trust.domain import sanctions, verification
 from bridgehub.trust.domain.screening import screen_note
 from bridgehub.trust.models import Case, SanctionsEntry, TrustSettings
 from tests.conftest import client_for
-from tests.factories.core import OrganisationFactory, OrganisationHubFactory, OrganisationMembershipFactory, PersonFactory
+from tests.factories.core import (
+    OrganisationFactory,
+    OrganisationHubFactory,
+    OrganisationMembershipFactory,
+    PersonFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
