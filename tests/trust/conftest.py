@@ -18,7 +18,7 @@ class Scam:
 
 
 @pytest.fixture
-def scam(exchange):
+def scam(exchange):  # noqa: F811 - the fixture imported above
     """An unverified "Sequoia Capital Partners Asia" on a free-mail address, registered in the round."""
     user = UserFactory(email="sequoia.partners.asia@gmail.com", display_name="David Lin")
     organisation = OrganisationFactory(slug="sequoia-partners-asia", name="Sequoia Capital Partners Asia",

@@ -13,6 +13,9 @@ REASONS = {
     "avoid_the_office": _("asks you not to contact their office"),
     "impersonation": _("claims a well-known name the sender's profile does not back"),
     "unverified_free_mail": _("comes from an unverified account on a free e-mail address"),
+    "burst_new_account": _("a new account sending many requests in a day"),
+    "many_declines": _("most of the sender's recent requests were declined"),
+    "reported_before": _("other members reported the sender before"),
 }
 
 
