@@ -3,7 +3,9 @@ from django.core.management import call_command
 
 from bridgehub.directory.demo.builder import build_demo
 from bridgehub.directory.models import Organisation, Person, ProfileText
+from bridgehub.exchanges.models import MeetingRequest
 from bridgehub.hubs.models import Hub
+from bridgehub.trust.models import Vetting
 
 
 @pytest.mark.django_db
@@ -34,6 +36,11 @@ def test_demo_command_prints_logins_and_is_rerunnable(capsys):
     call_command("demo")
     first = capsys.readouterr().out
     assert "operator@tokyo.bridgehub.example" in first and "password: " in first
+    # The trust picture: vetted organisations, an impostor's held note and a reported caution.
+    assert "2 cases in the Tokyo review queue" in first
+    held = MeetingRequest.objects.get(screen_outcome="held")
+    assert held.recipient.user.email == "founder@startup.bridgehub.example"
+    assert Vetting.objects.exclude(vetted_at=None).count() == 8
     call_command("demo")
     second = capsys.readouterr().out
     assert "already loaded" in second

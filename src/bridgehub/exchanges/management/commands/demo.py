@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand
 from bridgehub.directory.demo.builder import build_demo, demo_is_loaded
 from bridgehub.directory.demo.people import ensure_logins
 from bridgehub.exchanges.demo import build_exchange_demo
+from bridgehub.exchanges.demo_trust import build_trust_demo
 from bridgehub.matchmaking.demo import build_matching_demo
 
 
@@ -22,9 +23,11 @@ class Command(BaseCommand):
             logins = result.logins
             meetings = build_exchange_demo()
             matching = build_matching_demo()
+            waiting = build_trust_demo()
             self.stdout.write(f"Demo hub loaded: {result.organisations} organisations, {result.people} people, "
                               f"{meetings} meetings scheduled in the December exchange round, "
-                              f"{matching['recommendations']} recommendations for {matching['profiles']} profiles.")
+                              f"{matching['recommendations']} recommendations for {matching['profiles']} profiles, "
+                              f"{waiting} cases in the Tokyo review queue.")
         lines = ["Log in at http://127.0.0.1:8000/accounts/login/ with:"]
         lines += [f"  {role:28} {email:40} password: {password}" for email, password, role in logins]
         lines.append(f"E-mails the platform sends are written to {settings.EMAIL_FILE_PATH}/ (one file each).")
