@@ -15,12 +15,10 @@ from bridgehub.trust.models import Case, Restriction, ScreenLog
 
 
 def cases_for_hub(hub: Hub, status: str = CaseStatus.OPEN) -> QuerySet[Case]:
-    return (Case.objects.filter(hub=hub, status=status)
-            .select_related("subject_user", "subject_organisation", "original", "reporter", "restriction")
-            .order_by("-score", "created_at") if status != CaseStatus.RESOLVED
-            else Case.objects.filter(hub=hub, status=status)
-            .select_related("subject_user", "subject_organisation", "original", "reporter", "resolved_by")
-            .order_by("-resolved_at"))
+    """Open and escalated cases strongest first, then oldest; resolved ones latest first."""
+    found = Case.objects.filter(hub=hub, status=status).select_related(
+        "subject_user", "subject_organisation", "original", "reporter", "restriction", "resolved_by")
+    return found.order_by("-resolved_at") if status == CaseStatus.RESOLVED else found.order_by("-score", "created_at")
 
 
 def queue_counts(hub: Hub) -> dict[str, int]:

@@ -12,7 +12,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Q
 from django.utils import timezone
 
 from bridgehub.directory.models import Organisation
@@ -81,6 +80,3 @@ def record_screening(*, screening: Screening | None, hub: Hub, user: Any, organi
                             subject_organisation=organisation, evidence=text, evidence_ref=ref,
                             score=screening.verdict.score, reasons=list(screening.verdict.reasons))
 
-
-def open_cases_about(user: Any, hub: Hub):
-    return Case.objects.filter(Q(subject_user=user), hub=hub).exclude(status=CaseStatus.RESOLVED)

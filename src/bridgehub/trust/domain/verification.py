@@ -77,19 +77,21 @@ class Badge:
 
 def badges(organisation: Organisation, hub: Hub | None) -> list[Badge]:
     """What a reader can trust about `organisation`, strongest first (without a hub: any hub's vetting)."""
-    found = []
     vetting = (vetting_for(organisation, hub) if hub is not None else
                Vetting.objects.filter(organisation=organisation).exclude(vetted_at=None).order_by("-vetted_at").first())
+    return _badges_from(organisation, vetting, proved_domain(organisation))
+
+
+def _badges_from(organisation: Organisation, vetting: Vetting | None, proof: DomainProof | None) -> list[Badge]:
+    found: list[Badge] = []
     if vetting is not None and vetting.vetted_at:
         found.append(Badge("vetted", vetting.vetted_at, vetting.vetted_by.public_name if vetting.vetted_by else ""))
     if registry_confirmed(vetting, organisation):
         found.append(Badge("registry", vetting.registry_confirmed_at if vetting else None))
     elif organisation.registry_number and _valid_number(organisation):
         found.append(Badge("registry_checked"))
-    proof = proved_domain(organisation)
-    if proof is not None:
-        found.append(Badge("domain", proof.verified_at, proof.domain))
-        found.append(Badge("website", by=proof.domain))
+    if proof is not None and proof.domain == website_domain(organisation):
+        found += [Badge("domain", proof.verified_at, proof.domain), Badge("website", by=proof.domain)]
     return found
 
 
@@ -104,21 +106,10 @@ def badge_map(pairs: list[tuple[Organisation, Hub | None]]) -> dict[int, list[Ba
     for proof in (DomainProof.objects.filter(organisation_id__in=ids).exclude(verified_at=None).order_by("verified_at")
                   if ids else []):
         proofs[proof.organisation_id] = proof
-    found = {}
-    for organisation, hub in pairs:
-        vetting = vettings.get((organisation.pk, hub.pk)) if hub is not None else None
-        proof = proofs.get(organisation.pk)
-        shown = []
-        if vetting is not None and vetting.vetted_at:
-            shown.append(Badge("vetted", vetting.vetted_at, vetting.vetted_by.public_name if vetting.vetted_by else ""))
-        if registry_confirmed(vetting, organisation):
-            shown.append(Badge("registry", vetting.registry_confirmed_at if vetting else None))
-        elif organisation.registry_number and _valid_number(organisation):
-            shown.append(Badge("registry_checked"))
-        if proof is not None and proof.domain == website_domain(organisation):
-            shown += [Badge("domain", proof.verified_at, proof.domain), Badge("website", by=proof.domain)]
-        found[organisation.pk] = shown
-    return found
+    return {organisation.pk: _badges_from(organisation,
+                                          vettings.get((organisation.pk, hub.pk)) if hub is not None else None,
+                                          proofs.get(organisation.pk))
+            for organisation, hub in pairs}
 
 
 def _valid_number(organisation: Organisation) -> bool:
