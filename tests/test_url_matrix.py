@@ -22,6 +22,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from bridgehub.accounts.domain.invitations import issue
+from bridgehub.accounts.domain.mailing import unsubscribe_token
 from bridgehub.accounts.domain.tokens import issue_token
 from bridgehub.accounts.models import Notification
 from bridgehub.directory.models import Affiliation, ImportBatch, Person
@@ -115,7 +116,8 @@ def build_world() -> MatrixWorld:
                  "waiting": waiting.pk, "meeting": Meeting.objects.get().pk, "person": person.pk,
                  "alpha_profile": alpha.pk, "beta_profile": beta.pk, "intro": intro.pk, "link": link.pk,
                  "batch": batch.pk, "invitation": raw_invitation, "notification": entry.pk,
-                 "calendar": owner_reg.calendar_token, "case": case.pk, "measure": measure.pk}
+                 "calendar": owner_reg.calendar_token, "case": case.pk, "measure": measure.pk,
+                 "unsubscribe": unsubscribe_token(users["owner"].pk, "introductions")}
     world.tokens = {name: issue_token(user=user, name="matrix")[1] for name, user in users.items()}
     assert Round.objects.get().status == "published"
     return world
@@ -160,6 +162,8 @@ ROWS: dict[str, Row] = {
                              {"GET": everyone(200), "POST": everyone(405)}),
     "web:invitation": Row(lambda i: f"/invitations/{i['invitation']}/",  # the link is for invitee@ only
                           {"GET": everyone(200), "POST": everyone(200)}),
+    "web:unsubscribe": Row(lambda i: f"/unsubscribe/{i['unsubscribe']}/",  # the signed link is the credential
+                           {"GET": everyone(200), "POST": everyone(200)}),
     # --- a member's own pages -----------------------------------------------------------------
     "web:organisation_create": Row(lambda i: "/o/new/", {"GET": members(200), "POST": members(200)}),
     "web:dashboard": Row(lambda i: "/dashboard/", {"GET": members(200), "POST": WRONG_METHOD}),

@@ -60,6 +60,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "bridgehub.accounts.middleware.ViewerTimezoneMiddleware",
+    "bridgehub.accounts.middleware.ViewerLanguageMiddleware",
 ]
 
 ROOT_URLCONF = "bridgehub.urls"

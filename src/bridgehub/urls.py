@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from bridgehub.api.urls import api
+from bridgehub.web.views import mail_settings
 
 # The admin has no login form of its own: it sends people through the site's login, so the same
 # throttling (checked before the password hash) and the TOTP step apply to staff as to everyone.
@@ -12,7 +13,7 @@ urlpatterns = [
     path("", include("bridgehub.web.urls")),
     path("manage/", include("bridgehub.manage.urls")),
     path("accounts/", include("allauth.urls")),
-    path("i18n/", include("django.conf.urls.i18n")),
+    path("i18n/setlang/", mail_settings.set_language, name="set_language"),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

@@ -7,7 +7,8 @@ from django.core.management import call_command
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
-from bridgehub.common.mail import deliver, one_line, send_trilingual
+from bridgehub.accounts.domain.mailing import send_to_people
+from bridgehub.common.mail import deliver, one_line
 from bridgehub.common.models import OutgoingMail
 
 DOWN = "tests.common.mailservers.DownMailServer"
@@ -19,8 +20,8 @@ def test_a_subject_is_folded_to_one_line():
 
 @pytest.mark.django_db
 def test_each_recipient_gets_a_message_of_their_own():
-    send_trilingual(lambda: "Agreed", lambda: "Body", ["b@example.com", "a@example.com", "a@example.com"],
-                    [("agenda.ics", b"BEGIN:VCALENDAR", "text/calendar")])
+    send_to_people(lambda: "Agreed", lambda: "Body", ["b@example.com", "a@example.com", "a@example.com"],
+                   attachments=[("agenda.ics", b"BEGIN:VCALENDAR", "text/calendar")])
     assert [message.to for message in mail.outbox] == [["a@example.com"], ["b@example.com"]]
     assert all(message.attachments[0][0] == "agenda.ics" for message in mail.outbox)
 

@@ -27,8 +27,9 @@ def test_a_fee_request_reaches_the_founder_with_a_caution_and_is_logged(exchange
     assert {"upfront_fee", "impersonation"} <= set(request.screen_reasons)
     log = ScreenLog.objects.get()
     assert (log.ref, log.outcome) == (f"meeting_request:{request.pk}", "caution")
+    exchange.world.owner.language = "zh-hant"
+    exchange.world.owner.save(update_fields=["language"])
     client = client_for(exchange.world.owner)
-    client.cookies["django_language"] = "zh-hant"
     page = client.get(f"/rounds/{exchange.round.pk}/").content.decode()
     assert "盡職調查費用" in page and "caution" in page
     assert "Not verified" in page or "未驗證" in page

@@ -152,17 +152,21 @@ def test_team_page_is_for_organisation_admins(world, who, expected):
 
 @pytest.mark.django_db
 def test_approval_emails_the_organisation_admins_after_commit(world, django_capture_on_commit_callbacks):
+    from django.conf import settings as django_settings
     from django.core import mail
 
     from bridgehub.directory.models import OrganisationHub
 
+    world.owner.language = "ja"  # the admin reads Japanese; the operator who decides reads English
+    world.owner.save(update_fields=["language"])
     link = OrganisationHub.objects.create(organisation=world.organisation, hub=world.taipei, status="pending")
     with django_capture_on_commit_callbacks(execute=True):
         client_for(world.taipei_operator).post(f"/manage/taipei/applications/{link.pk}/", {"decision": "approve"})
     assert [message.to for message in mail.outbox] == [["owner@example.com"]]
-    body = mail.outbox[0].body
-    assert "Secret Chips was approved by taipei hub." in body
-    assert "taipei 樞紐" in body and "taipei ハブ" in body
+    message = mail.outbox[0]
+    assert "Secret Chips" in message.body and "taipei ハブ" in message.body and "taipei ハブ" in message.subject
+    assert "approved" not in message.body and "樞紐" not in message.body  # one language: the reader's
+    assert f"{django_settings.SITE_URL}/o/secret-chips/" in message.body  # an absolute link to act on
 
 
 @pytest.mark.django_db

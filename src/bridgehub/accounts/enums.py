@@ -20,3 +20,24 @@ class NotificationKind(models.TextChoices):
     ROUND_INVITATION = "round_invitation", _("invitation to a round")
     APPLICATION_DECIDED = "application_decided", _("hub application approved")
     APPLICATION_DECLINED = "application_declined", _("hub application declined")
+
+
+class MailTopic(models.TextChoices):
+    """What a non-essential e-mail is about: each person chooses per topic how (or whether) it reaches them.
+    Mails about the account itself, trust decisions and hub applications are essential and always sent."""
+
+    INTRODUCTIONS = "introductions", _("introduction requests and answers")
+    MEETING_REQUESTS = "meeting_requests", _("meeting requests and answers")
+    REMINDERS = "reminders", _("reminders before a request expires")
+    SCHEDULE = "schedule", _("my agenda and changes to my meetings")
+    ROUND_INVITATIONS = "round_invitations", _("invitations to new rounds")
+
+
+class MailMode(models.TextChoices):
+    INSTANT = "instant", _("at once")
+    DAILY = "daily", _("in a daily digest")
+    OFF = "off", _("not by e-mail (the inbox still shows it)")
+
+
+# Time-critical topics cannot wait for the next digest: they are sent at once or not at all.
+INSTANT_ONLY_TOPICS = frozenset({MailTopic.REMINDERS, MailTopic.SCHEDULE})

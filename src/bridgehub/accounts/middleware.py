@@ -1,6 +1,6 @@
 import zoneinfo
 
-from django.utils import timezone
+from django.utils import timezone, translation
 
 
 class ViewerTimezoneMiddleware:
@@ -19,3 +19,35 @@ class ViewerTimezoneMiddleware:
         else:
             timezone.deactivate()
         return self.get_response(request)
+
+
+class ViewerLanguageMiddleware:
+    """The interface language: a signed-in person's own (it follows them across devices); an explicit
+    `?lang=` on the API; otherwise what LocaleMiddleware negotiated (switcher cookie, Accept-Language).
+
+    API callers authenticate by token inside the view, after this runs: they get `?lang=` or their
+    Accept-Language, never a browser session's language.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        language = None
+        if request.path.startswith("/api/"):
+            language = _supported(request.GET.get("lang", ""))
+        elif request.user.is_authenticated:
+            language = _supported(getattr(request.user, "language", ""))
+        if language:
+            translation.activate(language)
+            request.LANGUAGE_CODE = language
+        return self.get_response(request)
+
+
+def _supported(code: str) -> str | None:
+    if not code:
+        return None
+    try:
+        return translation.get_supported_language_variant(code.strip().lower())
+    except LookupError:
+        return None

@@ -6,8 +6,8 @@ an organisation's name would otherwise make Django refuse the whole message), an
 that refuses or cannot be reached is logged and retried by the background worker: the change that
 caused the e-mail is already saved and the person sees no error.
 
-E-mails are still written in all three interface languages (no reading language per person yet),
-under an English subject.
+Mails to people are written by `bridgehub.accounts.domain.mailing.send_to_people`, each in its
+recipient's language; this module only carries them.
 """
 
 from __future__ import annotations
@@ -16,13 +16,10 @@ import base64
 import copy
 import datetime as dt
 import logging
-from collections.abc import Callable, Iterable
 
-from django.conf import settings
 from django.core.mail import EmailMessage
-from django.utils import timezone, translation
+from django.utils import timezone
 
-LANGUAGES = ("zh-hant", "ja", "en")
 RETRY_DELAYS = [dt.timedelta(minutes=minutes) for minutes in (1, 5, 30, 120, 480, 1440)]
 log = logging.getLogger("bridgehub.mail")
 
@@ -94,25 +91,3 @@ def retry_kept_mail(mail_id: int) -> str:
     kept.sent_at = timezone.now()
     kept.save(update_fields=["sent_at"])
     return "sent"
-
-
-def _trilingual(build: Callable[[], str]) -> str:
-    parts = []
-    for language in LANGUAGES:
-        with translation.override(language):
-            parts.append(build())
-    return "\n\n---\n\n".join(parts)
-
-
-def send_trilingual(subject: Callable[[], str], body: Callable[[], str], to: Iterable[str],
-                    attachments: Iterable[tuple[str, bytes, str]] = ()) -> None:
-    recipients = sorted({address for address in to if address})
-    if not recipients:
-        return
-    with translation.override("en"):
-        english_subject = subject()
-    message = EmailMessage(f"[bridgehub] {english_subject}", _trilingual(body), settings.DEFAULT_FROM_EMAIL,
-                           recipients)
-    for name, content, mimetype in attachments:
-        message.attach(name, content, mimetype)
-    deliver(message)

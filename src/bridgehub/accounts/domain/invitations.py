@@ -16,8 +16,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from bridgehub.accounts.domain.addresses import has_verified_address
+from bridgehub.accounts.domain.mailing import send_to_people
 from bridgehub.accounts.models.invitation import Invitation, hash_invitation_token, new_invitation_token
-from bridgehub.common.mail import send_trilingual
 
 Granted = TypeVar("Granted")
 AnyInvitation = TypeVar("AnyInvitation", bound=Invitation)
@@ -81,8 +81,8 @@ def invitation_link(raw_token: str) -> str:
 def send_invitation(email: str, raw_token: str, what: Callable[[], str]) -> None:
     """Mail the link. `what()` names the role and place in the active language ("admin of X")."""
     link = invitation_link(raw_token)
-    send_trilingual(lambda: _("You are invited to bridgehub"),
-                    lambda: _("You are invited to join bridgehub as %(what)s.\n\nOpen this link to accept (valid for "
-                              "14 days). You will be asked to log in or sign up with this e-mail address and to "
-                              "confirm it:\n%(link)s") % {"what": what(), "link": link},
-                    [email])
+    send_to_people(lambda: _("You are invited to bridgehub"),
+                   lambda: _("You are invited to join bridgehub as %(what)s.\n\nOpen this link to accept (valid for "
+                             "14 days). You will be asked to log in or sign up with this e-mail address and to "
+                             "confirm it:\n%(link)s") % {"what": what(), "link": link},
+                   [email])

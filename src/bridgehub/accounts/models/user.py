@@ -1,5 +1,6 @@
 import zoneinfo
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -36,6 +37,12 @@ class User(AbstractBaseUser, PermissionsMixin):
     display_name = models.CharField(_("display name"), max_length=150, blank=True)
     time_zone = models.CharField(_("time zone"), max_length=64, default="Asia/Tokyo",
                                  validators=[validate_time_zone])
+    # The interface language after login and the only language of every e-mail to this person.
+    # Taken from the browser at sign-up; the language switcher and the settings page change it.
+    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES,
+                                default=settings.LANGUAGE_CODE)
+    # {topic: mode} for the topics a person changed (accounts.enums.MailTopic / MailMode); absent = at once.
+    mail_preferences = models.JSONField(default=dict, blank=True)
     is_active = models.BooleanField(default=True)
     is_staff = models.BooleanField(default=False)
     date_joined = models.DateTimeField(default=timezone.now)
@@ -55,6 +62,9 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def __str__(self) -> str:
         return str(self.public_name)
+
+    def mail_mode(self, topic: str) -> str:
+        return str(self.mail_preferences.get(topic, "instant"))
 
     @property
     def public_name(self) -> str:

@@ -82,6 +82,14 @@ DEMO_LOGINS = [
     ("partner@investor.bridgehub.example", "Investor (Japan)", None, "investor-JP"),
     ("talent@people.bridgehub.example", "Talent open to roles (Japan)", None, None),
 ]
+# Each login reads the site (and its e-mails) in the language and time zone such a person would pick.
+DEMO_LOGIN_LOCALES = {
+    "operator@tokyo.bridgehub.example": ("ja", "Asia/Tokyo"),
+    "operator@taipei.bridgehub.example": ("zh-hant", "Asia/Taipei"),
+    "founder@startup.bridgehub.example": ("zh-hant", "Asia/Taipei"),
+    "partner@investor.bridgehub.example": ("ja", "Asia/Tokyo"),
+    "talent@people.bridgehub.example": ("en", "Asia/Tokyo"),
+}
 
 
 def ensure_logins(builder: DemoBuilder | None) -> list[tuple[str, str, str]]:
@@ -91,6 +99,7 @@ def ensure_logins(builder: DemoBuilder | None) -> list[tuple[str, str, str]]:
         password = "".join(secrets.choice(ALPHABET) for _ in range(12))
         user = User.objects.filter(email=email).first() or User(email=email, display_name=role)
         user.set_password(password)
+        user.language, user.time_zone = DEMO_LOGIN_LOCALES[email]
         user.save()
         mark_address_verified(user)
         if hub_slug:

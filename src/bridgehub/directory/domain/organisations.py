@@ -6,9 +6,7 @@ import secrets
 from collections.abc import Iterable
 from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.mail import EmailMessage
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -18,9 +16,9 @@ from django.utils.translation import gettext as _
 
 from bridgehub.accounts.domain import inbox
 from bridgehub.accounts.domain.addresses import has_verified_address
+from bridgehub.accounts.domain.mailing import send_to_people
 from bridgehub.accounts.enums import NotificationKind
 from bridgehub.common.languages import CONTENT_LANGUAGES
-from bridgehub.common.mail import deliver
 from bridgehub.directory.domain import queries
 from bridgehub.directory.domain.search import refresh_search_fields
 from bridgehub.directory.enums import ApprovalStatus, OrgRole
@@ -162,22 +160,25 @@ def decide_application(*, user: Any, link: OrganisationHub, approve: bool, reaso
 
 
 def notify_decision(link_id: int) -> None:
-    """E-mail the organisation's admins about a hub's decision, in all three interface languages
-    (we do not know which one each admin reads). Quietly does nothing if the link is gone."""
+    """E-mail the organisation's admins about a hub's decision, each in their own language (an essential
+    mail: no setting turns it off). Quietly does nothing if the link is gone."""
     link = OrganisationHub.objects.select_related("organisation", "hub").filter(pk=link_id).first()
     if link is None:
         return
     recipients = list(link.organisation.memberships.filter(role=OrgRole.ADMIN).values_list("user__email", flat=True))
     if not recipients:
         return
-    parts = []
-    for language in ("zh-hant", "ja", "en"):
-        with translation.override(language):
-            parts.append(render_to_string("email/application_decided.txt", {
-                "organisation": link.organisation, "hub_name": link.hub.name_for(language),
-                "approved": link.status == ApprovalStatus.APPROVED, "reason": link.decision_reason}))
-    subject = f"[bridgehub] {link.organisation.name} – {link.hub.name_en}: {link.get_status_display()}"
-    deliver(EmailMessage(subject, "\n\n---\n\n".join(parts), settings.DEFAULT_FROM_EMAIL, recipients))
+
+    def subject() -> str:
+        return f"{link.organisation.name} – {link.hub.name_for(translation.get_language())}: " \
+               f"{link.get_status_display()}"
+
+    def body() -> str:
+        return render_to_string("email/application_decided.txt", {
+            "organisation": link.organisation, "hub_name": link.hub.name_for(translation.get_language()),
+            "approved": link.status == ApprovalStatus.APPROVED, "reason": link.decision_reason})
+
+    send_to_people(subject, body, recipients, link=reverse("web:organisation", kwargs={"slug": link.organisation.slug}))
     admins = link.organisation.memberships.filter(role=OrgRole.ADMIN).values_list("user_id", flat=True)
     approved = link.status == ApprovalStatus.APPROVED
     inbox.notify(admins, NotificationKind.APPLICATION_DECIDED if approved else NotificationKind.APPLICATION_DECLINED,

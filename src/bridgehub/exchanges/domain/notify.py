@@ -1,8 +1,8 @@
 """E-mails and inbox entries about requests and schedules, after the transaction that caused them commits.
 
-We do not store a reading language per person yet, so every message carries all three interface
-languages (as the directory's decision e-mails do). Each function reloads what it needs and quietly
-does nothing when the rows are gone.
+Each e-mail is written in its recipient's language (`send_to_people` calls the text functions once per
+recipient, so the round's title is read there) and links to the page where they act. Each function
+reloads what it needs and quietly does nothing when the rows are gone.
 """
 
 from __future__ import annotations
@@ -14,9 +14,10 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from bridgehub.accounts.domain.inbox import notify as to_inbox
+from bridgehub.accounts.domain.mailing import send_to_people
+from bridgehub.accounts.enums import MailTopic
 from bridgehub.accounts.enums import NotificationKind as Kind
 from bridgehub.accounts.inbox_texts import every_language
-from bridgehub.common.mail import send_trilingual
 from bridgehub.exchanges.models import Meeting, MeetingRequest, Registration, Round
 from bridgehub.trust.domain.delivery import deliverable_note, note_for_mail
 
@@ -57,10 +58,11 @@ def request_received(request: MeetingRequest) -> None:
         return
     names = _pair(found)
     note = deliverable_note(found.note, found.screen_outcome)
-    send_trilingual(lambda: _("Meeting request from %(sender)s") % names,
-                    lambda: _("%(sender)s asks to meet you in %(round)s. Answer on your round page before the request "
-                              "expires.") % names + note_for_mail(found.note, found.screen_outcome),
-                    [found.recipient.user.email])
+    send_to_people(lambda: _("Meeting request from %(sender)s") % _pair(found),
+                   lambda: _("%(sender)s asks to meet you in %(round)s. Answer on your round page before the request "
+                             "expires.") % _pair(found) + note_for_mail(found.note, found.screen_outcome),
+                   [found.recipient.user.email], topic=MailTopic.MEETING_REQUESTS,
+                   link=_round_url(found.round_id, "incoming"))
     to_inbox([found.recipient.user_id], Kind.MEETING_REQUESTED, _round_url(found.round_id, "incoming"),
              mentions=_people(found), **_for_inbox(names, found), note=note)
 
@@ -71,17 +73,19 @@ def request_answered(request: MeetingRequest) -> None:
         return
     names = _pair(found)
     if found.status == "accepted":
-        send_trilingual(lambda: _("Meeting agreed: %(sender)s and %(recipient)s") % names,
-                        lambda: _("%(sender)s and %(recipient)s agreed to meet in %(round)s. The hub will place "
-                                  "the meeting in the schedule.") % names,
-                        [found.sender.user.email, found.recipient.user.email])
+        send_to_people(lambda: _("Meeting agreed: %(sender)s and %(recipient)s") % _pair(found),
+                       lambda: _("%(sender)s and %(recipient)s agreed to meet in %(round)s. The hub will place "
+                                 "the meeting in the schedule.") % _pair(found),
+                       [found.sender.user.email, found.recipient.user.email], topic=MailTopic.MEETING_REQUESTS,
+                       link=_round_url(found.round_id))
         to_inbox([found.sender.user_id, found.recipient.user_id], Kind.MEETING_AGREED,
                  _round_url(found.round_id, "outgoing"), mentions=_people(found), **_for_inbox(names, found))
     else:
-        send_trilingual(lambda: _("Meeting request declined by %(recipient)s") % names,
-                        lambda: _("%(recipient)s declined your request in %(round)s (%(reason)s).")
-                        % (names | {"reason": found.get_decline_reason_display()}),
-                        [found.sender.user.email])
+        send_to_people(lambda: _("Meeting request declined by %(recipient)s") % _pair(found),
+                       lambda: _("%(recipient)s declined your request in %(round)s (%(reason)s).")
+                       % (_pair(found) | {"reason": found.get_decline_reason_display()}),
+                       [found.sender.user.email], topic=MailTopic.MEETING_REQUESTS,
+                       link=_round_url(found.round_id, "outgoing"))
         to_inbox([found.sender.user_id], Kind.MEETING_DECLINED, _round_url(found.round_id, "outgoing"),
                  mentions=_people(found), **_for_inbox(names, found))
 
@@ -91,9 +95,10 @@ def request_expired(request: MeetingRequest) -> None:
     if found is None:
         return
     names = _pair(found)
-    send_trilingual(lambda: _("Meeting request expired: %(recipient)s") % names,
-                    lambda: _("Your request to %(recipient)s in %(round)s expired without an answer.") % names,
-                    [found.sender.user.email])
+    send_to_people(lambda: _("Meeting request expired: %(recipient)s") % _pair(found),
+                   lambda: _("Your request to %(recipient)s in %(round)s expired without an answer.") % _pair(found),
+                   [found.sender.user.email], topic=MailTopic.MEETING_REQUESTS,
+                   link=_round_url(found.round_id, "outgoing"))
     to_inbox([found.sender.user_id], Kind.REQUEST_EXPIRED, _round_url(found.round_id, "outgoing"),
              mentions=_people(found), **_for_inbox(names, found))
 
@@ -103,9 +108,10 @@ def request_reminder(request: MeetingRequest) -> None:
     if found is None:
         return
     names = _pair(found)
-    send_trilingual(lambda: _("Reminder: %(sender)s is waiting for your answer") % names,
-                    lambda: _("%(sender)s asked to meet you in %(round)s. The request expires within a day.") % names,
-                    [found.recipient.user.email])
+    send_to_people(lambda: _("Reminder: %(sender)s is waiting for your answer") % _pair(found),
+                   lambda: _("%(sender)s asked to meet you in %(round)s. The request expires within a day.")
+                   % _pair(found), [found.recipient.user.email], topic=MailTopic.REMINDERS,
+                   link=_round_url(found.round_id, "incoming"))
     to_inbox([found.recipient.user_id], Kind.REQUEST_REMINDER, _round_url(found.round_id, "incoming"),
              mentions=_people(found), **_for_inbox(names, found))
 
@@ -127,9 +133,9 @@ def agenda_changed(round_: Round, registration_ids: list[int]) -> None:
                                  + _("Table %(table)d") % {"table": entry.table})
             return "\n".join(lines)
 
-        send_trilingual(lambda: _("Your schedule for %(round)s") % {"round": round_.label_for(get_language())}, body,
-                        [registration.user.email],
-                        [("agenda.ics", calendar_bytes(registration, entries), "text/calendar")])
+        send_to_people(lambda: _("Your schedule for %(round)s") % {"round": round_.label_for(get_language())}, body,
+                       [registration.user.email], topic=MailTopic.SCHEDULE, link=_round_url(round_.pk, "agenda"),
+                       attachments=[("agenda.ics", calendar_bytes(registration, entries), "text/calendar")])
         to_inbox([registration.user_id], Kind.AGENDA_CHANGED, _round_url(round_.pk, "agenda"), round=round_.titles())
 
 
@@ -155,11 +161,11 @@ def meeting_cancelled(meeting: Meeting, *, by_user_id: int) -> None:
     found = _load_meeting(meeting)
     if found is None:
         return
-    names = _pair(found.request)
     to = [side.user.email for side in found.sides if side.user_id != by_user_id]
-    send_trilingual(lambda: _("Meeting cancelled: %(sender)s and %(recipient)s") % names,
-                    lambda: _("The meeting of %(sender)s and %(recipient)s in %(round)s was cancelled.") % names
-                    + (f"\n\n{found.cancelled_reason}" if found.cancelled_reason else ""), to)
+    send_to_people(lambda: _("Meeting cancelled: %(sender)s and %(recipient)s") % _pair(found.request),
+                   lambda: _("The meeting of %(sender)s and %(recipient)s in %(round)s was cancelled.")
+                   % _pair(found.request) + (f"\n\n{found.cancelled_reason}" if found.cancelled_reason else ""), to,
+                   topic=MailTopic.SCHEDULE, link=_round_url(found.round_id, "agenda"))
     _tell_the_others(found, by_user_id, Kind.MEETING_CANCELLED)
 
 
@@ -167,11 +173,11 @@ def meeting_restored(meeting: Meeting, *, by_user_id: int) -> None:
     found = _load_meeting(meeting)
     if found is None:
         return
-    names = _pair(found.request)
     to = [side.user.email for side in found.sides if side.user_id != by_user_id]
-    send_trilingual(lambda: _("Meeting on again: %(sender)s and %(recipient)s") % names,
-                    lambda: _("The cancellation was taken back: the meeting of %(sender)s and %(recipient)s in "
-                              "%(round)s takes place as planned.") % names, to)
+    send_to_people(lambda: _("Meeting on again: %(sender)s and %(recipient)s") % _pair(found.request),
+                   lambda: _("The cancellation was taken back: the meeting of %(sender)s and %(recipient)s in "
+                             "%(round)s takes place as planned.") % _pair(found.request), to,
+                   topic=MailTopic.SCHEDULE, link=_round_url(found.round_id, "agenda"))
     _tell_the_others(found, by_user_id, Kind.MEETING_RESTORED)
 
 
@@ -180,8 +186,8 @@ def carried_over(round_: Round, user_ids: list[int]) -> None:
         def title() -> dict[str, str]:
             return {"round": round_.label_for(get_language())}
 
-        send_trilingual(lambda: _("You are invited to %(round)s") % title(),
-                        lambda: _("You took part in the previous round, so you are invited to %(round)s. Confirm your "
-                                  "availability on the round page to take part.") % title(),
-                        [registration.user.email])
+        send_to_people(lambda: _("You are invited to %(round)s") % title(),
+                       lambda: _("You took part in the previous round, so you are invited to %(round)s. Confirm your "
+                                 "availability on the round page to take part.") % title(),
+                       [registration.user.email], topic=MailTopic.ROUND_INVITATIONS, link=_round_url(round_.pk))
         to_inbox([registration.user_id], Kind.ROUND_INVITATION, _round_url(round_.pk), round=round_.titles())

@@ -1,4 +1,4 @@
-"""E-mails (trilingual, like the exchanges' e-mails) and inbox entries about introductions, after commit."""
+"""E-mails (each in its recipient's language) and inbox entries about introductions, after commit."""
 
 from __future__ import annotations
 
@@ -6,8 +6,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from bridgehub.accounts.domain.inbox import notify as to_inbox
+from bridgehub.accounts.domain.mailing import send_to_people
+from bridgehub.accounts.enums import MailTopic
 from bridgehub.accounts.enums import NotificationKind as Kind
-from bridgehub.common.mail import send_trilingual
 from bridgehub.directory.models import OrganisationMembership
 from bridgehub.matchmaking.models import Introduction, MatchProfile
 from bridgehub.trust.domain.delivery import deliverable_note, note_for_mail
@@ -45,11 +46,12 @@ def introduction_requested(introduction_id: int) -> None:
     intro = _load(introduction_id)
     if intro is None:
         return
-    names = {"requester": intro.requester.name, "recipient": intro.recipient.name, "url": reverse("web:matches")}
-    send_trilingual(lambda: _("%(requester)s asks for an introduction") % names,
-                    lambda: _("%(requester)s asks to be introduced to %(recipient)s. Accept or decline on your "
-                              "matches page: %(url)s") % names + note_for_mail(intro.note, intro.screen_outcome),
-                    addresses(intro.recipient))
+    names = {"requester": intro.requester.name, "recipient": intro.recipient.name}
+    send_to_people(lambda: _("%(requester)s asks for an introduction") % names,
+                   lambda: _("%(requester)s asks to be introduced to %(recipient)s. Accept or decline on your "
+                             "matches page.") % names + note_for_mail(intro.note, intro.screen_outcome),
+                   addresses(intro.recipient), topic=MailTopic.INTRODUCTIONS,
+                   link=reverse("web:matches") + "#introductions")
     to_inbox(people(intro.recipient), Kind.INTRODUCTION_REQUESTED, reverse("web:matches") + "#introductions",
              mentions=_mentioned(intro), requester=intro.requester.name, recipient=intro.recipient.name,
              note=deliverable_note(intro.note, intro.screen_outcome))
@@ -62,15 +64,15 @@ def introduction_answered(introduction_id: int) -> None:
     names = {"requester": intro.requester.name, "recipient": intro.recipient.name,
              "contact": intro.shared_contact}
     if intro.status == "accepted":
-        send_trilingual(lambda: _("%(recipient)s accepted your introduction") % names,
-                        lambda: _("%(recipient)s accepted the introduction. They ask you to reach them at: "
-                                  "%(contact)s") % names,
-                        addresses(intro.requester))
+        send_to_people(lambda: _("%(recipient)s accepted your introduction") % names,
+                       lambda: _("%(recipient)s accepted the introduction. They ask you to reach them at: "
+                                 "%(contact)s") % names,
+                       addresses(intro.requester), topic=MailTopic.INTRODUCTIONS, link=reverse("web:matches") + "#sent")
         to_inbox(people(intro.requester), Kind.INTRODUCTION_ACCEPTED, reverse("web:matches") + "#sent",
                  mentions=_mentioned(intro), requester=intro.requester.name, recipient=intro.recipient.name)
     else:
-        send_trilingual(lambda: _("%(recipient)s declined your introduction") % names,
-                        lambda: _("%(recipient)s declined the introduction for now.") % names,
-                        addresses(intro.requester))
+        send_to_people(lambda: _("%(recipient)s declined your introduction") % names,
+                       lambda: _("%(recipient)s declined the introduction for now.") % names,
+                       addresses(intro.requester), topic=MailTopic.INTRODUCTIONS, link=reverse("web:matches") + "#sent")
         to_inbox(people(intro.requester), Kind.INTRODUCTION_DECLINED, reverse("web:matches") + "#sent",
                  mentions=_mentioned(intro), requester=intro.requester.name, recipient=intro.recipient.name)

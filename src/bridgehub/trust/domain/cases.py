@@ -16,9 +16,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from bridgehub.common.mail import send_trilingual
+from bridgehub.accounts.domain.mailing import send_to_people
 from bridgehub.directory.models import Organisation
 from bridgehub.hubs.domain.queries import operated_hub_ids
 from bridgehub.hubs.models import Hub
@@ -185,7 +186,7 @@ def _tell_member(restriction_id: int) -> None:
     hub, link = measure.hub, _standing_link()
 
     def subject() -> str:
-        return _("A measure on your account in %(hub)s") % {"hub": hub.name_for(None)}
+        return _("A measure on your account in %(hub)s") % {"hub": hub.name_for(get_language())}
 
     def body() -> str:
         what: str = {
@@ -198,7 +199,7 @@ def _tell_member(restriction_id: int) -> None:
             what, _("Reason: %(reason)s") % {"reason": measure.reason}, until,
             _("If you think this is a mistake, appeal here: %(link)s") % {"link": link}) if part)
 
-    send_trilingual(subject, body, [measure.user.email])
+    send_to_people(subject, body, [measure.user.email])
 
 
 def _tell_reporter(case_id: int) -> None:
@@ -206,18 +207,18 @@ def _tell_reporter(case_id: int) -> None:
     if case.reporter is None:
         return
     hub = case.hub
-    send_trilingual(lambda: _("Your report to %(hub)s was reviewed") % {"hub": hub.name_for(None)},
-                    lambda: _("Thank you for your report. The hub's operators reviewed it and took the steps they "
-                              "judged right. For the other member's privacy we do not say which."),
-                    [case.reporter.email])
+    send_to_people(lambda: _("Your report to %(hub)s was reviewed") % {"hub": hub.name_for(get_language())},
+                   lambda: _("Thank you for your report. The hub's operators reviewed it and took the steps they "
+                             "judged right. For the other member's privacy we do not say which."),
+                   [case.reporter.email])
 
 
 def _tell_appellant(case_id: int) -> None:
     case = Case.objects.select_related("hub", "subject_user").get(pk=case_id)
     lifted = case.resolution == Action.LIFT
     note = case.decisions.order_by("-pk").values_list("note", flat=True).first() or ""
-    send_trilingual(lambda: _("Your appeal to %(hub)s was decided") % {"hub": case.hub.name_for(None)},
-                    lambda: "\n".join(part for part in (
-                        _("The measure is lifted.") if lifted else _("The measure stays."),
-                        (_("Reason: %(reason)s") % {"reason": note}) if note else "") if part),
-                    [case.subject_user.email] if case.subject_user else [])
+    send_to_people(lambda: _("Your appeal to %(hub)s was decided") % {"hub": case.hub.name_for(get_language())},
+                   lambda: "\n".join(part for part in (
+                       _("The measure is lifted.") if lifted else _("The measure stays."),
+                       (_("Reason: %(reason)s") % {"reason": note}) if note else "") if part),
+                   [case.subject_user.email] if case.subject_user else [])

@@ -20,7 +20,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from bridgehub.common.mail import send_trilingual
+from bridgehub.accounts.domain.mailing import send_to_people
 from bridgehub.directory.domain.queries import is_org_admin
 from bridgehub.directory.models import Organisation
 from bridgehub.directory.registry import RegistryNumberError, normalise_registry_number
@@ -169,7 +169,7 @@ def request_domain_proof(*, user: Any, organisation: Organisation, email: str) -
                                        requested_by=user)
     link = f"{settings.SITE_URL}/verify-domain/{raw}/"
     name = organisation.name
-    transaction.on_commit(lambda: send_trilingual(
+    transaction.on_commit(lambda: send_to_people(
         lambda: _("Confirm that %(domain)s belongs to %(name)s") % {"domain": domain, "name": name},
         lambda: _("Someone asked bridgehub to confirm that %(name)s uses the domain %(domain)s. If that was you "
                   "or your team, open this link within three days:\n%(link)s\nIf not, ignore this e-mail.")

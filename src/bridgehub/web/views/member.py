@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.conf import settings as django_settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -15,7 +16,9 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from bridgehub.accounts.domain.addresses import has_verified_address
+from bridgehub.accounts.domain.mailing import allowed_modes
 from bridgehub.accounts.domain.tokens import issue_token, revoke_token
+from bridgehub.accounts.enums import MailMode, MailTopic
 from bridgehub.accounts.forms import zone_field
 from bridgehub.accounts.models import User
 from bridgehub.common.languages import CONTENT_LANGUAGE_CHOICES
@@ -137,22 +140,49 @@ def apply_to_hub(request, slug: str):
 
 
 class SettingsForm(forms.ModelForm):
+    """Name, time zone, language, and for each mail topic whether it comes at once, daily or not at all."""
+
     class Meta:
         model = User
-        fields = ["display_name", "time_zone"]
+        fields = ["display_name", "time_zone", "language"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["time_zone"] = zone_field(self.instance.time_zone)
+        self.fields["language"] = forms.ChoiceField(
+            label=_("my language"), choices=[(code, translation.get_language_info(code)["name_local"])
+                                             for code, _name in django_settings.LANGUAGES],
+            help_text=_("The site and every e-mail to you use this language."))
+        for topic in MailTopic:
+            self.fields[f"mail_{topic.value}"] = forms.ChoiceField(
+                label=topic.label, initial=self.instance.mail_mode(topic), widget=forms.RadioSelect,
+                choices=[(mode, MailMode(mode).label) for mode in allowed_modes(topic)])
+
+    def mail_fields(self):
+        return [self[f"mail_{topic.value}"] for topic in MailTopic]
+
+    def profile_fields(self):
+        return [self[name] for name in self.Meta.fields]
+
+    def save(self, commit: bool = True) -> User:
+        user = super().save(commit=False)
+        user.mail_preferences = {topic.value: self.cleaned_data[f"mail_{topic.value}"] for topic in MailTopic
+                                 if self.cleaned_data[f"mail_{topic.value}"] != MailMode.INSTANT}
+        if commit:
+            user.save()
+        return user
 
 
 @login_required
 def settings_view(request):
     form = SettingsForm(request.POST or None, instance=request.user)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        user = form.save()
+        translation.activate(user.language)
         messages.success(request, _("Settings saved."))
-        return redirect("web:settings")
+        response = redirect("web:settings")
+        response.set_cookie(django_settings.LANGUAGE_COOKIE_NAME, user.language, samesite="Lax")
+        return response
     return render(request, "web/settings.html", {"form": form})
 
 
