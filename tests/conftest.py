@@ -7,7 +7,9 @@ private data. Every protected page and endpoint is tested against these four act
 from dataclasses import dataclass
 
 import pytest
+from django.conf import settings
 from django.test import Client
+from django.utils import translation
 
 from bridgehub.directory.domain.search import refresh_search_fields
 from tests.factories.core import (
@@ -26,6 +28,15 @@ from tests.factories.core import (
 def _fast_hashing(settings):
     # The real hasher costs ~0.4 s per login; tests that measure hashing override this again.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    # A request leaves its negotiated language active on the thread (Django's LocaleMiddleware does not
+    # undo it); code a test calls outside a request starts from the default language, whatever ran before.
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @dataclass

@@ -25,6 +25,7 @@ from bridgehub.accounts.domain.invitations import issue
 from bridgehub.accounts.domain.mailing import unsubscribe_token
 from bridgehub.accounts.domain.tokens import issue_token
 from bridgehub.accounts.models import Notification
+from bridgehub.common.periodic import beat
 from bridgehub.directory.models import Affiliation, ImportBatch, Person
 from bridgehub.exchanges.domain import participation
 from bridgehub.exchanges.domain import scheduling as scheduling_domain
@@ -111,6 +112,7 @@ def build_world() -> MatrixWorld:
     measure = Restriction.objects.create(hub=tokyo, user=users["other_org"], kind="restricted", reason="spam",
                                          created_by=users["tokyo_operator"])
 
+    beat()  # a worker is running: /health/ answers 200
     world = MatrixWorld(users=users)
     world.ids = {"round": round_.pk, "gamma_reg": gamma_reg.pk, "owner_reg": owner_reg.pk,
                  "waiting": waiting.pk, "meeting": Meeting.objects.get().pk, "person": person.pk,
@@ -154,6 +156,7 @@ ROWS: dict[str, Row] = {
     "web:home": Row(lambda i: "/", {"GET": members(302, anonymous=200), "POST": everyone(405)}),  # members: dashboard
     "web:manifest": Row(lambda i: "/manifest.webmanifest", {"GET": everyone(200), "POST": everyone(405)}),
     "web:favicon": Row(lambda i: "/favicon.ico", {"GET": everyone(301), "POST": everyone(405)}),
+    "web:health": Row(lambda i: "/health/", {"GET": everyone(200), "POST": everyone(405)}),  # counts only
     "web:directory": Row(lambda i: "/directory/", {"GET": everyone(200), "POST": everyone(405)}),
     "web:organisation": Row(lambda i: "/o/alpha/", {"GET": everyone(200), "POST": everyone(405)}),
     "web:people": Row(lambda i: "/people/", {"GET": everyone(200), "POST": everyone(405)}),

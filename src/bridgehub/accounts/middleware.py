@@ -38,10 +38,15 @@ class ViewerLanguageMiddleware:
             language = _supported(request.GET.get("lang", ""))
         elif request.user.is_authenticated:
             language = _supported(getattr(request.user, "language", ""))
-        if language:
-            translation.activate(language)
+        if not language:
+            return self.get_response(request)
+        # An override, not activate: the thread's language is back to the negotiated one afterwards, so
+        # nothing run later on this thread (outside a request) inherits this person's language.
+        with translation.override(language):
             request.LANGUAGE_CODE = language
-        return self.get_response(request)
+            response = self.get_response(request)
+            response.headers.setdefault("Content-Language", language)  # LocaleMiddleware keeps it
+        return response
 
 
 def _supported(code: str) -> str | None:

@@ -21,3 +21,13 @@ class OutgoingMail(models.Model):
 
     def __str__(self) -> str:
         return f"mail to {self.to}: {self.subject}"
+
+
+class WorkerHeartbeat(models.Model):
+    """One row: when a background worker last ran the periodic tick (read by /health)."""
+
+    beat_at = models.DateTimeField()
+    host = models.CharField(max_length=100, blank=True)
+
+    def __str__(self) -> str:
+        return f"worker heartbeat {self.beat_at:%Y-%m-%d %H:%M:%S} on {self.host}"

@@ -152,11 +152,14 @@ class SettingsForm(forms.ModelForm):
         self.fields["language"] = forms.ChoiceField(
             label=_("my language"), choices=[(code, translation.get_language_info(code)["name_local"])
                                              for code, _name in django_settings.LANGUAGES],
-            help_text=_("The site and every e-mail to you use this language."))
+            help_text=_("The site and every e-mail to you use this language."), required=False)
         for topic in MailTopic:
             self.fields[f"mail_{topic.value}"] = forms.ChoiceField(
-                label=topic.label, initial=self.instance.mail_mode(topic), widget=forms.RadioSelect,
+                label=topic.label, initial=self.instance.mail_mode(topic), widget=forms.RadioSelect, required=False,
                 choices=[(mode, MailMode(mode).label) for mode in allowed_modes(topic)])
+
+    def clean_language(self) -> str:
+        return self.cleaned_data.get("language") or self.instance.language  # a form without it keeps it
 
     def mail_fields(self):
         return [self[f"mail_{topic.value}"] for topic in MailTopic]
@@ -166,8 +169,9 @@ class SettingsForm(forms.ModelForm):
 
     def save(self, commit: bool = True) -> User:
         user = super().save(commit=False)
-        user.mail_preferences = {topic.value: self.cleaned_data[f"mail_{topic.value}"] for topic in MailTopic
-                                 if self.cleaned_data[f"mail_{topic.value}"] != MailMode.INSTANT}
+        chosen = {topic.value: self.cleaned_data.get(f"mail_{topic.value}") or self.instance.mail_mode(topic)
+                  for topic in MailTopic}  # a topic the form did not send keeps its mode
+        user.mail_preferences = {topic: mode for topic, mode in chosen.items() if mode != MailMode.INSTANT}
         if commit:
             user.save()
         return user
