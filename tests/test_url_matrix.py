@@ -254,6 +254,8 @@ ROWS: dict[str, Row] = {
     "manage:round_action": Row(lambda i: f"/manage/tokyo/rounds/{i['round']}/action/",
                                {"GET": OPERATOR_WRONG_METHOD, "POST": only({OP: 302})},
                                data=lambda i: {"action": "check_in", "registration": i["owner_reg"]}),
+    "manage:round_job": Row(lambda i: f"/manage/tokyo/rounds/{i['round']}/optimiser/",
+                            {"GET": only({OP: 200}), "POST": OPERATOR_WRONG_METHOD}),
     "manage:matching": Row(lambda i: "/manage/tokyo/matching/",
                            {"GET": only({OP: 200}), "POST": OPERATOR_WRONG_METHOD}),
     "manage:matching_rebuild": Row(lambda i: "/manage/tokyo/matching/rebuild/",

@@ -4,6 +4,7 @@ publish → each side sees the meeting in their own time → the calendar file c
 from pathlib import Path
 
 import pytest
+from django.core.management import call_command
 from playwright.sync_api import expect
 
 from bridgehub.accounts.models import User
@@ -93,7 +94,9 @@ def test_round_from_creation_to_calendars_in_two_time_zones(live_server, browser
     # The operator schedules (preview), then publishes.
     operator.reload()
     operator.click("button[value=schedule]")
-    expect(operator.locator(".preview-meetings")).to_have_text("1 / 1")
+    expect(operator.locator("#scheduling-job")).to_contain_text("optimiser")  # queued: the page polls
+    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)  # the worker solves
+    expect(operator.locator(".preview-meetings")).to_have_text("1 / 1")  # the poll saw it end and reloaded
     operator.click("button[value=publish]")
     expect(operator.locator("#schedule")).to_contain_text("Published")
     assert Meeting.objects.count() == 1

@@ -13,7 +13,7 @@ from bridgehub.exchanges.domain.agenda import agenda_for
 from bridgehub.exchanges.domain.rounds import ExchangeError
 from bridgehub.exchanges.enums import MeetingStatus, RoundStatus
 from bridgehub.exchanges.models import Meeting
-from tests.conftest import client_for
+from tests.conftest import client_for, run_queued_tasks
 from tests.exchanges.conftest import make_round
 from tests.exchanges.test_scheduling import agree, participant, publish_now
 from tests.factories.core import PersonFactory
@@ -24,6 +24,7 @@ def meeting(exchange, django_capture_on_commit_callbacks):
     agree(exchange.owner_reg, exchange.taipei_reg)
     with django_capture_on_commit_callbacks(execute=True):
         publish_now(exchange)
+    run_queued_tasks()  # the worker sends the agendas
     assert set(Notification.objects.values_list("kind", flat=True)) == {"agenda_changed"}
     mail.outbox.clear()
     Notification.objects.all().delete()

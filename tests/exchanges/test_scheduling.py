@@ -13,7 +13,7 @@ from bridgehub.exchanges.domain.agenda import agenda_for, calendar_bytes
 from bridgehub.exchanges.domain.rounds import ExchangeError, add_interpreter
 from bridgehub.exchanges.enums import MeetingStatus, RoundStatus
 from bridgehub.exchanges.models import Meeting, NoShowReport, Registration, Round, ScheduleRun
-from tests.conftest import client_for
+from tests.conftest import client_for, run_queued_tasks
 from tests.exchanges.conftest import make_round, register
 from tests.factories.core import OrganisationFactory, OrganisationHubFactory, OrganisationMembershipFactory, UserFactory
 
@@ -55,6 +55,8 @@ def test_preview_then_publish_creates_meetings_and_sends_agendas_with_calendars(
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         assert scheduling_domain.publish(user=exchange.world.tokyo_operator, run=run) == 2
+    assert mail.outbox == []  # the request only queued them
+    assert run_queued_tasks() == 1  # the worker sends the agendas
     meeting = Meeting.objects.get()
     assert meeting.status == MeetingStatus.SCHEDULED
     exchange.round.refresh_from_db()

@@ -19,3 +19,23 @@ def tick_task() -> str:
         return run_tick()
     finally:
         schedule_next(tick_task, TICK_EVERY)  # a failing run must not end the chain
+
+
+@task()
+def schedule_round_task(job_id: int) -> str:
+    from bridgehub.exchanges.domain.scheduling_jobs import run_job
+
+    return run_job(job_id)
+
+
+@task()
+def agenda_mail_task(round_id: int, registration_ids: list[int]) -> str:
+    """Each person whose meetings are new or moved: their agenda by e-mail with an .ics, and an inbox entry."""
+    from bridgehub.exchanges.domain import notify
+    from bridgehub.exchanges.models import Round
+
+    round_ = Round.objects.filter(pk=round_id).first()
+    if round_ is None:
+        return "round gone"
+    notify.agenda_changed(round_, registration_ids)
+    return f"{len(registration_ids)} agendas"

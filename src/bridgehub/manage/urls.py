@@ -13,6 +13,7 @@ urlpatterns = [
     path("<slug:hub>/rounds/", exchanges.round_list, name="rounds"),
     path("<slug:hub>/rounds/<int:round_id>/", exchanges.round_detail, name="round"),
     path("<slug:hub>/rounds/<int:round_id>/action/", exchanges.round_action, name="round_action"),
+    path("<slug:hub>/rounds/<int:round_id>/optimiser/", exchanges.round_job, name="round_job"),
     path("<slug:hub>/matching/", matching.matching, name="matching"),
     path("<slug:hub>/matching/rebuild/", matching.rebuild, name="matching_rebuild"),
     path("<slug:hub>/trust/", trust.queue, name="trust"),

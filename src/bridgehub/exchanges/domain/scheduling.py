@@ -218,9 +218,16 @@ def publish(*, user: Any, run: ScheduleRun, notify_people: bool = True) -> int:
         people = set(Registration.objects.filter(
             Q(sent_requests__meeting__pk__in=changed) | Q(received_requests__meeting__pk__in=changed)
         ).values_list("pk", flat=True))
-        if notify_people:
-            transaction.on_commit(lambda: notify.agenda_changed(round_, sorted(people)))
+        if notify_people:  # one mail per person with an .ics: the worker sends them, not this request
+            transaction.on_commit(lambda: _queue_agenda_mails(round_.pk, sorted(people)))
     return len(people)
+
+
+def _queue_agenda_mails(round_id: int, registration_ids: list[int]) -> None:
+    from bridgehub.exchanges.tasks import agenda_mail_task
+
+    if registration_ids:
+        agenda_mail_task.enqueue(round_id, registration_ids)
 
 
 UNDO_WINDOW = dt.timedelta(minutes=10)

@@ -94,3 +94,36 @@ class MeetingFeedback(models.Model):
 
     def __str__(self) -> str:
         return f"feedback by {self.author} ({self.meeting})"
+
+
+class SchedulingJob(models.Model):
+    """An operator's "run the optimiser", done by the background worker: queued → running → done (with
+    its ScheduleRun) or failed (with the reason, in the operator's language)."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("waiting for the worker")
+        RUNNING = "running", _("running")
+        DONE = "done", _("done")
+        FAILED = "failed", _("failed")
+
+    round = models.ForeignKey("exchanges.Round", on_delete=models.CASCADE, related_name="scheduling_jobs")
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    keep_interpreters = models.BooleanField(default=True)
+    time_limit = models.FloatField(default=10.0)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
+    error = models.TextField(blank=True)
+    run = models.ForeignKey(ScheduleRun, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["round", "status"])]
+
+    def __str__(self) -> str:
+        return f"scheduling job {self.pk} of round {self.round_id}: {self.status}"
+
+    @property
+    def active(self) -> bool:
+        return self.status in (self.Status.QUEUED, self.Status.RUNNING)

@@ -9,9 +9,9 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
-from bridgehub.exchanges.domain import dayof, queries, rounds
+from bridgehub.exchanges.domain import dayof, queries, rounds, scheduling_jobs
 from bridgehub.exchanges.domain import scheduling as scheduling_domain
 from bridgehub.exchanges.domain.rounds import ExchangeError
 from bridgehub.exchanges.enums import RequestStatus, RoundStatus
@@ -53,13 +53,36 @@ def _round_context(hub, round_, **extra):
     statuses = Counter(MeetingRequest.objects.filter(round=round_).values_list("status", flat=True))
     interpreters = list(Interpreter.objects.filter(round=round_))
     latest = queries.latest_run(round_)
+    job = scheduling_jobs.latest_job(round_)
     preview = None
     if latest is not None:
         preview = {"run": latest, "grid": queries.schedule_preview(round_, latest, interpreters),
                    "days": queries.days_in_preview(round_, latest)}
     return {"hub": hub, "round": round_, "registrations": registrations, "interpreters": interpreters,
             "pending": statuses.get(RequestStatus.PENDING, 0), "accepted": statuses.get(RequestStatus.ACCEPTED, 0),
-            "preview": preview, **extra}
+            "preview": preview, "job": job if job and _worth_showing(job, latest) else None, **extra}
+
+
+def _worth_showing(job, latest_run) -> bool:
+    """A run waiting or running; or one that failed after the preview shown (its reason still matters)."""
+    if job.active:
+        return True
+    return job.status == job.Status.FAILED and (latest_run is None or job.created_at > latest_run.created_at)
+
+
+@operator_view
+@require_GET
+def round_job(request, hub, round_id: int):
+    """The optimiser's progress, polled by the round page (htmx) while a run waits or runs; when it
+    ends, the page reloads to show the preview or the reason."""
+    round_ = queries.access_round_for_operator(request.user, hub, round_id)
+    if round_ is None:
+        raise Http404
+    job = scheduling_jobs.latest_job(round_)
+    response = render(request, "manage/_scheduling_job.html", {"hub": hub, "round": round_, "job": job})
+    if job is None or not job.active:
+        response["HX-Refresh"] = "true"
+    return response
 
 
 @operator_view
@@ -106,11 +129,11 @@ def round_action(request, hub, round_id: int):
             interpreter = get_object_or_404(Interpreter, round=round_, pk=_number(request.POST.get("interpreter")))
             rounds.remove_interpreter(user=request.user, interpreter=interpreter)
         elif action == "schedule":
-            run = scheduling_domain.run_scheduler(
+            _job, new = scheduling_jobs.request_schedule(
                 user=request.user, round_=round_, time_limit=PREVIEW_TIME_LIMIT,
                 keep_interpreters=request.POST.get("allow_interpreter_change") != "on")
-            messages.success(request, _("Preview ready: %(meetings)d meetings for %(covered)d participants.")
-                             % {"meetings": run.summary["meetings"], "covered": run.summary["covered"]})
+            messages.info(request, _("The optimiser is running: the preview appears below when it is ready.") if new
+                          else _("The optimiser is already running for this round: its preview appears below."))
         elif action == "publish":
             run = get_object_or_404(ScheduleRun, round=round_, pk=_number(request.POST.get("run")))
             count = scheduling_domain.publish(user=request.user, run=run)
