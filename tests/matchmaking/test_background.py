@@ -36,10 +36,40 @@ def queued(task_name):
     return DBTaskResult.objects.filter(task_path__endswith=task_name, status="READY")
 
 
+def forget_queue():
+    """Drops the tasks building the fixture queued, as if a worker had taken them (and cleared their marks)."""
+    DBTaskResult.objects.all().delete()
+    MatchProfile.objects.update(refresh_queued_at=None)
+
+
+def edit_fund(client, tagline):
+    return client.post("/o/fund/edit/", organisation_form(
+        name="Fund", kind="investor", investor_type="vc", country="JP", registry_number="", stage="",
+        **{"text-ja-tagline": tagline, "text-ja-summary": "ロボティクスにも投資します。" * 5,
+           "items-TOTAL_FORMS": "0", "items-INITIAL_FORMS": "0", "items-MIN_NUM_FORMS": "0",
+           "items-MAX_NUM_FORMS": "1000"}))
+
+
+def test_a_burst_of_changes_queues_one_refresh_per_profile(market):
+    client = client_for(market.users["fund"])
+    forget_queue()
+    fund = MatchProfile.objects.get(organisation=market.orgs["fund"])
+    read_before = fund.text_hash
+    assert edit_fund(client, "先端パッケージング特化VC").status_code == 302  # the organisation, texts, sectors
+    assert edit_fund(client, "先端パッケージングとロボティクスのVC").status_code == 302  # again before the worker
+    assert queued("refresh_profile_task").filter(args_kwargs__args=[fund.pk]).count() == 1
+    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+    fund.refresh_from_db()
+    assert fund.refresh_queued_at is None and fund.status == "ready"
+    assert fund.text_hash != read_before  # the one refresh read the edits
+    assert edit_fund(client, "ロボティクス特化VC").status_code == 302  # the worker took it: a new change queues again
+    assert queued("refresh_profile_task").filter(args_kwargs__args=[fund.pk]).count() == 1
+
+
 def test_an_edit_queues_a_refresh_and_the_worker_reads_it(market):
     startup = market.orgs["startup"]
     old_vector = bytes(market.profiles["startup"].vector)
-    DBTaskResult.objects.all().delete()  # what building the fixture queued
+    forget_queue()  # what building the fixture queued
     requested_before = market.profiles["startup"].requested_at
     with transaction.atomic():
         save_profile_texts(user=market.users["startup"], organisation=startup,
@@ -61,7 +91,7 @@ def test_an_edit_queues_a_refresh_and_the_worker_reads_it(market):
 
 def test_the_web_edit_page_does_not_wait_for_the_encoder(market):
     client = client_for(market.users["fund"])
-    DBTaskResult.objects.all().delete()
+    forget_queue()
     response = client.post("/o/fund/edit/", organisation_form(
         name="Fund", kind="investor", investor_type="vc", country="JP", registry_number="", stage="",
         **{"text-ja-tagline": "先端パッケージング特化VC", "text-ja-summary": "ロボティクスにも投資します。" * 5,

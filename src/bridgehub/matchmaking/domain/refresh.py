@@ -8,6 +8,7 @@ rebuild of the lists of the subject's hubs.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import logging
 
@@ -34,6 +35,8 @@ from bridgehub.matchmaking.domain.subjects import (
 )
 from bridgehub.matchmaking.enums import ProfileStatus
 from bridgehub.matchmaking.models import MatchProfile
+
+QUEUED_REFRESH_LOST_AFTER = dt.timedelta(hours=1)
 
 log = logging.getLogger(__name__)
 
@@ -114,6 +117,8 @@ def withdraw_profile(profile: MatchProfile) -> bool:
 
 def refresh_profile(profile_id: int, *, rebuild: bool = True) -> str:
     """Read and encode one subject (skipped when nothing it reads changed). Returns what happened."""
+    # Cleared before reading: a change saved from now on queues another refresh, one saved before is read here.
+    MatchProfile.objects.filter(pk=profile_id).update(refresh_queued_at=None)
     profile = MatchProfile.objects.filter(pk=profile_id).first()
     if profile is None:
         return "gone"
@@ -232,5 +237,12 @@ def request_refresh(*, organisation_id: int | None = None, person_id: int | None
         if existing is None:
             return
         profile = existing  # a talent who closed their profile: the task removes it
-    MatchProfile.objects.filter(pk=profile.pk).update(requested_at=timezone.now())
-    transaction.on_commit(lambda: refresh_profile_task.enqueue(profile.pk))
+    now = timezone.now()
+    # Queue only when no refresh of this profile waits already (one that waited an hour is taken as lost).
+    claimed = (MatchProfile.objects.filter(pk=profile.pk)
+               .filter(Q(refresh_queued_at=None) | Q(refresh_queued_at__lt=now - QUEUED_REFRESH_LOST_AFTER))
+               .update(requested_at=now, refresh_queued_at=now))
+    if claimed:
+        transaction.on_commit(lambda: refresh_profile_task.enqueue(profile.pk))
+    else:
+        MatchProfile.objects.filter(pk=profile.pk).update(requested_at=now)

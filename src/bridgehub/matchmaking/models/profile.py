@@ -30,6 +30,9 @@ class MatchProfile(models.Model):
     )
     refreshed_at = models.DateTimeField(null=True)
     requested_at = models.DateTimeField(null=True)
+    # Set when a refresh task is queued, cleared when the worker starts it: a burst of changes (one form
+    # save touches several rows; an import touches thousands) queues one task per profile, not one per row.
+    refresh_queued_at = models.DateTimeField(null=True, editable=False)
 
     class Meta:
         constraints = [models.CheckConstraint(
