@@ -89,14 +89,15 @@ def password():
     return TEST_PASSWORD
 
 
-def run_queued_tasks() -> int:
-    """Runs the queued background tasks here, in the test's own transaction, as the worker would (a test
-    that cannot commit cannot hand them to a real `db_worker`; transactional tests use the real one)."""
+def run_queued_tasks(only: str = "") -> int:
+    """Runs the queued background tasks (those whose path ends with `only`, if given) here, in the test's
+    own transaction, as the worker would (a test that cannot commit cannot hand them to a real
+    `db_worker`; transactional tests use the real one)."""
     from django.utils.module_loading import import_string
     from django_tasks_db.models import DBTaskResult
 
     ran = 0
-    for result in DBTaskResult.objects.ready().order_by("enqueued_at"):
+    for result in DBTaskResult.objects.ready().filter(task_path__endswith=only).order_by("enqueued_at"):
         task = import_string(result.task_path)
         task.call(*result.args_kwargs["args"], **result.args_kwargs["kwargs"])
         DBTaskResult.objects.filter(pk=result.pk).update(status="SUCCESSFUL")

@@ -14,6 +14,7 @@ from bridgehub.exchanges.domain import scheduling as scheduling_domain
 from bridgehub.exchanges.models import Programme, Round
 from bridgehub.matchmaking.domain.intros import request_introduction
 from tests.browser.test_exchange_round import log_in
+from tests.conftest import run_queued_tasks
 from tests.factories.core import HubMembershipFactory, UserFactory
 from tests.matchmaking.market import market  # noqa: F401 - the fixture
 
@@ -55,6 +56,7 @@ def day(market):  # noqa: F811
         scheduling_domain.publish(user=operator, run=run)
         request_introduction(user=startup_user, reader=market.profiles["startup"], target=market.profiles["fund"],
                              hub=market.world.tokyo, note="三月在大手町見面後，想進一步討論。")
+    run_queued_tasks(only="agenda_mail_task")  # the worker sends the published agendas (and their inbox entries)
     return round_
 
 

@@ -114,3 +114,25 @@ def screen_reasons(codes: list[str]) -> list[str]:
     from bridgehub.common.trust_texts import reason_texts
 
     return reason_texts(codes or [])
+
+
+def _list_separator() -> str:
+    """Chinese and Japanese list items with the ideographic comma, English with a comma and a space."""
+    return "、" if (translation.get_language() or "en").lower() in ("zh-hant", "ja") else ", "
+
+
+@register.filter
+def spoken_languages(codes) -> str:
+    """Spoken-language codes (zh, ja, en) as words of the interface language: "中文、日本語"."""
+    from bridgehub.exchanges.enums import SpokenLanguage
+
+    names = dict(SpokenLanguage.choices)
+    return _list_separator().join(str(names.get(code, code)) for code in codes or [])
+
+
+@register.filter
+def subject_kind(code: str) -> str:
+    """A matching subject kind (startup, investor, corporate, talent) in the interface language."""
+    from bridgehub.matchmaking.enums import SubjectKind
+
+    return str(dict(SubjectKind.choices).get(code, code))

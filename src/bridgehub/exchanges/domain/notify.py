@@ -18,6 +18,7 @@ from bridgehub.accounts.domain.mailing import send_to_people
 from bridgehub.accounts.enums import MailTopic
 from bridgehub.accounts.enums import NotificationKind as Kind
 from bridgehub.accounts.inbox_texts import every_language
+from bridgehub.common.timezones import zone_name
 from bridgehub.exchanges.models import Meeting, MeetingRequest, Registration, Round
 from bridgehub.trust.domain.delivery import deliverable_note, note_for_mail
 
@@ -125,7 +126,7 @@ def agenda_changed(round_: Round, registration_ids: list[int]) -> None:
 
         def body(entries=entries, zone=registration.user.time_zone) -> str:
             title = round_.label_for(get_language())
-            lines = [_("Your meetings in %(round)s (times in %(zone)s):") % {"round": title, "zone": zone}]
+            lines = [_("Your meetings in %(round)s (times in %(zone)s):") % {"round": title, "zone": zone_name(zone)}]
             for entry in entries:
                 if not entry.cancelled:
                     lines.append(f"{entry.local_start:%Y-%m-%d %H:%M} – {entry.local_end:%H:%M}  "
