@@ -246,6 +246,8 @@ ROWS: dict[str, Row] = {
     "manage:imports": Row(lambda i: "/manage/tokyo/imports/", {"GET": only({OP: 200}), "POST": only({OP: 200})}),
     "manage:import_detail": Row(lambda i: f"/manage/tokyo/imports/{i['batch']}/",
                                 {"GET": only({OP: 200}), "POST": only({OP: 302})}, data=lambda i: {"action": "cancel"}),
+    "manage:import_progress": Row(lambda i: f"/manage/tokyo/imports/{i['batch']}/progress/",
+                                  {"GET": only({OP: 200}), "POST": OPERATOR_WRONG_METHOD}),
     "manage:export": Row(lambda i: "/manage/tokyo/export/people.csv",
                          {"GET": only({OP: 200}), "POST": OPERATOR_WRONG_METHOD}),
     "manage:rounds": Row(lambda i: "/manage/tokyo/rounds/", {"GET": only({OP: 200}), "POST": only({OP: 200})}),

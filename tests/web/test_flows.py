@@ -7,7 +7,7 @@ from django.test import Client
 from openpyxl import Workbook
 
 from bridgehub.directory.models import ImportBatch, Organisation, OrganisationHub
-from tests.conftest import client_for
+from tests.conftest import client_for, run_queued_tasks
 
 
 def organisation_form(**changes):
@@ -102,7 +102,7 @@ def xlsx(rows) -> bytes:
 
 
 @pytest.mark.django_db
-def test_operator_imports_through_the_back_office(world):
+def test_operator_imports_through_the_back_office(world, django_capture_on_commit_callbacks):
     client = client_for(world.tokyo_operator)
     content = xlsx([["name", "kind", "country", "registry_number"], ["Good KK", "corporate", "JP", ""],
                     ["Bad", "startup", "TW", "123"]])
@@ -115,7 +115,9 @@ def test_operator_imports_through_the_back_office(world):
     assert "2 rows: 1 good, 1 with errors." in page
     client.post(f"/manage/tokyo/imports/{batch.pk}/", {"action": "commit"})
     assert not Organisation.objects.filter(name="Good KK").exists()
-    client.post(f"/manage/tokyo/imports/{batch.pk}/", {"action": "commit_good"})
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/manage/tokyo/imports/{batch.pk}/", {"action": "commit_good"})
+    run_queued_tasks(only="commit_import_task")  # the worker writes the rows
     assert OrganisationHub.objects.get(organisation__name="Good KK").status == "approved"
 
 

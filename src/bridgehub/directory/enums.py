@@ -90,5 +90,6 @@ class ImportKind(models.TextChoices):
 
 class ImportStatus(models.TextChoices):
     PREVIEWED = "previewed", _("Previewed, not written")
+    COMMITTING = "committing", _("Being written by the background worker")
     COMMITTED = "committed", _("Imported")
     CANCELLED = "cancelled", _("Cancelled")

@@ -21,5 +21,6 @@ urlpatterns = [
     path("<slug:hub>/trust/<int:case_id>/", trust.case_detail, name="trust_case"),
     path("<slug:hub>/vet/<slug:slug>/", trust.vet, name="vet"),
     path("<slug:hub>/imports/<int:batch_id>/", imports.import_detail, name="import_detail"),
+    path("<slug:hub>/imports/<int:batch_id>/progress/", imports.import_progress, name="import_progress"),
     path("<slug:hub>/export/<str:kind>.<str:fmt>", imports.export, name="export"),
 ]

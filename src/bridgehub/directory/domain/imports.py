@@ -8,13 +8,16 @@ good rows only; if any row it means to write fails, nothing is written.
 
 from __future__ import annotations
 
+import datetime as dt
+import logging
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import DatabaseError, transaction
-from django.utils import timezone
+from django.db.models import Q
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from bridgehub.common.languages import CONTENT_LANGUAGES
@@ -224,7 +227,7 @@ def commit_import(*, user: Any, batch: ImportBatch, only_good_rows: bool = False
     """
     if batch.hub_id not in operated_hub_ids(user):
         raise PermissionDenied("only this hub's operators import into it")
-    if batch.status != ImportStatus.PREVIEWED:
+    if batch.status not in (ImportStatus.PREVIEWED, ImportStatus.COMMITTING):  # committing: the worker's claim
         raise ImportRejected(_("this import was already committed or cancelled"))
     if batch.bad_rows and not only_good_rows:
         raise ImportRejected(_("%(count)s row(s) have errors: fix the file, or import only the good rows")
@@ -255,9 +258,68 @@ def commit_import(*, user: Any, batch: ImportBatch, only_good_rows: bool = False
         batch.status = ImportStatus.COMMITTED
         batch.written_rows = written
         batch.committed_at = timezone.now()
+        batch.commit_error = ""
         batch.rows = []  # the file's contents now live in the directory; the batch keeps its report only
-        batch.save(update_fields=["status", "written_rows", "committed_at", "rows"])
+        batch.save(update_fields=["status", "written_rows", "committed_at", "rows", "commit_error"])
     return batch
+
+
+# A commit the worker never finished (stopped mid-run: its transaction rolled back) may be asked again.
+COMMIT_LOST_AFTER = dt.timedelta(minutes=30)
+
+
+def request_commit(*, user: Any, batch: ImportBatch, only_good_rows: bool) -> bool:
+    """The operator's "import": checked now, written by the background worker. Returns False when the
+    batch is already being written (a second press). Raises what commit_import would raise at once."""
+    if batch.hub_id not in operated_hub_ids(user):
+        raise PermissionDenied("only this hub's operators import into it")
+    if batch.bad_rows and not only_good_rows:
+        raise ImportRejected(_("%(count)s row(s) have errors: fix the file, or import only the good rows")
+                             % {"count": batch.bad_rows})
+    now = timezone.now()
+    claimable = Q(status=ImportStatus.PREVIEWED) | Q(status=ImportStatus.COMMITTING,
+                                                     commit_requested_at__lt=now - COMMIT_LOST_AFTER)
+    with transaction.atomic():
+        claimed = ImportBatch.objects.filter(claimable, pk=batch.pk).update(
+            status=ImportStatus.COMMITTING, commit_requested_by=user, commit_requested_at=now,
+            commit_only_good=only_good_rows, commit_error="")
+        if not claimed:
+            if ImportBatch.objects.filter(pk=batch.pk, status=ImportStatus.COMMITTING).exists():
+                return False
+            raise ImportRejected(_("this import was already committed or cancelled"))
+        transaction.on_commit(lambda: _queue_commit(batch.pk))
+    return True
+
+
+def _queue_commit(batch_id: int) -> None:
+    from bridgehub.directory.tasks import commit_import_task
+
+    commit_import_task.enqueue(batch_id)
+
+
+def run_requested_commit(batch_id: int) -> str:
+    """The worker's side: write the batch, or put it back to "previewed" with the reason, in the language
+    of the operator who asked. Returns the batch's status."""
+    batch = ImportBatch.objects.select_related("commit_requested_by").filter(
+        pk=batch_id, status=ImportStatus.COMMITTING).first()
+    if batch is None:
+        return "not requested"
+    operator = batch.commit_requested_by
+    with translation.override(operator.language if operator else None):
+        try:
+            if operator is None:
+                raise ImportRejected(_("the operator who asked for this import no longer exists"))
+            commit_import(user=operator, batch=batch, only_good_rows=batch.commit_only_good)
+        except (ImportRejected, PermissionDenied) as error:
+            reason = str(error)
+        except Exception:
+            logging.getLogger("bridgehub.imports").exception("import batch %s failed", batch_id)
+            reason = _("an unexpected error stopped the import (it is in the worker's log); nothing was written")
+        else:
+            return ImportStatus.COMMITTED
+    ImportBatch.objects.filter(pk=batch_id, status=ImportStatus.COMMITTING).update(
+        status=ImportStatus.PREVIEWED, commit_error=reason)
+    return ImportStatus.PREVIEWED
 
 
 def cancel_import(*, user: Any, batch: ImportBatch) -> None:

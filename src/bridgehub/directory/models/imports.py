@@ -25,6 +25,13 @@ class ImportBatch(models.Model):
     notices = models.JSONField(default=list, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     committed_at = models.DateTimeField(null=True, blank=True)
+    # The operator's "import" is written by the background worker: who asked, when, for which rows, and
+    # why the last attempt wrote nothing (the batch is back to "previewed" then).
+    commit_requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                            on_delete=models.SET_NULL, related_name="+")
+    commit_requested_at = models.DateTimeField(null=True, blank=True)
+    commit_only_good = models.BooleanField(default=False)
+    commit_error = models.TextField(blank=True)
 
     class Meta:
         ordering = ["-created_at"]

@@ -22,11 +22,11 @@ from bridgehub.directory.domain.imports import (
     PEOPLE_COLUMNS,
     ImportRejected,
     cancel_import,
-    commit_import,
     preview_import,
+    request_commit,
 )
 from bridgehub.directory.domain.tabular import UnreadableFile
-from bridgehub.directory.enums import ApprovalStatus, ImportKind
+from bridgehub.directory.enums import ApprovalStatus, ImportKind, ImportStatus
 from bridgehub.directory.models import ImportBatch, Organisation, Person
 from bridgehub.hubs.domain.queries import hubs_operated_by
 from bridgehub.manage.views.common import operator_view
@@ -82,9 +82,11 @@ def import_detail(request, hub, batch_id: int):
             if action == "cancel":
                 cancel_import(user=request.user, batch=batch)
                 messages.success(request, _("Import cancelled; nothing was written."))
+            elif request_commit(user=request.user, batch=batch, only_good_rows=action == "commit_good"):
+                messages.info(request, _("The rows are being written in the background; this page shows the "
+                                         "result when it is done."))
             else:
-                commit_import(user=request.user, batch=batch, only_good_rows=action == "commit_good")
-                messages.success(request, _("%(count)s rows imported.") % {"count": batch.written_rows})
+                messages.info(request, _("This import is already being written."))
         except (ImportRejected, PermissionDenied) as exc:
             messages.error(request, _("Nothing was written: %(reason)s") % {"reason": exc})
         return redirect("manage:import_detail", hub=hub.slug, batch_id=batch.pk)
@@ -92,6 +94,19 @@ def import_detail(request, hub, batch_id: int):
     return render(request, "manage/import_detail.html", {
         "hub": hub, "batch": batch, "operated_hubs": hubs_operated_by(request.user), "page": errors,
     })
+
+
+@operator_view
+@require_safe
+def import_progress(request, hub, batch_id: int):
+    """Polled by the import page (htmx) while the worker writes the rows; the page reloads when it ends."""
+    batch = ImportBatch.objects.filter(hub=hub, pk=batch_id).first()
+    if batch is None:
+        raise Http404
+    response = render(request, "manage/_import_progress.html", {"hub": hub, "batch": batch})
+    if batch.status != ImportStatus.COMMITTING:
+        response["HX-Refresh"] = "true"
+    return response
 
 
 @operator_view
