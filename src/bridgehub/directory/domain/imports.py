@@ -19,6 +19,7 @@ from django.db import DatabaseError, transaction
 from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from bridgehub.common.languages import CONTENT_LANGUAGES
 from bridgehub.common.text import fold_for_search, normalise_name, website_key
@@ -230,8 +231,9 @@ def commit_import(*, user: Any, batch: ImportBatch, only_good_rows: bool = False
     if batch.status not in (ImportStatus.PREVIEWED, ImportStatus.COMMITTING):  # committing: the worker's claim
         raise ImportRejected(_("this import was already committed or cancelled"))
     if batch.bad_rows and not only_good_rows:
-        raise ImportRejected(_("%(count)s row(s) have errors: fix the file, or import only the good rows")
-                             % {"count": batch.bad_rows})
+        raise ImportRejected(ngettext("%(count)s row has errors: fix the file, or import only the good rows",
+                                      "%(count)s rows have errors: fix the file, or import only the good rows",
+                                      batch.bad_rows) % {"count": batch.bad_rows})
     bad = {error["row"] for error in batch.errors}
     with transaction.atomic():
         # Re-check against the directory as it is now, inside the same transaction as the writes.
@@ -274,8 +276,9 @@ def request_commit(*, user: Any, batch: ImportBatch, only_good_rows: bool) -> bo
     if batch.hub_id not in operated_hub_ids(user):
         raise PermissionDenied("only this hub's operators import into it")
     if batch.bad_rows and not only_good_rows:
-        raise ImportRejected(_("%(count)s row(s) have errors: fix the file, or import only the good rows")
-                             % {"count": batch.bad_rows})
+        raise ImportRejected(ngettext("%(count)s row has errors: fix the file, or import only the good rows",
+                                      "%(count)s rows have errors: fix the file, or import only the good rows",
+                                      batch.bad_rows) % {"count": batch.bad_rows})
     now = timezone.now()
     claimable = Q(status=ImportStatus.PREVIEWED) | Q(status=ImportStatus.COMMITTING,
                                                      commit_requested_at__lt=now - COMMIT_LOST_AFTER)

@@ -7,6 +7,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from bridgehub.exchanges.domain import notify
 from bridgehub.exchanges.enums import RoundStatus, SpokenLanguage
@@ -79,7 +80,8 @@ def clean_languages(languages: list[str], *, minimum: int = 1) -> list[str]:
     if unknown:
         raise ExchangeError(_("Unknown language: %(code)s.") % {"code": unknown[0]})
     if len(set(languages)) < minimum:
-        raise ExchangeError(_("Choose at least %(count)d languages.") % {"count": minimum})
+        raise ExchangeError(ngettext("Choose at least %(count)d language.", "Choose at least %(count)d languages.",
+                                     minimum) % {"count": minimum})
     return sorted(set(languages))
 
 

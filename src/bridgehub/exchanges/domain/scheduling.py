@@ -17,6 +17,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from bridgehub.engines.scheduling.instance import InstanceError, parse_instance
 from bridgehub.engines.scheduling.solve import solve
@@ -146,9 +147,11 @@ def stale_preview_reasons(run: ScheduleRun) -> list[str]:
         reasons.append(_("an interpreter it uses was removed"))
     busiest = max(Counter(p["slot"] for p in run.placements).values(), default=0)
     if busiest > round_.tables or any(p["table"] >= round_.tables for p in run.placements):
-        reasons.append(_("the round now has %(tables)s tables") % {"tables": round_.tables})
+        reasons.append(ngettext("the round now has %(tables)s table", "the round now has %(tables)s tables",
+                                round_.tables) % {"tables": round_.tables})
     if any(p["slot"] >= round_.slot_count for p in run.placements):
-        reasons.append(_("the round now has %(slots)s slots") % {"slots": round_.slot_count})
+        reasons.append(ngettext("the round now has %(slots)s slot", "the round now has %(slots)s slots",
+                                round_.slot_count) % {"slots": round_.slot_count})
     accepted = {r.pk for r in accepted_requests(round_)}
     if any(p["request"] not in accepted for p in run.placements):
         reasons.append(_("a request in it was withdrawn or a meeting cancelled"))

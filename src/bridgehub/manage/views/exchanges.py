@@ -9,6 +9,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
 from bridgehub.exchanges.domain import dayof, queries, rounds, scheduling_jobs
@@ -123,7 +124,8 @@ def round_action(request, hub, round_id: int):
             messages.success(request, _("Round status: %(status)s.") % {"status": round_.get_status_display()})
         elif action == "carry_over":
             count = rounds.carry_over(user=request.user, round_=round_)
-            messages.success(request, _("%(count)d participants of the previous round were invited.")
+            messages.success(request, ngettext("%(count)d participant of the previous round was invited.",
+                                              "%(count)d participants of the previous round were invited.", count)
                              % {"count": count})
         elif action == "remove_interpreter":
             interpreter = get_object_or_404(Interpreter, round=round_, pk=_number(request.POST.get("interpreter")))
@@ -137,7 +139,9 @@ def round_action(request, hub, round_id: int):
         elif action == "publish":
             run = get_object_or_404(ScheduleRun, round=round_, pk=_number(request.POST.get("run")))
             count = scheduling_domain.publish(user=request.user, run=run)
-            messages.success(request, _("Published. %(count)d participants were sent their agenda.")
+            messages.success(request, ngettext(
+                "Published. %(count)d participant gets their agenda by e-mail in a moment.",
+                "Published. %(count)d participants get their agenda by e-mail in a moment.", count)
                              % {"count": count})
         elif action == "check_in":
             registration = get_object_or_404(Registration, round=round_, pk=_number(request.POST.get("registration")))
