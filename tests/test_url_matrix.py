@@ -119,7 +119,7 @@ def build_world() -> MatrixWorld:
                  "alpha_profile": alpha.pk, "beta_profile": beta.pk, "intro": intro.pk, "link": link.pk,
                  "batch": batch.pk, "invitation": raw_invitation, "notification": entry.pk,
                  "calendar": owner_reg.calendar_token, "case": case.pk, "measure": measure.pk,
-                 "unsubscribe": unsubscribe_token(users["owner"].pk, "introductions")}
+                 "unsubscribe": unsubscribe_token(users["owner"].pk, "introductions"), "asked": asked.pk}
     world.tokens = {name: issue_token(user=user, name="matrix")[1] for name, user in users.items()}
     assert Round.objects.get().status == "published"
     return world
@@ -314,6 +314,41 @@ ROWS: dict[str, Row] = {
     "api-1:trust_case_action": Row(lambda i: f"/api/v1/hubs/tokyo/trust/cases/{i['case']}/actions",
                                    {"POST": only({OP: 200}, anonymous=401), "GET": everyone(405)},
                                    data=lambda i: {"action": "escalate"}, api=True),
+    # --- exchange rounds over the API: a member's own registration, requests and meetings ------------
+    "api-1:list_rounds": Row(lambda i: "/api/v1/rounds", {"GET": members(200, anonymous=401),
+                                                          "POST": members(405, anonymous=405)}, api=True),
+    "api-1:get_round": Row(lambda i: f"/api/v1/rounds/{i['round']}",
+                           {"GET": only({OWNER: 200, SAME: 200, OTHER: 200, OP: 200}, anonymous=401)}, api=True),
+    "api-1:register": Row(lambda i: f"/api/v1/rounds/{i['round']}/registration",  # for alpha: its members only
+                          {"PUT": only({OWNER: 200, SAME: 200, OTHER: 422, OP: 422}, anonymous=401)}, api=True,
+                          data=lambda i: {"organisation": "alpha", "languages": ["en", "ja"],
+                                          "available_slots": [0, 1, 2, 3]}),
+    "api-1:my_registration": Row(lambda i: f"/api/v1/rounds/{i['round']}/registration",
+                                 {"GET": only({OWNER: 200, OTHER: 200}, anonymous=401)}, api=True),
+    "api-1:participants": Row(lambda i: f"/api/v1/rounds/{i['round']}/participants",
+                              {"GET": only({OWNER: 200, OTHER: 200}, anonymous=401)}, api=True),
+    "api-1:list_requests": Row(lambda i: f"/api/v1/rounds/{i['round']}/requests",
+                               {"GET": only({OWNER: 200, OTHER: 200}, anonymous=401)}, api=True),
+    "api-1:send_request": Row(lambda i: f"/api/v1/rounds/{i['round']}/requests",  # other_org: restricted
+                              {"POST": only({OWNER: 201, OTHER: 422}, anonymous=401)}, api=True,
+                              data=lambda i: {"recipient": i["gamma_reg"], "note": "hello"}),
+    "api-1:answer_request": Row(lambda i: f"/api/v1/rounds/{i['round']}/requests/{i['waiting']}/answer",
+                                {"POST": only({OWNER: 200}, anonymous=401)}, api=True,  # its recipient only
+                                data=lambda i: {"accept": True}),
+    "api-1:withdraw_request": Row(lambda i: f"/api/v1/rounds/{i['round']}/requests/{i['asked']}/withdraw",
+                                  {"POST": only({OWNER: 422}, anonymous=401)}, api=True),  # its sender; agreed
+    "api-1:agenda": Row(lambda i: f"/api/v1/rounds/{i['round']}/agenda",
+                        {"GET": only({OWNER: 200, OTHER: 200}, anonymous=401)}, api=True),
+    "api-1:check_in": Row(lambda i: f"/api/v1/rounds/{i['round']}/check-in",  # the round is next week
+                          {"POST": only({OWNER: 422, OTHER: 422}, anonymous=401)}, api=True),
+    "api-1:meeting_feedback": Row(lambda i: f"/api/v1/rounds/{i['round']}/meetings/{i['meeting']}/feedback",
+                                  {"POST": only({OWNER: 422, OTHER: 422}, anonymous=401)}, api=True,  # not yet
+                                  data=lambda i: {"useful": True}),
+    "api-1:meeting_no_show": Row(lambda i: f"/api/v1/rounds/{i['round']}/meetings/{i['meeting']}/no-show",
+                                 {"POST": only({OWNER: 422, OTHER: 422}, anonymous=401)}, api=True),
+    "api-1:meeting_cancel": Row(lambda i: f"/api/v1/rounds/{i['round']}/meetings/{i['meeting']}/cancel",
+                                {"POST": only({OWNER: 204, OTHER: 204}, anonymous=401)}, api=True,
+                                data=lambda i: {"reason": "ill"}),
     "api-1:hub_matching": Row(lambda i: "/api/v1/hubs/tokyo/matching",
                               {"GET": only({OP: 200}, anonymous=401), "POST": everyone(405)}, api=True),
 }

@@ -2,13 +2,15 @@ from django.core.exceptions import PermissionDenied
 from ninja import NinjaAPI
 from ninja.errors import ValidationError
 
-from bridgehub.api import directory, hubs, matching, trust
+from bridgehub.api import directory, exchanges, hubs, matching, trust
 
 api = NinjaAPI(
     title="bridgehub API",
     version="1",
-    description="Directory of a cross-border start-up hub: hubs, taxonomy, organisations and people, and "
-    "recommendations (matches) with their reasons, reports and the operators' review queue. "
+    description="Directory of a cross-border start-up hub: hubs, taxonomy, organisations and people, "
+    "recommendations (matches) with their reasons, exchange rounds (registration, meeting requests and answers, "
+    "agenda, check-in, feedback, no-shows, cancellations), reports and the operators' review queue. "
+    "Texts come in the language asked for: `?lang=zh-hant|ja|en`, else `Accept-Language`. "
     "Authenticate with `Authorization: Bearer <token>` (create tokens under Settings → API tokens); "
     "public data can be read without a token.",
     urls_namespace="api-1",
@@ -17,6 +19,7 @@ api.add_router("/", hubs.router)
 api.add_router("/", directory.router)
 api.add_router("/", matching.router)
 api.add_router("/", trust.router)
+api.add_router("/", exchanges.router)
 
 
 @api.exception_handler(ValidationError)

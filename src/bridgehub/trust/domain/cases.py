@@ -51,10 +51,12 @@ def blocked_reason(user: Any, hub: Hub | int) -> str | None:
     measure = active_restrictions(user, hub).first()
     if measure is None:
         return None
+    if measure.kind == RestrictionKind.SUSPENDED:
+        return _("The hub's operators suspended your account in this hub. You can appeal on your standing page.")
     if measure.ends_at:
         return _("The hub's operators restricted your messages in this hub until %(date)s. You can appeal on your "
                  "standing page.") % {"date": measure.ends_at.date().isoformat()}
-    return _("The hub's operators suspended your account in this hub. You can appeal on your standing page.")
+    return _("The hub's operators restricted your messages in this hub. You can appeal on your standing page.")
 
 
 def is_suspended(user: Any, hub: Hub | int) -> bool:
