@@ -305,6 +305,17 @@ ROWS: dict[str, Row] = {
     "api-1:match_introduction": Row(lambda i: f"/api/v1/matches/{i['alpha_profile']}/introductions",
                                     {"POST": only({OWNER: 201, SAME: 201}, anonymous=401), "GET": everyone(405)},
                                     data=lambda i: {"target": i["beta_profile"], "hub": "tokyo"}, api=True),
+    "api-1:incoming_introductions": Row(lambda i: f"/api/v1/matches/{i['alpha_profile']}/introductions/incoming",
+                                        {"GET": only({OWNER: 200, SAME: 200}, anonymous=401)}, api=True),
+    "api-1:answer_introduction_request": Row(lambda i: f"/api/v1/introductions/{i['intro']}/answer",  # alpha's
+                                             {"POST": only({OWNER: 200, SAME: 200}, anonymous=401)}, api=True,
+                                             data=lambda i: {"accept": True, "contact": "meet@alpha.example"}),
+    "api-1:state_capacity": Row(lambda i: f"/api/v1/matches/{i['alpha_profile']}/capacity",  # admins only
+                                {"PUT": only({OWNER: 200}, anonymous=401)}, api=True,
+                                data=lambda i: {"monthly_capacity": 5}),
+    "api-1:confirm_tag": Row(lambda i: f"/api/v1/matches/{i['alpha_profile']}/tags",  # nothing read to confirm
+                             {"POST": only({OWNER: 422, SAME: 422}, anonymous=401)}, api=True,
+                             data=lambda i: {"code": "robotics"}),
     "api-1:create_report": Row(lambda i: "/api/v1/reports",
                                {"POST": only({OWNER: 201}, anonymous=401), "GET": everyone(405)},
                                data=lambda i: {"kind": "meeting_request", "subject": i["waiting"], "reason": "spam"},

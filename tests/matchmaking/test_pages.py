@@ -273,6 +273,30 @@ def test_api_feedback_and_introductions(market):
     assert other.status_code == 404
 
 
+def test_the_fund_answers_an_introduction_and_states_its_capacity_over_the_api(market):
+    reader, fund = market.profiles["startup"], market.profiles["fund"]
+    api(market, "startup").post(f"/api/v1/matches/{reader.pk}/introductions",
+                                {"target": fund.pk, "hub": "tokyo", "note": "PoC in Kumamoto?"},
+                                content_type="application/json")
+    funder = api(market, "fund")
+    waiting = funder.get(f"/api/v1/matches/{fund.pk}/introductions/incoming").json()
+    assert [(w["requester"], w["note"]) for w in waiting] == [("Startup", "PoC in Kumamoto?")]
+    url = f"/api/v1/introductions/{waiting[0]['id']}/answer"
+    assert api(market, "startup").post(url, {"accept": True, "contact": "x"},
+                                       content_type="application/json").status_code == 404  # not its recipient
+    bare = funder.post(url, {"accept": True}, content_type="application/json")
+    assert bare.status_code == 422 and "how they can reach you" in bare.json()["detail"]
+    answered = funder.post(url, {"accept": True, "contact": "deals@fund.example"}, content_type="application/json")
+    assert answered.json() == {"id": waiting[0]["id"], "status": "accepted"}
+    assert Introduction.objects.get().shared_contact == "deals@fund.example"
+    negative = funder.put(f"/api/v1/matches/{fund.pk}/capacity", {"monthly_capacity": -1},
+                          content_type="application/json")
+    assert negative.status_code == 422 and negative.json()["detail"].startswith("monthly_capacity:")
+    stated = funder.put(f"/api/v1/matches/{fund.pk}/capacity", {"monthly_capacity": 4},
+                        content_type="application/json")
+    assert stated.status_code == 200 and stated.json()["monthly_capacity"] == 4
+
+
 @pytest.mark.parametrize(("who", "expected"), [("tokyo_operator", 200), ("taipei_operator", 404),
                                                ("startup", 404), ("anonymous", 401)])
 def test_who_reads_the_hub_matching_report_over_the_api(market, who, expected):

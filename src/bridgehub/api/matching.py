@@ -6,6 +6,7 @@ middleware). Operators read their hub's unmet matches and exposure.
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.utils import translation
 from ninja import Router, Schema, Status
@@ -18,9 +19,10 @@ from bridgehub.hubs.domain.queries import access_hub_for_operator
 from bridgehub.hubs.models import Hub
 from bridgehub.matchmaking.domain import recommendations as domain
 from bridgehub.matchmaking.domain.feedback import FeedbackError, give_feedback
-from bridgehub.matchmaking.domain.intros import request_introduction
+from bridgehub.matchmaking.domain.intros import answer_introduction, request_introduction
 from bridgehub.matchmaking.domain.operator import exposure_report, unmet_matches
-from bridgehub.matchmaking.models import MatchProfile
+from bridgehub.matchmaking.models import Introduction, MatchProfile
+from bridgehub.trust.domain.delivery import deliverable_note
 
 router = Router(tags=["matching"], auth=TOKEN)
 
@@ -78,6 +80,34 @@ class IntroductionIn(Schema):
 class IntroductionOut(Schema):
     id: int
     status: str
+
+
+class IncomingIntroductionOut(Schema):
+    id: int
+    requester: str
+    requester_kind: str
+    hub: str
+    note: str
+    created_at: str
+
+
+class AnswerIn(Schema):
+    accept: bool
+    contact: str = ""  # when accepting: how they reach you (never your login address unless you write it)
+    reason: str = ""  # when declining: one of the decline reasons (the requester is not told which)
+
+
+class CapacityIn(Schema):
+    monthly_capacity: int | None  # new introductions a month; null: no limit stated
+
+
+class TagIn(Schema):
+    code: str  # a sector code read from your text (see the match list's suggested tags)
+
+
+class TagOut(Schema):
+    code: str
+    label: str
 
 
 class UnmetOut(Schema):
@@ -173,6 +203,57 @@ def match_introduction(request, profile_id: int, payload: IntroductionIn):
     except FeedbackError as error:
         raise HttpError(422, str(error)) from None
     return Status(201, {"id": intro.pk, "status": intro.status})
+
+
+@router.get("/matches/{profile_id}/introductions/incoming",
+            response={200: list[IncomingIntroductionOut], 404: ErrorOut, **ERRORS})
+def incoming_introductions(request, profile_id: int):
+    """Introduction requests waiting for this profile's answer (a note held for review is not shown)."""
+    reader = _reader(request, profile_id)
+    return [{"id": intro.pk, "requester": intro.requester.name, "requester_kind": intro.requester.kind,
+             "hub": intro.hub.slug, "note": deliverable_note(intro.note, intro.screen_outcome),
+             "created_at": intro.created_at.isoformat()} for intro in domain.incoming_introductions(reader)]
+
+
+@router.post("/introductions/{introduction_id}/answer", response={200: IntroductionOut, 404: ErrorOut, **BODY_ERRORS})
+def answer_introduction_request(request, introduction_id: int, payload: AnswerIn):
+    intro = Introduction.objects.select_related("recipient__person").filter(pk=introduction_id).first()
+    if intro is None or not domain.is_reader(request.user, intro.recipient):
+        raise Http404("no such introduction among those sent to you")
+    try:
+        answered = answer_introduction(user=request.user, introduction=intro, accept=payload.accept,
+                                       reason="" if payload.accept else payload.reason,
+                                       contact=payload.contact if payload.accept else "")
+    except FeedbackError as error:
+        raise HttpError(422, str(error)) from None
+    return {"id": answered.pk, "status": answered.status}
+
+
+@router.put("/matches/{profile_id}/capacity", response={200: ReaderOut, 404: ErrorOut, **BODY_ERRORS})
+def state_capacity(request, profile_id: int, payload: CapacityIn):
+    """The organisation's admins state how many new introductions a month it can take."""
+    reader = _reader(request, profile_id)
+    try:
+        capacity = MatchProfile._meta.get_field("monthly_capacity").clean(payload.monthly_capacity, reader)
+    except ValidationError as error:
+        raise HttpError(422, f"monthly_capacity: {' '.join(error.messages)}") from None
+    try:
+        domain.state_capacity(user=request.user, reader=reader, capacity=capacity)
+    except FeedbackError:
+        raise Http404("only the organisation's admins state its capacity") from None  # as on the page
+    reader.refresh_from_db()
+    return _reader_out(reader)
+
+
+@router.post("/matches/{profile_id}/tags", response={201: TagOut, 404: ErrorOut, **BODY_ERRORS})
+def confirm_tag(request, profile_id: int, payload: TagIn):
+    """Confirm a sector read from the profile's text: it becomes one of the organisation's sectors."""
+    reader = _reader(request, profile_id)
+    try:
+        sector = domain.confirm_tag(user=request.user, reader=reader, code=payload.code)
+    except FeedbackError as error:
+        raise HttpError(422, str(error)) from None
+    return Status(201, {"code": sector.code, "label": sector.label_for(translation.get_language())})
 
 
 @router.get("/hubs/{slug}/matching", response={200: HubMatchingOut, 404: ErrorOut, **ERRORS})
