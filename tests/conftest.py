@@ -89,6 +89,17 @@ def password():
     return TEST_PASSWORD
 
 
+@pytest.fixture
+def taxonomy_again(transactional_db):
+    """Transactional tests flush every table afterwards, the migrated sector taxonomy included: a
+    transactional test that reads sectors loads it again first."""
+    import importlib
+
+    from django.apps import apps
+
+    importlib.import_module("bridgehub.directory.migrations.0002_taxonomy").load_taxonomy(apps, None)
+
+
 def run_queued_tasks(only: str = "") -> int:
     """Runs the queued background tasks (those whose path ends with `only`, if given) here, in the test's
     own transaction, as the worker would (a test that cannot commit cannot hand them to a real

@@ -4,12 +4,10 @@ Runs on whichever engine the suite runs on (SQLite by default, PostgreSQL in the
 real pg_dump/pg_restore or SQLite's online backup API.
 """
 
-import importlib
 import json
 import tarfile
 
 import pytest
-from django.apps import apps
 from django.core.management import CommandError, call_command
 
 from bridgehub.accounts.models import User
@@ -22,9 +20,7 @@ from bridgehub.matchmaking.domain.refresh import profile_for, refresh_profile
 
 
 @pytest.fixture
-def data_dirs(settings, tmp_path, transactional_db):
-    # Transactional tests before this one flushed every table, the migrated taxonomy included.
-    importlib.import_module("bridgehub.directory.migrations.0002_taxonomy").load_taxonomy(apps, None)
+def data_dirs(settings, tmp_path, taxonomy_again):
     settings.DATA_DIR = tmp_path / "var"
     settings.MATCHING_INDEX_DIR = tmp_path / "var" / "matching"
     settings.DATA_DIR.mkdir()

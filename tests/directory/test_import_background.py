@@ -12,7 +12,7 @@ from tests.factories.core import OrganisationFactory
 
 
 @pytest.mark.django_db(transaction=True)
-def test_the_worker_writes_the_batch_while_the_page_shows_progress(world):
+def test_the_worker_writes_the_batch_while_the_page_shows_progress(taxonomy_again, world):
     batch = preview(world, "members.csv", csv_bytes([HEADER, *GOOD]))
     operator = client_for(world.tokyo_operator)
     page_url = f"/manage/tokyo/imports/{batch.pk}/"
