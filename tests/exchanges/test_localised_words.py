@@ -33,3 +33,15 @@ def test_the_home_page_names_each_hubs_time_zone(world):
     world.tokyo.save(update_fields=["time_zone"])
     page = client_for(None).get("/", HTTP_ACCEPT_LANGUAGE="zh-hant").content.decode()
     assert "東京" in page and "Asia/Tokyo ·" not in page
+
+
+@pytest.mark.parametrize(("language", "label", "quote"), [("en", "Speaks: ", "“PoC &amp; MOU”"),
+                                                         ("ja", "Speaks：", "「PoC &amp; MOU」"),
+                                                         ("zh-hant", "Speaks：", "「PoC &amp; MOU」")])
+def test_labels_and_quotes_follow_the_languages_punctuation(language, label, quote):
+    from django.template import Context, Template
+    from django.utils import translation
+
+    template = Template('{% load bridgehub %}Speaks{% colon %}{{ words|quoted }}')
+    with translation.override(language):
+        assert template.render(Context({"words": "PoC & MOU"})) == label + quote

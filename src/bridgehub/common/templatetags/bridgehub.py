@@ -136,3 +136,19 @@ def subject_kind(code: str) -> str:
     from bridgehub.matchmaking.enums import SubjectKind
 
     return str(dict(SubjectKind.choices).get(code, code))
+
+
+def _cjk() -> bool:
+    return (translation.get_language() or "en").lower() in ("zh-hant", "ja")
+
+
+@register.simple_tag
+def colon() -> str:
+    """The colon after a label: full-width in Chinese and Japanese ("語言：日本語"), ": " in English."""
+    return "：" if _cjk() else ": "
+
+
+@register.filter
+def quoted(text) -> str:
+    """Quoted words: 「…」 in Chinese and Japanese, “…” in English (escaped)."""
+    return format_html("「{}」", text) if _cjk() else format_html("“{}”", text)
