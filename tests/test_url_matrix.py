@@ -316,6 +316,13 @@ ROWS: dict[str, Row] = {
     "api-1:confirm_tag": Row(lambda i: f"/api/v1/matches/{i['alpha_profile']}/tags",  # nothing read to confirm
                              {"POST": only({OWNER: 422, SAME: 422}, anonymous=401)}, api=True,
                              data=lambda i: {"code": "robotics"}),
+    "api-1:apply_to_hub": Row(lambda i: "/api/v1/organisations/alpha/applications",  # alpha's admins
+                              {"POST": only({OWNER: 201}, anonymous=401)}, api=True, data=lambda i: {"hub": "taipei"}),
+    "api-1:hub_applications": Row(lambda i: "/api/v1/hubs/tokyo/applications",
+                                  {"GET": only({OP: 200}, anonymous=401)}, api=True),
+    "api-1:decide_application": Row(lambda i: f"/api/v1/hubs/tokyo/applications/{i['link']}/decision",
+                                    {"POST": only({OP: 200}, anonymous=401)}, api=True,
+                                    data=lambda i: {"approve": True}),
     "api-1:create_report": Row(lambda i: "/api/v1/reports",
                                {"POST": only({OWNER: 201}, anonymous=401), "GET": everyone(405)},
                                data=lambda i: {"kind": "meeting_request", "subject": i["waiting"], "reason": "spam"},
