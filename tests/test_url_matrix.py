@@ -119,7 +119,8 @@ def build_world() -> MatrixWorld:
                  "alpha_profile": alpha.pk, "beta_profile": beta.pk, "intro": intro.pk, "link": link.pk,
                  "batch": batch.pk, "invitation": raw_invitation, "notification": entry.pk,
                  "calendar": owner_reg.calendar_token, "case": case.pk, "measure": measure.pk,
-                 "unsubscribe": unsubscribe_token(users["owner"].pk, "introductions"), "asked": asked.pk}
+                 "unsubscribe": unsubscribe_token(users["owner"].pk, "introductions"), "asked": asked.pk,
+                 "same_org_user": users["same_org"].pk}
     world.tokens = {name: issue_token(user=user, name="matrix")[1] for name, user in users.items()}
     assert Round.objects.get().status == "published"
     return world
@@ -323,6 +324,15 @@ ROWS: dict[str, Row] = {
     "api-1:decide_application": Row(lambda i: f"/api/v1/hubs/tokyo/applications/{i['link']}/decision",
                                     {"POST": only({OP: 200}, anonymous=401)}, api=True,
                                     data=lambda i: {"approve": True}),
+    "api-1:team_members": Row(lambda i: "/api/v1/organisations/alpha/team",  # alpha's admins only
+                              {"GET": only({OWNER: 200}, anonymous=401)}, api=True),
+    "api-1:invite_member": Row(lambda i: "/api/v1/organisations/alpha/team/invitations",
+                               {"POST": only({OWNER: 202}, anonymous=401)}, api=True,
+                               data=lambda i: {"email": "newcomer@example.com", "role": "member"}),
+    "api-1:change_role": Row(lambda i: f"/api/v1/organisations/alpha/team/{i['same_org_user']}",
+                             {"PUT": only({OWNER: 200}, anonymous=401)}, api=True, data=lambda i: {"role": "member"}),
+    "api-1:remove_member": Row(lambda i: f"/api/v1/organisations/alpha/team/{i['same_org_user']}",
+                               {"DELETE": only({OWNER: 204}, anonymous=401)}, api=True),
     "api-1:create_report": Row(lambda i: "/api/v1/reports",
                                {"POST": only({OWNER: 201}, anonymous=401), "GET": everyone(405)},
                                data=lambda i: {"kind": "meeting_request", "subject": i["waiting"], "reason": "spam"},

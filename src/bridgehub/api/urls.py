@@ -2,13 +2,13 @@ from django.core.exceptions import PermissionDenied
 from ninja import NinjaAPI
 from ninja.errors import ValidationError
 
-from bridgehub.api import applications, directory, exchanges, hubs, matching, trust
+from bridgehub.api import applications, directory, exchanges, hubs, matching, team, trust
 
 api = NinjaAPI(
     title="bridgehub API",
     version="1",
     description="Directory of a cross-border start-up hub: hubs, taxonomy, organisations and people, "
-    "recommendations (matches) with their reasons, introductions and their answers, hub applications and "
+    "recommendations (matches) with their reasons, introductions and their answers, teams, hub applications and "
     "approvals, exchange rounds (registration, meeting requests and answers, agenda, check-in, feedback, "
     "no-shows, cancellations), reports and the operators' review queue. "
     "Texts come in the language asked for: `?lang=zh-hant|ja|en`, else `Accept-Language`. "
@@ -22,6 +22,7 @@ api.add_router("/", matching.router)
 api.add_router("/", trust.router)
 api.add_router("/", exchanges.router)
 api.add_router("/", applications.router)
+api.add_router("/", team.router)
 
 
 @api.exception_handler(ValidationError)

@@ -1,0 +1,102 @@
+"""An organisation's team over the API, for its admins: who belongs (by display name: an admin invites
+by e-mail address but never reads other members' login addresses), invitations, roles and removal.
+The same rules as the team page: the last admin stays, roles go to verified addresses only, and the
+answer to an invitation is the same whether or not an account uses the address."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.validators import validate_email
+from django.http import Http404
+from ninja import Router, Schema, Status
+from ninja.errors import HttpError
+
+from bridgehub.accounts.models import User
+from bridgehub.api.auth import TOKEN
+from bridgehub.api.schemas import BODY_ERRORS, ERRORS, ErrorOut
+from bridgehub.directory.domain import queries
+from bridgehub.directory.domain import team as team_domain
+from bridgehub.directory.enums import OrgRole
+from bridgehub.directory.models import Organisation
+
+router = Router(tags=["team"], auth=TOKEN)
+
+
+class MemberOut(Schema):
+    user: int
+    name: str
+    role: str
+
+
+class InvitationIn(Schema):
+    email: str
+    role: str = OrgRole.MEMBER
+
+
+class RoleIn(Schema):
+    role: str
+
+
+def _administered(request, slug: str) -> Organisation:
+    organisation = queries.access_organisation_for_user(request.user, slug)
+    if organisation is None or not request.user.has_perm("directory.change_organisation", organisation):
+        raise Http404("no such organisation among those you administer")
+    return organisation
+
+
+def _member(organisation: Organisation, user_id: int) -> User:
+    member = User.objects.filter(pk=user_id, org_memberships__organisation=organisation).first()
+    if member is None:
+        raise Http404("no such member of this organisation")
+    return member
+
+
+def _role(role: str) -> str:
+    if role not in OrgRole.values:
+        raise HttpError(422, f"role: one of {', '.join(OrgRole.values)}")
+    return role
+
+
+@router.get("/organisations/{slug}/team", response={200: list[MemberOut], 404: ErrorOut, **ERRORS})
+def team_members(request, slug: str):
+    organisation = _administered(request, slug)
+    memberships = organisation.memberships.select_related("user").order_by("role", "user__display_name", "pk")
+    return [{"user": m.user_id, "name": m.user.public_name, "role": m.role} for m in memberships]
+
+
+@router.post("/organisations/{slug}/team/invitations", response={202: None, 404: ErrorOut, **BODY_ERRORS})
+def invite_member(request, slug: str, payload: InvitationIn):
+    """Mail a one-time link; the role is given when it is accepted with that address confirmed."""
+    organisation = _administered(request, slug)
+    try:
+        validate_email(payload.email.strip())
+    except ValidationError:
+        raise HttpError(422, "email: not an e-mail address") from None
+    team_domain.invite_member(user=request.user, organisation=organisation, email=payload.email,
+                              role=_role(payload.role))
+    return Status(202, None)
+
+
+@router.put("/organisations/{slug}/team/{user_id}", response={200: MemberOut, 404: ErrorOut, **BODY_ERRORS})
+def change_role(request, slug: str, user_id: int, payload: RoleIn):
+    organisation = _administered(request, slug)
+    member = _member(organisation, user_id)
+    try:
+        membership = team_domain.change_member_role(user=request.user, organisation=organisation, member=member,
+                                                    role=_role(payload.role))
+    except team_domain.LastAdminError as error:
+        raise HttpError(422, f"role: {error}") from None
+    except PermissionDenied as error:
+        raise HttpError(422, f"role: {error}") from None
+    return {"user": member.pk, "name": member.public_name, "role": membership.role}
+
+
+@router.delete("/organisations/{slug}/team/{user_id}", response={204: None, 404: ErrorOut, **ERRORS})
+def remove_member(request, slug: str, user_id: int):
+    organisation = _administered(request, slug)
+    member = _member(organisation, user_id)
+    try:
+        team_domain.remove_member(user=request.user, organisation=organisation, member=member)
+    except team_domain.LastAdminError as error:
+        raise HttpError(422, str(error)) from None
+    return Status(204, None)
