@@ -333,6 +333,8 @@ ROWS: dict[str, Row] = {
                              {"PUT": only({OWNER: 200}, anonymous=401)}, api=True, data=lambda i: {"role": "member"}),
     "api-1:remove_member": Row(lambda i: f"/api/v1/organisations/alpha/team/{i['same_org_user']}",
                                {"DELETE": only({OWNER: 204}, anonymous=401)}, api=True),
+    "api-1:save_own_profile": Row(lambda i: "/api/v1/people/me",  # one's own entry: every member, nobody else's
+                                  {"PUT": members(200, anonymous=401)}, api=True, data=lambda i: {"title": "CTO"}),
     "api-1:create_report": Row(lambda i: "/api/v1/reports",
                                {"POST": only({OWNER: 201}, anonymous=401), "GET": everyone(405)},
                                data=lambda i: {"kind": "meeting_request", "subject": i["waiting"], "reason": "spam"},

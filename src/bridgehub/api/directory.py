@@ -3,6 +3,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.forms.models import model_to_dict
 from django.http import Http404
 from ninja import Query, Router, Schema, Status
 from ninja.errors import HttpError
@@ -24,9 +25,15 @@ from bridgehub.common.languages import CONTENT_LANGUAGES
 from bridgehub.directory.domain import organisations as organisation_domain
 from bridgehub.directory.domain import queries
 from bridgehub.directory.domain.listing import ListingRow, listing_rows
+from bridgehub.directory.domain.people import person_for_user, save_own_person
 from bridgehub.directory.domain.search import DirectoryFilters, DirectorySearch, search_directory
 from bridgehub.directory.enums import ApprovalStatus
-from bridgehub.directory.forms import OrganisationForm, check_written_in_one_language, profile_text_errors
+from bridgehub.directory.forms import (
+    OrganisationForm,
+    PersonForm,
+    check_written_in_one_language,
+    profile_text_errors,
+)
 from bridgehub.directory.models import Organisation, Person, Sector
 from bridgehub.hubs.models import Hub
 
@@ -220,9 +227,45 @@ def list_people(request):
                        request.user)
 
 
+class OwnPersonIn(Schema):
+    """Fields of one's own directory entry; those left out keep their value."""
+
+    name: str | None = None
+    name_reading: str | None = None
+    title: str | None = None
+    languages: list[str] | None = None  # zh-Hant, ja, en
+    original_language: str | None = None
+    contact_email: str | None = None
+    phone: str | None = None
+    profile_visibility: str | None = None
+    contact_visibility: str | None = None
+    open_to_roles: bool | None = None
+    sought_role: str | None = None
+    based_in: str | None = None
+    bio: dict[str, str] | None = None  # per language; an empty text removes that language
+
+
+# Before /people/{person_id}: that pattern would otherwise take "me" and answer 405.
+@router.put("/people/me", response={200: PersonOut, **BODY_ERRORS}, auth=TOKEN)
+def save_own_profile(request, payload: OwnPersonIn):
+    """Create or change one's own directory entry (the profile page's form and rules)."""
+    person = person_for_user(request.user) or Person(name=request.user.display_name or "")
+    given = payload.dict(exclude_unset=True)
+    bio = given.pop("bio", None) or {}
+    unknown = sorted(set(bio) - set(CONTENT_LANGUAGES))
+    if unknown:
+        raise HttpError(422, f"bio: unknown language(s) {', '.join(unknown)}")
+    form = PersonForm({**model_to_dict(person, fields=PersonForm.Meta.fields), **given}, instance=person)
+    if not form.is_valid():
+        raise HttpError(422, "; ".join(f"{field}: {' '.join(messages)}" for field, messages in form.errors.items()))
+    saved = save_own_person(user=request.user, person=form.save(commit=False), bio={**person.bio, **bio})
+    return _person(request.user, queries.with_person_data(Person.objects.filter(pk=saved.pk)).get())
+
+
 @router.get("/people/{person_id}", response={200: PersonOut, 404: ErrorOut, **ERRORS}, auth=TOKEN_OR_ANONYMOUS)
 def get_person(request, person_id: int):
     person = queries.access_person_for_user(request.user, person_id)
     if person is None:
         raise Http404("no such person")
     return _person(request.user, person)
+
