@@ -70,3 +70,16 @@ def test_health_says_degraded_when_a_due_task_waits_too_long(client, django_capt
     stuck = client.get("/health/")
     assert stuck.status_code == 503 and stuck.json()["queue"]["ok"] is False
     assert stuck.json()["queue"]["oldest_due_seconds"] >= 600
+
+
+@pytest.mark.django_db
+def test_a_tick_left_running_by_a_stopped_worker_does_not_stop_the_next_worker_from_starting_one(
+        django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        assert ensure_scheduled(tick_task) is True
+    DBTaskResult.objects.filter(task_path=TICK).update(status="RUNNING", started_at=timezone.now())
+    assert ensure_scheduled(tick_task) is False  # a live run: one chain
+    DBTaskResult.objects.filter(task_path=TICK).update(started_at=timezone.now() - dt.timedelta(hours=1))
+    with django_capture_on_commit_callbacks(execute=True):
+        assert ensure_scheduled(tick_task) is True  # that worker is gone: a new chain starts
+    assert DBTaskResult.objects.filter(task_path=TICK, status="READY").count() == 1

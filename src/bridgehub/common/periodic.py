@@ -14,12 +14,17 @@ from typing import Any
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
-WAITING = ("READY", "RUNNING")
+# A run still marked running after this long belongs to a worker that was stopped mid-run.
+RUNNING_LOST_AFTER = dt.timedelta(minutes=10)
 
 
 def _waiting(task: Any, *, except_running: bool = False) -> bool:
-    statuses = ("READY",) if except_running else WAITING
-    return DBTaskResult.objects.filter(task_path=task.module_path, status__in=statuses).exists()
+    runs = DBTaskResult.objects.filter(task_path=task.module_path)
+    ready = runs.filter(status="READY")
+    if except_running:
+        return ready.exists()
+    alive = runs.filter(status="RUNNING", started_at__gte=timezone.now() - RUNNING_LOST_AFTER)
+    return ready.exists() or alive.exists()
 
 
 def ensure_scheduled(task: Any) -> bool:
