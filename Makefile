@@ -19,11 +19,12 @@ install: $(STAMP) compile-messages
 compile-messages: $(STAMP)
 	cd src/bridgehub && ../../$(BIN)/bridgehub compilemessages --verbosity 0
 
+demo: export BRIDGEHUB_SITE_URL ?= http://$(HOST)
 demo: install
 	$(BIN)/bridgehub migrate --noinput --verbosity 0
 	$(BIN)/bridgehub createcachetable
 	$(BIN)/bridgehub demo
-	@echo "Serving http://$(HOST)/  (Ctrl-C to stop); a background worker refreshes matches as profiles change"
+	@echo "Serving http://$(HOST)/  (Ctrl-C to stop); a background worker refreshes matches, runs the optimiser and sends mail"
 	$(BIN)/bridgehub db_worker --no-reload --verbosity 0 & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	BRIDGEHUB_DEMO_BANNER=var/demo-logins.txt $(BIN)/bridgehub runserver $(HOST)
