@@ -54,6 +54,20 @@ def test_a_held_note_never_reaches_the_recipient_until_released(exchange, scam, 
     assert "盡職調查" in client_for(exchange.world.owner).get(f"/rounds/{exchange.round.pk}/").content.decode()
 
 
+def test_a_held_note_whose_sender_is_suspended_never_travels_and_the_recipient_is_told(
+        exchange, scam, django_capture_on_commit_callbacks):
+    TrustSettings.objects.create(hub=exchange.world.tokyo, caution_at=0.5, hold_at=0.6)
+    with django_capture_on_commit_callbacks(execute=True):
+        request = send_scam(exchange, scam)
+    case = Case.objects.get(kind="held_message")
+    cases.act(user=exchange.world.tokyo_operator, case=case, action="suspend", note="Fee scam")
+    request.refresh_from_db()
+    assert request.screen_outcome == "withheld"
+    page = client_for(exchange.world.owner).get(f"/rounds/{exchange.round.pk}/").content.decode()
+    assert "盡職調查" not in page and "reviewing it before you see it" not in page
+    assert "did not pass it on" in page
+
+
 def test_report_suspend_and_appeal(exchange, scam, django_capture_on_commit_callbacks):
     request = send_scam(exchange, scam)
     owner, operator = exchange.world.owner, exchange.world.tokyo_operator

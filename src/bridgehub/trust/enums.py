@@ -55,3 +55,4 @@ class ScreenOutcome(models.TextChoices):
     DELIVERED = "delivered", _("Delivered")
     CAUTION = "caution", _("Delivered with a caution")
     HELD = "held", _("Held for review")
+    WITHHELD = "withheld", _("Withheld after review")  # the operators acted on the sender instead

@@ -30,6 +30,11 @@ def release_request_note(request_id: int) -> None:
         screen_outcome=ScreenOutcome.CAUTION)
 
 
+def withhold_request_note(request_id: int) -> None:
+    MeetingRequest.objects.filter(pk=request_id, screen_outcome=ScreenOutcome.HELD).update(
+        screen_outcome=ScreenOutcome.WITHHELD)
+
+
 def describe_request(request_id: int, reporter: Any) -> hooks.Reported | None:
     found = (MeetingRequest.objects.select_related("round__programme", "sender__user", "sender__organisation",
                                                    "recipient").filter(pk=request_id).first())
@@ -56,5 +61,6 @@ def register() -> None:
     if requests_sent not in hooks.behaviour:
         hooks.behaviour.append(requests_sent)
     hooks.release["meeting_request"] = release_request_note
+    hooks.withhold["meeting_request"] = withhold_request_note
     hooks.describe["meeting_request"] = describe_request
     hooks.describe["meeting"] = describe_meeting

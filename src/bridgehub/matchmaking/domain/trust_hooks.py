@@ -30,6 +30,11 @@ def release_introduction_note(introduction_id: int) -> None:
         screen_outcome=ScreenOutcome.CAUTION)
 
 
+def withhold_introduction_note(introduction_id: int) -> None:
+    Introduction.objects.filter(pk=introduction_id, screen_outcome=ScreenOutcome.HELD).update(
+        screen_outcome=ScreenOutcome.WITHHELD)
+
+
 def describe_introduction(introduction_id: int, reporter: Any) -> hooks.Reported | None:
     intro = (Introduction.objects.select_related("requester__organisation", "recipient__person", "requested_by")
              .filter(pk=introduction_id).first())
@@ -43,4 +48,5 @@ def register() -> None:
     if introductions_sent not in hooks.behaviour:
         hooks.behaviour.append(introductions_sent)
     hooks.release["introduction"] = release_introduction_note
+    hooks.withhold["introduction"] = withhold_introduction_note
     hooks.describe["introduction"] = describe_introduction

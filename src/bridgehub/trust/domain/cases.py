@@ -136,10 +136,13 @@ def act(*, user: Any, case: Case, action: str, note: str = "", days: int | None 
         case.status = CaseStatus.ESCALATED
         case.save(update_fields=["status"])
         return case
-    if action in (Action.RELEASE, Action.DISMISS) and case.kind == CaseKind.HELD_MESSAGE:
+    if case.kind == CaseKind.HELD_MESSAGE:
         kind, _sep, item_id = case.evidence_ref.partition(":")
-        if kind in hooks.release:
-            hooks.release[kind](int(item_id))
+        # Released (or a false alarm): the recipient reads it. Any measure on the sender: it never travels,
+        # and the recipient is told so instead of "being reviewed" for ever.
+        settle = hooks.release if action in (Action.RELEASE, Action.DISMISS) else hooks.withhold
+        if action in (Action.RELEASE, Action.DISMISS, *MEMBER_ACTIONS) and kind in settle:
+            settle[kind](int(item_id))
     if action in MEMBER_ACTIONS and case.subject_user is not None:
         ends = None
         if action == Action.RESTRICT:

@@ -8,7 +8,7 @@ from bridgehub.trust.enums import ScreenOutcome
 
 
 def deliverable_note(note: str, outcome: str) -> str:
-    return "" if outcome == ScreenOutcome.HELD else note
+    return "" if outcome in (ScreenOutcome.HELD, ScreenOutcome.WITHHELD) else note
 
 
 def note_for_mail(note: str, outcome: str) -> str:
@@ -17,6 +17,8 @@ def note_for_mail(note: str, outcome: str) -> str:
         return ""
     if outcome == ScreenOutcome.HELD:
         return "\n\n" + _("A note came with it; the hub's operators are reviewing it before you see it.")
+    if outcome == ScreenOutcome.WITHHELD:
+        return ""
     if outcome == ScreenOutcome.CAUTION:
         return "\n\n" + note + "\n\n" + _("Be careful: this note shows signs of a common scam. Real investors and "
                                            "partners never ask founders to pay to meet them.")

@@ -38,6 +38,8 @@ class Reported:
 BehaviourCounter = Callable[[Any, Any, dt.datetime], Sent]
 behaviour: list[BehaviourCounter] = []
 release: dict[str, Callable[[int], None]] = {}
+# A held note the operators did not pass on (they warned, restricted or suspended its sender instead).
+withhold: dict[str, Callable[[int], None]] = {}
 describe: dict[str, Callable[[int, Any], Reported | None]] = {}  # (item id, the reporter)
 
 
