@@ -112,6 +112,9 @@ def test_report_suspend_and_appeal(exchange, scam, django_capture_on_commit_call
     measure = Restriction.objects.get()
     standing = client_for(scam.user).get("/me/standing/").content.decode()
     assert "Asked a founder for an advance fee." in standing and owner.public_name not in standing
+    assert standing.count('name="restriction"') == 1  # the measure's own hidden field, once
+    assert client_for(owner).post("/me/standing/", {"restriction": measure.pk, "text": "x"}).status_code == 404
+    assert client_for(scam.user).post("/me/standing/", {"text": "x"}).status_code == 404  # no measure named
     client_for(scam.user).post("/me/standing/", {"restriction": measure.pk, "text": "We are a real fund."})
     appeal = Case.objects.get(kind="appeal")
     assert appeal.restriction == measure

@@ -53,6 +53,7 @@ def report(request):
 
 
 class AppealForm(forms.Form):
+    restriction = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
     text = forms.CharField(label=gettext_lazy("Why should the measure be lifted?"), widget=forms.Textarea(
         attrs={"rows": 4}), max_length=4000)
 
@@ -62,10 +63,12 @@ def standing(request):
     """The member's measures in every hub, each with its reason, end and appeal."""
     form = AppealForm(request.POST or None)
     if request.method == "POST":
-        restriction = Restriction.objects.filter(pk=request.POST.get("restriction", "0") if request.POST.get(
-            "restriction", "").isdigit() else 0, user=request.user).first()
+        if not form.is_valid() and "restriction" in form.errors:
+            raise Http404  # no measure named: as if it did not exist
+        restriction = Restriction.objects.filter(pk=form.cleaned_data.get("restriction", 0),
+                                                 user=request.user).first()
         if restriction is None:
-            raise Http404
+            raise Http404  # another member's measure looks like a missing one
         if form.is_valid():
             try:
                 cases.appeal(user=request.user, restriction=restriction, text=form.cleaned_data["text"])
