@@ -78,6 +78,7 @@ def build_world() -> MatrixWorld:
         for name, role in members:
             OrganisationMembershipFactory(organisation=orgs[slug], user=users[name], role=role)
     OrganisationMembershipFactory(organisation=orgs["gamma"], user=gamma_user)
+    HubMembershipFactory(hub=tokyo, user=gamma_user, role="member")
     pending = OrganisationFactory(slug="pending", name="Pending")
     link = OrganisationHubFactory(organisation=pending, hub=tokyo, status="pending")
     person = Person.objects.create(name="Public Person")
@@ -120,7 +121,7 @@ def build_world() -> MatrixWorld:
                  "batch": batch.pk, "invitation": raw_invitation, "notification": entry.pk,
                  "calendar": owner_reg.calendar_token, "case": case.pk, "measure": measure.pk,
                  "unsubscribe": unsubscribe_token(users["owner"].pk, "introductions"), "asked": asked.pk,
-                 "same_org_user": users["same_org"].pk}
+                 "same_org_user": users["same_org"].pk, "gamma_user": gamma_user.pk}
     world.tokens = {name: issue_token(user=user, name="matrix")[1] for name, user in users.items()}
     assert Round.objects.get().status == "published"
     return world
@@ -335,6 +336,16 @@ ROWS: dict[str, Row] = {
                                {"DELETE": only({OWNER: 204}, anonymous=401)}, api=True),
     "api-1:save_own_profile": Row(lambda i: "/api/v1/people/me",  # one's own entry: every member, nobody else's
                                   {"PUT": members(200, anonymous=401)}, api=True, data=lambda i: {"title": "CTO"}),
+    "api-1:hub_members": Row(lambda i: "/api/v1/hubs/tokyo/members", {"GET": only({OP: 200}, anonymous=401)},
+                             api=True),
+    "api-1:invite_hub_member": Row(lambda i: "/api/v1/hubs/tokyo/invitations",
+                                   {"POST": only({OP: 202}, anonymous=401)}, api=True,
+                                   data=lambda i: {"email": "newcomer@example.com", "role": "member"}),
+    "api-1:change_hub_role": Row(lambda i: f"/api/v1/hubs/tokyo/members/{i['gamma_user']}",
+                                 {"PUT": only({OP: 200}, anonymous=401)}, api=True,
+                                 data=lambda i: {"role": "operator"}),
+    "api-1:remove_hub_member": Row(lambda i: f"/api/v1/hubs/tokyo/members/{i['gamma_user']}",
+                                   {"DELETE": only({OP: 204}, anonymous=401)}, api=True),
     "api-1:create_report": Row(lambda i: "/api/v1/reports",
                                {"POST": only({OWNER: 201}, anonymous=401), "GET": everyone(405)},
                                data=lambda i: {"kind": "meeting_request", "subject": i["waiting"], "reason": "spam"},
