@@ -65,13 +65,11 @@ def apply_to_hub(request, slug: str, payload: ApplicationIn):
 
 
 @router.get("/hubs/{slug}/applications", response={200: list[ApplicationOut], 404: ErrorOut, **ERRORS})
-def hub_applications(request, slug: str, status: str = ApprovalStatus.PENDING):
+def hub_applications(request, slug: str, status: ApprovalStatus = ApprovalStatus.PENDING):
     """The hub's applications in one state (waiting ones by default), oldest first; operators only."""
     hub = access_hub_for_operator(request.user, slug)
     if hub is None:
         raise Http404("no such hub among those you operate")
-    if status not in ApprovalStatus.values:
-        raise HttpError(422, f"status: one of {', '.join(ApprovalStatus.values)}")
     links = OrganisationHub.objects.filter(hub=hub, status=status).select_related("organisation", "hub")
     return [_out(link) for link in links.order_by("created_at", "pk")]
 

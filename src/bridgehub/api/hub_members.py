@@ -5,17 +5,15 @@ as on the members page."""
 
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.validators import validate_email
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 
-from bridgehub.accounts.models import User
 from bridgehub.api.auth import TOKEN
-from bridgehub.api.schemas import BODY_ERRORS, ERRORS, ErrorOut
+from bridgehub.api.schemas import BODY_ERRORS, ERRORS, ErrorOut, email_or_422
 from bridgehub.hubs.domain.membership import invite_to_hub, remove_from_hub, set_hub_role
-from bridgehub.hubs.domain.queries import access_hub_for_operator
+from bridgehub.hubs.domain.queries import access_hub_for_operator, hub_member
 from bridgehub.hubs.enums import HubRole
 from bridgehub.hubs.models import Hub, HubMembership
 
@@ -30,11 +28,11 @@ class HubMemberOut(Schema):
 
 class HubInvitationIn(Schema):
     email: str
-    role: str = HubRole.MEMBER
+    role: HubRole = HubRole.MEMBER  # an unknown role is a 422 naming the field
 
 
 class HubRoleIn(Schema):
-    role: str
+    role: HubRole
 
 
 def _operated(request, slug: str) -> Hub:
@@ -44,17 +42,11 @@ def _operated(request, slug: str) -> Hub:
     return hub
 
 
-def _other_member(request, hub: Hub, user_id: int) -> User:
-    member = User.objects.filter(pk=user_id, hub_memberships__hub=hub).first()
+def _other_member(request, hub: Hub, user_id: int):
+    member = hub_member(hub, user_id)
     if member is None or member == request.user:
         raise Http404("no such member of this hub (another operator changes your own membership)")
     return member
-
-
-def _role(role: str) -> str:
-    if role not in HubRole.values:
-        raise HttpError(422, f"role: one of {', '.join(HubRole.values)}")
-    return role
 
 
 @router.get("/hubs/{slug}/members", response={200: list[HubMemberOut], 404: ErrorOut, **ERRORS})
@@ -67,11 +59,7 @@ def hub_members(request, slug: str):
 @router.post("/hubs/{slug}/invitations", response={202: None, 404: ErrorOut, **BODY_ERRORS})
 def invite_hub_member(request, slug: str, payload: HubInvitationIn):
     hub = _operated(request, slug)
-    try:
-        validate_email(payload.email.strip())
-    except ValidationError:
-        raise HttpError(422, "email: not an e-mail address") from None
-    invite_to_hub(user=request.user, hub=hub, email=payload.email, role=_role(payload.role))
+    invite_to_hub(user=request.user, hub=hub, email=email_or_422(payload.email), role=payload.role)
     return Status(202, None)
 
 
@@ -80,7 +68,7 @@ def change_hub_role(request, slug: str, user_id: int, payload: HubRoleIn):
     hub = _operated(request, slug)
     member = _other_member(request, hub, user_id)
     try:
-        membership = set_hub_role(user=request.user, hub=hub, member=member, role=_role(payload.role))
+        membership = set_hub_role(user=request.user, hub=hub, member=member, role=payload.role)
     except PermissionDenied as error:
         raise HttpError(422, f"role: {error}") from None
     return {"user": member.pk, "name": member.public_name, "role": membership.role}

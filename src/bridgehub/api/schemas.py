@@ -1,5 +1,8 @@
 
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from ninja import Field, Schema
+from ninja.errors import HttpError
 
 
 class HubOut(Schema):
@@ -130,3 +133,13 @@ class ErrorOut(Schema):
 ERRORS = {401: ErrorOut, 422: ErrorOut}
 # Operations with a JSON body also answer 400 when the body is not JSON at all.
 BODY_ERRORS = {400: ErrorOut, **ERRORS}
+
+
+def email_or_422(value: str, field: str = "email") -> str:
+    """`value` as an e-mail address (trimmed), or a 422 naming the field: Django's own check, as the forms use."""
+    address = value.strip()
+    try:
+        validate_email(address)
+    except ValidationError:
+        raise HttpError(422, f"{field}: not an e-mail address") from None
+    return address

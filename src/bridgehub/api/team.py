@@ -5,15 +5,13 @@ answer to an invitation is the same whether or not an account uses the address."
 
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.validators import validate_email
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 
-from bridgehub.accounts.models import User
 from bridgehub.api.auth import TOKEN
-from bridgehub.api.schemas import BODY_ERRORS, ERRORS, ErrorOut
+from bridgehub.api.schemas import BODY_ERRORS, ERRORS, ErrorOut, email_or_422
 from bridgehub.directory.domain import queries
 from bridgehub.directory.domain import team as team_domain
 from bridgehub.directory.enums import OrgRole
@@ -30,11 +28,11 @@ class MemberOut(Schema):
 
 class InvitationIn(Schema):
     email: str
-    role: str = OrgRole.MEMBER
+    role: OrgRole = OrgRole.MEMBER  # an unknown role is a 422 naming the field
 
 
 class RoleIn(Schema):
-    role: str
+    role: OrgRole
 
 
 def _administered(request, slug: str) -> Organisation:
@@ -44,17 +42,11 @@ def _administered(request, slug: str) -> Organisation:
     return organisation
 
 
-def _member(organisation: Organisation, user_id: int) -> User:
-    member = User.objects.filter(pk=user_id, org_memberships__organisation=organisation).first()
+def _member(organisation: Organisation, user_id: int):
+    member = queries.team_member(organisation, user_id)
     if member is None:
         raise Http404("no such member of this organisation")
     return member
-
-
-def _role(role: str) -> str:
-    if role not in OrgRole.values:
-        raise HttpError(422, f"role: one of {', '.join(OrgRole.values)}")
-    return role
 
 
 @router.get("/organisations/{slug}/team", response={200: list[MemberOut], 404: ErrorOut, **ERRORS})
@@ -68,12 +60,8 @@ def team_members(request, slug: str):
 def invite_member(request, slug: str, payload: InvitationIn):
     """Mail a one-time link; the role is given when it is accepted with that address confirmed."""
     organisation = _administered(request, slug)
-    try:
-        validate_email(payload.email.strip())
-    except ValidationError:
-        raise HttpError(422, "email: not an e-mail address") from None
-    team_domain.invite_member(user=request.user, organisation=organisation, email=payload.email,
-                              role=_role(payload.role))
+    team_domain.invite_member(user=request.user, organisation=organisation, email=email_or_422(payload.email),
+                              role=payload.role)
     return Status(202, None)
 
 
@@ -83,10 +71,8 @@ def change_role(request, slug: str, user_id: int, payload: RoleIn):
     member = _member(organisation, user_id)
     try:
         membership = team_domain.change_member_role(user=request.user, organisation=organisation, member=member,
-                                                    role=_role(payload.role))
-    except team_domain.LastAdminError as error:
-        raise HttpError(422, f"role: {error}") from None
-    except PermissionDenied as error:
+                                                    role=payload.role)
+    except (team_domain.LastAdminError, PermissionDenied) as error:  # the last admin; an unverified address
         raise HttpError(422, f"role: {error}") from None
     return {"user": member.pk, "name": member.public_name, "role": membership.role}
 

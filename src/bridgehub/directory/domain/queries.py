@@ -195,3 +195,10 @@ def access_person_for_user(user: Any, person_id: int) -> Person | None:
 
 def hubs_with_names() -> QuerySet[Hub]:
     return Hub.objects.order_by("pk")
+
+
+def team_member(organisation: Organisation, user_id: int) -> Any:
+    """The account `user_id` if it belongs to `organisation`'s team, else None."""
+    from bridgehub.accounts.models import User
+
+    return User.objects.filter(pk=user_id, org_memberships__organisation=organisation).first()

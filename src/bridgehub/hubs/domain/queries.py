@@ -31,3 +31,10 @@ def access_hub_for_operator(user: Any, slug: str) -> Hub | None:
     if hub is None or hub.pk not in operated_hub_ids(user):
         return None
     return hub
+
+
+def hub_member(hub: Hub, user_id: int) -> Any:
+    """The account `user_id` if it is a member of `hub` (any role), else None."""
+    from bridgehub.accounts.models import User
+
+    return User.objects.filter(pk=user_id, hub_memberships__hub=hub).first()

@@ -13,12 +13,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST, require_safe
 
-from bridgehub.accounts.models import User
 from bridgehub.directory.domain import organisations as organisation_domain
 from bridgehub.directory.enums import ApprovalStatus
 from bridgehub.directory.models import ImportBatch, Organisation, OrganisationHub
 from bridgehub.hubs.domain.membership import invite_to_hub, remove_from_hub, revoke_hub_invitation, set_hub_role
-from bridgehub.hubs.domain.queries import hubs_operated_by
+from bridgehub.hubs.domain.queries import hub_member, hubs_operated_by
 from bridgehub.hubs.enums import HubRole
 from bridgehub.hubs.models import HubMembership
 from bridgehub.manage.views.common import operator_view
@@ -80,8 +79,7 @@ def members(request, hub):
     if request.method == "POST":
         try:
             if "remove" in request.POST or "member" in request.POST:
-                member = User.objects.filter(pk=_number(request.POST.get("remove") or request.POST["member"]),
-                                             hub_memberships__hub=hub).first()
+                member = hub_member(hub, _number(request.POST.get("remove") or request.POST["member"]))
                 if member is None or member == request.user:
                     raise Http404
                 if "remove" in request.POST:

@@ -11,7 +11,6 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from bridgehub.accounts.models import User
 from bridgehub.directory.domain import queries
 from bridgehub.directory.domain import team as team_domain
 from bridgehub.directory.domain.people import consent_to_listing
@@ -37,8 +36,8 @@ def team(request, slug: str):
     if request.method == "POST":
         try:
             if "remove" in request.POST or "role" in request.POST and "member" in request.POST:
-                member = User.objects.filter(pk=_number(request.POST.get("remove") or request.POST["member"]),
-                                             org_memberships__organisation=organisation).first()
+                member = queries.team_member(organisation,
+                                             _number(request.POST.get("remove") or request.POST["member"]))
                 if member is None:
                     raise Http404
                 if "remove" in request.POST:
