@@ -84,6 +84,14 @@ TEMPLATES = [
             ],
         },
     },
+    {
+        # Fragments rendered on every search (web/jinja.py says why); found by their .jinja names only.
+        "BACKEND": "django.template.backends.jinja2.Jinja2",
+        "NAME": "jinja2",
+        "DIRS": [PACKAGE_DIR / "jinja2"],
+        "APP_DIRS": False,
+        "OPTIONS": {"environment": "bridgehub.web.jinja.environment"},
+    },
 ]
 
 # --- database ---------------------------------------------------------------------------------

@@ -107,7 +107,7 @@ class _OrganisationPage:
         ids = self.found.ids[item]
         # The API lists each profile's original tagline (clients pick languages from the detail).
         return self.found.index.remember(
-            ("api-rows", tuple(ids)), lambda: [_list_item(row) for row in listing_rows(ids, None)])
+            ("api-rows", tuple(ids)), lambda: [_list_item(row) for row in listing_rows(self.found.index, ids, None)])
 
 
 @router.get("/organisations/{slug}", response={200: OrganisationOut, 404: ErrorOut, **ERRORS},

@@ -1,4 +1,4 @@
-"""The rows of one listing page, read with four flat queries (no per-row ORM objects).
+"""The rows of one listing page: the listing index's facts and one query for the texts (no ORM objects).
 
 Why: Django's prefetch machinery clones a queryset per row and relation, which cost more than
 the search itself on a 20-row page; listing pages and the API list share these plain rows.
@@ -9,9 +9,11 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.db import connection
+
 from bridgehub.common.languages import pick_language
-from bridgehub.directory.enums import ApprovalStatus
-from bridgehub.directory.models import Organisation, OrganisationHub, ProfileText, Sector
+from bridgehub.directory.domain.listing_index import DirectoryIndex
+from bridgehub.directory.models import ProfileText, Sector
 
 
 @dataclass
@@ -32,28 +34,47 @@ class ListingRow:
     hub_slugs: list[str] = field(default_factory=list)
 
 
-def listing_rows(ids: list[int], ui_language: str | None) -> list[ListingRow]:
-    """Rows for `ids` in that order; the text is the reader's language if written, else the original."""
-    rows = {
-        values["id"]: ListingRow(**values)
-        for values in Organisation.objects.filter(pk__in=ids).values(
-            "id", "slug", "name", "name_reading", "kind", "investor_type", "country", "stage", "original_language")
-    }
-    texts: dict[int, dict[str, tuple[str, str]]] = defaultdict(dict)
-    for organisation_id, language, tagline, summary in ProfileText.objects.filter(
-            organisation_id__in=ids).values_list("organisation_id", "language", "tagline", "summary"):
-        texts[organisation_id][language] = (tagline, summary)
-    sectors = {sector.pk: sector for sector in Sector.objects.all()}
-    for organisation_id, sector_id in Organisation.sectors.through.objects.filter(
-            organisation_id__in=ids).order_by("sector__position").values_list("organisation_id", "sector_id"):
-        rows[organisation_id].sectors.append(sectors[sector_id])
-    for organisation_id, slug in OrganisationHub.objects.filter(
-            organisation_id__in=ids, status=ApprovalStatus.APPROVED).order_by("hub_id").values_list(
-            "organisation_id", "hub__slug"):
-        rows[organisation_id].hub_slugs.append(slug)
-    for row in rows.values():
-        written = texts.get(row.id, {})
+def listing_rows(index: DirectoryIndex, ids: list[int], ui_language: str | None) -> list[ListingRow]:
+    """Rows for `ids` (found in `index`) in that order; the text is the reader's language if written, else the
+    original. Everything but the texts comes from the index: one query per page."""
+    texts = _texts_of(ids)
+    rows = []
+    for pk in ids:
+        entry = index.entry_by_id.get(pk)
+        if entry is None:
+            continue
+        row = ListingRow(
+            id=pk, slug=entry.slug, name=entry.name, name_reading=entry.name_reading, kind=entry.kind,
+            investor_type=entry.investor_type, country=entry.country, stage=entry.stage,
+            original_language=entry.original_language,
+            sectors=[index.sector_by_code[code] for code in entry.own_sectors if code in index.sector_by_code],
+            hub_slugs=list(entry.hub_order))
+        written = texts.get(pk, {})
         row.text_language = pick_language(list(written), ui_language, row.original_language)
         if row.text_language:
             row.tagline, row.summary = written[row.text_language]
-    return [rows[pk] for pk in ids if pk in rows]
+        rows.append(row)
+    return rows
+
+
+def _texts_of(ids: list[int]) -> dict[int, dict[str, tuple[str, str]]]:
+    """Taglines and summaries of `ids` by language.
+
+    A plain parametrised statement: compiling the equivalent ORM query cost ten times the query itself
+    (0.7 ms against 0.08 ms), on the busiest page of the platform.
+    """
+    texts: dict[int, dict[str, tuple[str, str]]] = defaultdict(dict)
+    if not ids:
+        return texts
+    quote = connection.ops.quote_name
+    column = {field.name: quote(field.column or field.name) for field in ProfileText._meta.concrete_fields}
+    organisation, language, tagline, summary = (column[name] for name in ("organisation", "language", "tagline",
+                                                                          "summary"))
+    placeholders = ", ".join(["%s"] * len(ids))
+    statement = (f"SELECT {organisation}, {language}, {tagline}, {summary} "  # noqa: S608 (names from the model)
+                 f"FROM {quote(ProfileText._meta.db_table)} WHERE {organisation} IN ({placeholders})")
+    with connection.cursor() as cursor:
+        cursor.execute(statement, list(ids))
+        for organisation_id, written_in, tagline_text, summary_text in cursor.fetchall():
+            texts[organisation_id][written_in] = (tagline_text, summary_text)
+    return texts

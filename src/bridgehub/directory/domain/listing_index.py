@@ -17,10 +17,12 @@ from __future__ import annotations
 
 import threading
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
+import numpy as np
+import numpy.typing as npt
 from django.conf import settings
 
 from bridgehub.common.text import is_latin_word, searchable_words
@@ -28,6 +30,10 @@ from bridgehub.common.visibility import Visibility
 from bridgehub.directory.domain.concepts import alternatives
 from bridgehub.directory.enums import ApprovalStatus, Direction
 from bridgehub.directory.models import AskOffer, DirectoryVersion, Organisation, OrganisationHub, ProfileText, Sector
+from bridgehub.engines.search.token_index import TokenIndex
+from bridgehub.hubs.models import Hub
+
+Mask = npt.NDArray[np.bool_]
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,73 +50,86 @@ class Entry:
     offers: frozenset[str]  # public offers
     document: str
     title: str = ""  # folded name, reading and taglines: a hit here ranks first
+    # What a result card shows besides its text: listing pages read only the texts from the database.
+    slug: str = ""
+    name_reading: str = ""
+    investor_type: str = ""
+    original_language: str = ""
+    own_sectors: tuple[str, ...] = ()  # in taxonomy order
+    hub_order: tuple[str, ...] = ()  # approved hubs' slugs in hub order
 
 
 class DirectoryIndex:
-    """Entries in listing order (name, id), with posting sets per filter value.
+    """Entries in listing order (name, id), with a mask per filter value and word indexes.
 
-    Positions (0..n-1, in listing order) stand for entries: a filter is a set intersection,
-    a word is one substring pass over the remaining documents, and sorting the surviving
-    positions restores listing order without comparing names again.
+    Positions (0..n-1, in listing order) stand for entries: a filter is a mask, a word is a
+    lookup in the token indexes of the documents and of the titles (`engines.search`), and
+    the surviving positions in ascending order are already in listing order.
     """
 
-    def __init__(self, entries: list[Entry], version: tuple[Any, ...]):
+    def __init__(self, entries: list[Entry], version: tuple[Any, ...], *,
+                 sectors: Sequence[Sector] = (), hubs: Sequence[Hub] = ()):
         self.entries = sorted(entries, key=lambda entry: (entry.name, entry.id))
         self.version = version
-        self.ids = [entry.id for entry in self.entries]
+        # Taxonomy and hubs as of this version (their saves bump the version): filters and cards read them here.
+        self.sectors = list(sectors)
+        self.sector_by_code = {sector.code: sector for sector in self.sectors}
+        self.hubs = list(hubs)
+        self.entry_by_id = {entry.id: entry for entry in self.entries}
+        self.ids = np.array([entry.id for entry in self.entries], dtype=np.int64)
         self.documents = [entry.document for entry in self.entries]
         self.titles = [entry.title for entry in self.entries]
         self.position = {entry.id: index for index, entry in enumerate(self.entries)}
-        self.listed = frozenset(index for index, entry in enumerate(self.entries) if entry.listed)
+        self.listed = np.array([entry.listed for entry in self.entries], dtype=np.bool_)
         self._memo: dict[Any, Any] = {}
-        self.postings: dict[tuple[str, str], set[int]] = defaultdict(set)
+        positions: dict[tuple[str, str], list[int]] = defaultdict(list)
         for index, entry in enumerate(self.entries):
             for facet, values in (("kind", (entry.kind,)), ("stage", (entry.stage,)), ("country", (entry.country,)),
                                   ("sector", entry.sectors), ("hub", entry.hubs), ("ask", entry.asks),
                                   ("offer", entry.offers)):
                 for value in values:
-                    self.postings[(facet, value)].add(index)
+                    positions[(facet, value)].append(index)
+        self.facets: dict[tuple[str, str], Mask] = {}
+        for key, found in positions.items():
+            mask = np.zeros(len(self.entries), dtype=np.bool_)
+            mask[found] = True
+            self.facets[key] = mask
+        self.document_words = TokenIndex(self.documents)
+        self.title_words = TokenIndex(self.titles)
 
     def search(self, words: list[str], *, also_visible: frozenset[int] = frozenset(), **facets: str) -> list[int]:
         """Ids of visible entries that match every facet value and every word (or a form of its concept,
         see `concepts`): with words, most relevant first (name and tagline hits, the word as typed),
         ties in listing order; without, in listing order."""
-        visible = set(self.listed)
-        visible.update(self.position[pk] for pk in also_visible if pk in self.position)
+        visible = self.listed.copy()
+        visible[[self.position[pk] for pk in also_visible if pk in self.position]] = True
         for facet, value in facets.items():
             if value:
-                visible &= self.postings.get((facet, value), set())
-        positions = sorted(visible)
-        groups = [alternatives(word) for word in words]
-        for group in groups:
-            matching = self._positions_containing(group)
-            positions = [index for index in positions if index in matching]
-        if groups:
-            positions.sort(key=lambda index: (-self._relevance(index, groups), index))
-        return [self.ids[index] for index in positions]
+                found = self.facets.get((facet, value))
+                if found is None:
+                    return []
+                visible &= found
+        score = np.zeros(len(self.entries), dtype=np.int32)
+        for word in words:
+            typed, *others = alternatives(word)
+            in_document = self._matching(self.document_words, self.documents, typed, others)
+            in_title = self._matching(self.title_words, self.titles, typed, others)
+            visible &= in_document[0] | in_document[1]
+            # Per word: 4 in the name or tagline, 1 elsewhere; as typed counts double a form of its concept.
+            score += np.select([in_title[0], in_title[1], in_document[0], in_document[1]], [8, 4, 2, 1], 0)
+        positions = np.flatnonzero(visible)
+        if words:
+            positions = positions[np.argsort(-score[positions], kind="stable")]
+        return self.ids[positions].tolist()
 
-    def _relevance(self, index: int, groups: list[tuple[str, ...]]) -> int:
-        """Per word: 4 in the name or tagline, 1 elsewhere; as typed counts double a form of its concept."""
-        score = 0
-        for typed, *others in groups:
-            best = 0
-            for weight, form in ((2, typed), *((1, other) for other in others)):
-                if _contains(self.titles[index], form, typed=weight == 2):
-                    best = max(best, 4 * weight)
-                elif _contains(self.documents[index], form, typed=weight == 2):
-                    best = max(best, weight)
-            score += best
-        return score
-
-    def _positions_containing(self, group: tuple[str, ...]) -> frozenset[int]:
-        """All positions whose document contains the typed word or a form of its concept."""
-        def scan() -> frozenset[int]:
-            typed, *others = group
-            return frozenset(index for index, document in enumerate(self.documents)
-                             if _contains(document, typed, typed=True)
-                             or any(_contains(document, form, typed=False) for form in others))
-
-        return self.remember(("word", group), scan)
+    @staticmethod
+    def _matching(words: TokenIndex, texts: list[str], typed: str, others: list[str]) -> tuple[Mask, Mask]:
+        """Where the word occurs as typed, and where a form of its concept does."""
+        as_typed = words.matching([typed], typed=True,
+                                  verify=lambda form, position: _contains(texts[position], form, typed=True))
+        as_concept = words.matching(others, typed=False,
+                                    verify=lambda form, position: _contains(texts[position], form, typed=False))
+        return as_typed, as_concept
 
     def remember(self, key: Any, compute: Callable[[], T]) -> T:
         """`compute()`, remembered for this index's lifetime under `key`.
@@ -151,17 +170,16 @@ def directory_version() -> tuple[Any, ...]:
 
 
 def _load(version: tuple[Any, ...]) -> DirectoryIndex:
-    parents = dict(Sector.objects.filter(parent__isnull=False).values_list("code", "parent__code"))
-    sectors: dict[int, set[str]] = defaultdict(set)
-    for organisation_id, code in Organisation.sectors.through.objects.values_list(
+    all_sectors = list(Sector.objects.select_related("parent"))
+    parents = {sector.code: sector.parent.code for sector in all_sectors if sector.parent is not None}
+    own_sectors: dict[int, list[str]] = defaultdict(list)
+    for organisation_id, code in Organisation.sectors.through.objects.order_by("sector__position").values_list(
             "organisation_id", "sector__code"):
-        sectors[organisation_id].add(code)
-        if code in parents:
-            sectors[organisation_id].add(parents[code])
-    hubs: dict[int, set[str]] = defaultdict(set)
-    for organisation_id, slug in OrganisationHub.objects.filter(status=ApprovalStatus.APPROVED).values_list(
-            "organisation_id", "hub__slug"):
-        hubs[organisation_id].add(slug)
+        own_sectors[organisation_id].append(code)
+    hubs: dict[int, list[str]] = defaultdict(list)
+    for organisation_id, slug in OrganisationHub.objects.filter(status=ApprovalStatus.APPROVED).order_by(
+            "hub_id").values_list("organisation_id", "hub__slug"):
+        hubs[organisation_id].append(slug)
     asks: dict[int, set[str]] = defaultdict(set)
     offers: dict[int, set[str]] = defaultdict(set)
     for organisation_id, direction, kind in AskOffer.objects.filter(visibility=Visibility.PUBLIC).values_list(
@@ -172,13 +190,17 @@ def _load(version: tuple[Any, ...]) -> DirectoryIndex:
         taglines[organisation_id].append(tagline)
     entries = [
         Entry(id=pk, name=name, listed=bool(hubs.get(pk)), kind=kind, stage=stage, country=country,
-              sectors=frozenset(sectors.get(pk, ())), hubs=frozenset(hubs.get(pk, ())),
-              asks=frozenset(asks.get(pk, ())), offers=frozenset(offers.get(pk, ())), document=document,
-              title=searchable_words(" ".join([name, reading, *taglines.get(pk, ())])))
-        for pk, name, reading, kind, stage, country, document in Organisation.objects.values_list(
-            "pk", "name", "name_reading", "kind", "stage", "country", "search_document")
+              sectors=frozenset(own_sectors.get(pk, ())) | {parents[code] for code in own_sectors.get(pk, ())
+                                                            if code in parents},
+              hubs=frozenset(hubs.get(pk, ())), asks=frozenset(asks.get(pk, ())), offers=frozenset(offers.get(pk, ())),
+              document=document, title=searchable_words(" ".join([name, reading, *taglines.get(pk, ())])),
+              slug=slug, name_reading=reading, investor_type=investor_type, original_language=original_language,
+              own_sectors=tuple(own_sectors.get(pk, ())), hub_order=tuple(hubs.get(pk, ())))
+        for pk, slug, name, reading, kind, investor_type, stage, country, original_language, document
+        in Organisation.objects.values_list("pk", "slug", "name", "name_reading", "kind", "investor_type", "stage",
+                                            "country", "original_language", "search_document")
     ]
-    return DirectoryIndex(entries, version)
+    return DirectoryIndex(entries, version, sectors=all_sectors, hubs=list(Hub.objects.order_by("pk")))
 
 
 def current_index() -> DirectoryIndex:

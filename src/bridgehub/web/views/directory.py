@@ -6,7 +6,6 @@ from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_safe
@@ -18,7 +17,8 @@ from bridgehub.directory.enums import ApprovalStatus
 from bridgehub.directory.models import Organisation, Sector
 from bridgehub.hubs.models import Hub
 from bridgehub.trust.domain.queries import report_hub_for
-from bridgehub.web.choices import enum_choices, enum_labels
+from bridgehub.web.choices import enum_choices
+from bridgehub.web.directory_cards import render_results
 
 PAGE_SIZE = 20
 
@@ -48,16 +48,14 @@ def directory(request):
     page = Paginator(found.ids, PAGE_SIZE).get_page(request.GET.get("page"))
     language = translation.get_language()
 
-    def render_results() -> str:
-        labels = enum_labels(language)
-        rows = [(row, labels["kinds"][row.kind], labels["countries"].get(row.country, row.country),
-                 labels["stages"].get(row.stage, "")) for row in listing_rows(list(page.object_list), language)]
-        return render_to_string("web/_directory_results.html", {"page": page, "rows": rows}, request=request)
+    def results_html() -> str:
+        return render_results(listing_rows(found.index, list(page.object_list), language), page, request.GET,
+                              language)
 
     # The result list depends only on the directory (the index version), the language, the
     # query string and the viewer's extra visible rows: popular searches are rendered once.
     results = found.index.remember(
-        ("directory-results", language, request.GET.urlencode(), found.viewer_key), render_results)
+        ("directory-results", language, request.GET.urlencode(), found.viewer_key), results_html)
     if request.htmx:
         response = HttpResponse(results)
     else:
@@ -66,8 +64,8 @@ def directory(request):
             "results": results,
             **enum_choices(language),
             "sectors": [(sector.code, sector.label_for(language), sector.parent_id is not None)
-                        for sector in Sector.objects.all()],
-            "hubs": [(hub.slug, hub.name_for(language)) for hub in Hub.objects.order_by("pk")],
+                        for sector in found.index.sectors],
+            "hubs": [(hub.slug, hub.name_for(language)) for hub in found.index.hubs],
         })
     # The same URL answers htmx with the result list only: caches must keep the two apart.
     patch_vary_headers(response, ["HX-Request"])
