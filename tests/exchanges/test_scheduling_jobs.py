@@ -1,9 +1,11 @@
 """The optimiser runs on the background worker: one run per round at a time, progress, result or reason."""
 
 import datetime as dt
+import re
 
 import pytest
 from django.core.management import call_command
+from django.utils import timezone
 
 from bridgehub.exchanges.domain import participation
 from bridgehub.exchanges.domain.scheduling_jobs import request_schedule, run_job
@@ -55,6 +57,20 @@ def test_a_run_that_cannot_finish_says_why_in_the_operators_language(exchange):
     assert run_job(job.pk) == "not queued"  # a job is run once
     page = client_for(exchange.world.tokyo_operator).get(f"/manage/tokyo/rounds/{exchange.round.pk}/")
     assert job.error in page.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_running_job_shows_the_time_it_has_used_against_its_limit(exchange):
+    agree(exchange)
+    job, _new = request_schedule(user=exchange.world.tokyo_operator, round_=exchange.round, keep_interpreters=True,
+                                 time_limit=30)
+    SchedulingJob.objects.filter(pk=job.pk).update(status="running",
+                                                   started_at=timezone.now() - dt.timedelta(seconds=12))
+    html = client_for(exchange.world.tokyo_operator).get(
+        f"/manage/tokyo/rounds/{exchange.round.pk}/optimiser/").content.decode()
+    used = re.search(r'<progress max="30" value="(\d+)"', html)
+    assert used and 12 <= int(used.group(1)) <= 15 and f"{used.group(1)} seconds used" in html
+    assert 'hx-trigger="every 2s"' in html  # and it keeps polling
 
 
 @pytest.mark.django_db

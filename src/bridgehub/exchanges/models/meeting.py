@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from bridgehub.exchanges.enums import MeetingStatus, NextStep
@@ -127,3 +128,10 @@ class SchedulingJob(models.Model):
     @property
     def active(self) -> bool:
         return self.status in (self.Status.QUEUED, self.Status.RUNNING)
+
+    @property
+    def seconds_used(self) -> int:
+        """Whole seconds since the worker started the solver, shown against its time limit (where it stops)."""
+        if self.started_at is None:
+            return 0
+        return max(0, min(int((timezone.now() - self.started_at).total_seconds()), int(self.time_limit)))
