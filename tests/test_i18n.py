@@ -97,3 +97,17 @@ def test_makemessages_finds_no_string_left_untranslated(tmp_path):
         missing[language] = [entry.msgid for entry in po.untranslated_entries() + po.fuzzy_entries()]
     assert missing == {"zh_Hant": [], "ja": []}
     assert {path: path.read_bytes() for path in LOCALE.rglob("*.po")} == before  # the real files are untouched
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["zh-hant", "ja", "en"])
+def test_counts_people_read_are_grouped_in_every_language(language):
+    from django.template import Context, Template
+    from django.utils import translation
+
+    template = Template("{% load i18n bridgehub %}{% blocktranslate count counter=n with shown=n|grouped %}"
+                        "{{ shown }} organisation{% plural %}{{ shown }} organisations{% endblocktranslate %}"
+                        " / {{ year }}")
+    with translation.override(language):
+        text = template.render(Context({"n": 12345, "year": 2019}))
+    assert "12,345" in text and "2019" in text and "2,019" not in text  # ids and years stay as they are

@@ -173,6 +173,8 @@ LOGIN_URL = "account_login"
 LANGUAGE_CODE = "en"
 LANGUAGES = [("zh-hant", _("Traditional Chinese")), ("ja", _("Japanese")), ("en", _("English"))]
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
+# Number formats where Django's differ from what readers expect (formats/zh_Hant: Taiwan groups by three).
+FORMAT_MODULE_PATH = ["bridgehub.formats"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "UTC"
