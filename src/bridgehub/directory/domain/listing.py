@@ -47,8 +47,9 @@ def listing_rows(index: DirectoryIndex, ids: list[int], ui_language: str | None)
             id=pk, slug=entry.slug, name=entry.name, name_reading=entry.name_reading, kind=entry.kind,
             investor_type=entry.investor_type, country=entry.country, stage=entry.stage,
             original_language=entry.original_language,
-            sectors=[index.sector_by_code[code] for code in entry.own_sectors if code in index.sector_by_code],
-            hub_slugs=list(entry.hub_order))
+            sectors=[index.sector_by_code[code] for code in entry.sectors[:entry.own_sectors]
+                     if code in index.sector_by_code],
+            hub_slugs=list(entry.hubs))
         written = texts.get(pk, {})
         row.text_language = pick_language(list(written), ui_language, row.original_language)
         if row.text_language:

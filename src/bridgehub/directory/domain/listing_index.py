@@ -44,10 +44,11 @@ class Entry:
     kind: str
     stage: str
     country: str
-    sectors: frozenset[str]  # own sector codes and their parents' codes
-    hubs: frozenset[str]  # slugs of hubs that approved it
-    asks: frozenset[str]  # public asks
-    offers: frozenset[str]  # public offers
+    # Small tuples, not sets: 10,000 entries hold four of them (a set costs four times the memory).
+    sectors: tuple[str, ...]  # own sector codes (in taxonomy order) and then their parents' codes
+    hubs: tuple[str, ...]  # slugs of hubs that approved it, in hub order
+    asks: tuple[str, ...]  # public asks
+    offers: tuple[str, ...]  # public offers
     document: str
     title: str = ""  # folded name, reading and taglines: a hit here ranks first
     # What a result card shows besides its text: listing pages read only the texts from the database.
@@ -55,8 +56,7 @@ class Entry:
     name_reading: str = ""
     investor_type: str = ""
     original_language: str = ""
-    own_sectors: tuple[str, ...] = ()  # in taxonomy order
-    hub_order: tuple[str, ...] = ()  # approved hubs' slugs in hub order
+    own_sectors: int = 0  # how many of `sectors` are its own
 
 
 class DirectoryIndex:
@@ -190,17 +190,22 @@ def _load(version: tuple[Any, ...]) -> DirectoryIndex:
         taglines[organisation_id].append(tagline)
     entries = [
         Entry(id=pk, name=name, listed=bool(hubs.get(pk)), kind=kind, stage=stage, country=country,
-              sectors=frozenset(own_sectors.get(pk, ())) | {parents[code] for code in own_sectors.get(pk, ())
-                                                            if code in parents},
-              hubs=frozenset(hubs.get(pk, ())), asks=frozenset(asks.get(pk, ())), offers=frozenset(offers.get(pk, ())),
-              document=document, title=searchable_words(" ".join([name, reading, *taglines.get(pk, ())])),
+              sectors=_with_parents(own := tuple(own_sectors.get(pk, ())), parents),
+              hubs=tuple(hubs.get(pk, ())), asks=tuple(sorted(asks.get(pk, ()))),
+              offers=tuple(sorted(offers.get(pk, ()))), document=document,
+              title=searchable_words(" ".join([name, reading, *taglines.get(pk, ())])),
               slug=slug, name_reading=reading, investor_type=investor_type, original_language=original_language,
-              own_sectors=tuple(own_sectors.get(pk, ())), hub_order=tuple(hubs.get(pk, ())))
+              own_sectors=len(own))
         for pk, slug, name, reading, kind, investor_type, stage, country, original_language, document
         in Organisation.objects.values_list("pk", "slug", "name", "name_reading", "kind", "investor_type", "stage",
                                             "country", "original_language", "search_document")
     ]
     return DirectoryIndex(entries, version, sectors=all_sectors, hubs=list(Hub.objects.order_by("pk")))
+
+
+def _with_parents(own: tuple[str, ...], parents: dict[str, str]) -> tuple[str, ...]:
+    """Own sector codes (in taxonomy order), then those of their parents not already among them."""
+    return own + tuple(dict.fromkeys(parents[code] for code in own if code in parents and parents[code] not in own))
 
 
 def current_index() -> DirectoryIndex:
