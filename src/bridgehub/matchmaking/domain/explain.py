@@ -73,8 +73,11 @@ def _evidence_bonus(lines: list[str], profile: MatchProfile, reasons) -> np.ndar
     said = {profile.sentences[i][1] for value in values
             for i in [profile.facets.get("evidence_sentences", {}).get(value)]
             if i is not None and i < len(profile.sentences)}
-    return np.array([EVIDENCE_BONUS * (any(cue in normalise(line) for cue in cues) or line in said)
-                     for line in lines], dtype=np.float32)
+    if not cues and not said:
+        return np.zeros(len(lines), dtype=np.float32)
+    normalised = [normalise(line) for line in lines] if cues else [""] * len(lines)
+    return np.array([EVIDENCE_BONUS * (any(cue in text for cue in cues) or line in said)
+                     for line, text in zip(lines, normalised, strict=True)], dtype=np.float32)
 
 
 def best_sentence_pair(reader: MatchProfile, target: MatchProfile, ui_language: str | None,

@@ -81,8 +81,8 @@ def recommendations(*, user: Any, reader: MatchProfile, target_kind: str, hub_sl
     page = Page(reader, hub, hubs, target_kind)
     if hub is None or target_kind not in target_kinds_for(reader.kind):
         return page
-    state = HubMatching.objects.filter(hub=hub).first()
-    page.built_at = state.built_at if state else None
+    # Only the date: the row also holds the hub's exposure map (one entry per profile, large).
+    page.built_at = HubMatching.objects.filter(hub=hub).values_list("built_at", flat=True).first()
     rows = list(Recommendation.objects.filter(hub=hub, reader=reader, target__kind=target_kind)
                 .select_related("target__organisation", "target__person")
                 .defer("target__vector", "target__read_facets"))  # not needed to show a list
