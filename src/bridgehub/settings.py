@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "bridgehub.trust",
     "bridgehub.matchmaking",
     "bridgehub.exchanges",
+    "bridgehub.pipeline",
     "bridgehub.web",
     "bridgehub.manage",
     "bridgehub.api",
