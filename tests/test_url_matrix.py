@@ -32,6 +32,7 @@ from bridgehub.exchanges.domain import scheduling as scheduling_domain
 from bridgehub.exchanges.models import Meeting, Programme, Round
 from bridgehub.hubs.models import HubInvitation
 from bridgehub.matchmaking.models import Introduction, MatchProfile, Recommendation
+from bridgehub.pipeline.domain.relationships import open_relationship
 from bridgehub.trust.models import Case, Restriction
 from tests.exchanges.conftest import make_round, register, round_day
 from tests.factories.core import (
@@ -113,6 +114,9 @@ def build_world() -> MatrixWorld:
     measure = Restriction.objects.create(hub=tokyo, user=users["other_org"], kind="restricted", reason="spam",
                                          created_by=users["tokyo_operator"])
 
+    relationship, _new = open_relationship(user=users["owner"], hub=tokyo, organisation=orgs["alpha"],
+                                           counterpart=orgs["beta"])
+
     beat()  # a worker is running: /health/ answers 200
     world = MatrixWorld(users=users)
     world.ids = {"round": round_.pk, "gamma_reg": gamma_reg.pk, "owner_reg": owner_reg.pk,
@@ -121,7 +125,8 @@ def build_world() -> MatrixWorld:
                  "batch": batch.pk, "invitation": raw_invitation, "notification": entry.pk,
                  "calendar": owner_reg.calendar_token, "case": case.pk, "measure": measure.pk,
                  "unsubscribe": unsubscribe_token(users["owner"].pk, "introductions"), "asked": asked.pk,
-                 "same_org_user": users["same_org"].pk, "gamma_user": gamma_user.pk}
+                 "same_org_user": users["same_org"].pk, "gamma_user": gamma_user.pk,
+                 "relationship": relationship.pk}
     world.tokens = {name: issue_token(user=user, name="matrix")[1] for name, user in users.items()}
     assert Round.objects.get().status == "published"
     return world
@@ -183,6 +188,13 @@ ROWS: dict[str, Row] = {
     "web:inbox_read_all": Row(lambda i: "/inbox/read-all/", {"GET": WRONG_METHOD, "POST": members(302)}),
     "web:inbox_open": Row(lambda i: f"/inbox/{i['notification']}/",  # the owner's own entry only
                           {"GET": WRONG_METHOD, "POST": only({OWNER: 302})}),
+    # --- the pipeline: a relationship's two sides (Alpha's people and Beta's) ----------------------
+    "web:relationships": Row(lambda i: "/relationships/", {"GET": members(200), "POST": WRONG_METHOD}),
+    "web:relationship": Row(lambda i: f"/relationships/{i['relationship']}/",
+                            {"GET": only({OWNER: 200, SAME: 200, OTHER: 200}), "POST": WRONG_METHOD}),
+    "web:relationship_act": Row(lambda i: f"/relationships/{i['relationship']}/act/",
+                                {"GET": WRONG_METHOD, "POST": only({OWNER: 302, SAME: 302, OTHER: 302})},
+                                data=lambda i: {"action": "note", "text": "Send the NDA draft"}),
     # --- trust: a member reports what reached them; a measure's member appeals ------------------
     "web:report": Row(lambda i: "/report/", {"GET": WRONG_METHOD, "POST": only({OWNER: 302})},  # owner got it
                       data=lambda i: {"kind": "meeting_request", "subject": i["waiting"], "reason": "spam"}),
@@ -261,6 +273,8 @@ ROWS: dict[str, Row] = {
     "manage:round_job": Row(lambda i: f"/manage/tokyo/rounds/{i['round']}/optimiser/",
                             {"GET": only({OP: 200}), "POST": OPERATOR_WRONG_METHOD}),
     "manage:matching": Row(lambda i: "/manage/tokyo/matching/",
+                           {"GET": only({OP: 200}), "POST": OPERATOR_WRONG_METHOD}),
+    "manage:pipeline": Row(lambda i: "/manage/tokyo/pipeline/",
                            {"GET": only({OP: 200}), "POST": OPERATOR_WRONG_METHOD}),
     "manage:matching_rebuild": Row(lambda i: "/manage/tokyo/matching/rebuild/",
                                    {"GET": OPERATOR_WRONG_METHOD, "POST": only({OP: 302})}),

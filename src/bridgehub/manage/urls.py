@@ -1,6 +1,6 @@
 from django.urls import path
 
-from bridgehub.manage.views import backoffice, exchanges, imports, matching, trust
+from bridgehub.manage.views import backoffice, exchanges, imports, matching, pipeline, trust
 
 app_name = "manage"
 urlpatterns = [
@@ -15,6 +15,7 @@ urlpatterns = [
     path("<slug:hub>/rounds/<int:round_id>/action/", exchanges.round_action, name="round_action"),
     path("<slug:hub>/rounds/<int:round_id>/optimiser/", exchanges.round_job, name="round_job"),
     path("<slug:hub>/matching/", matching.matching, name="matching"),
+    path("<slug:hub>/pipeline/", pipeline.pipeline, name="pipeline"),
     path("<slug:hub>/matching/rebuild/", matching.rebuild, name="matching_rebuild"),
     path("<slug:hub>/trust/", trust.queue, name="trust"),
     path("<slug:hub>/trust/settings/", trust.trust_settings, name="trust_settings"),

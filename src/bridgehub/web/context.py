@@ -8,9 +8,11 @@ from bridgehub.hubs.domain.queries import operated_hub_ids
 _SECTIONS = {
     "web": {"home": "home", "directory": "directory", "organisation": "directory", "people": "people",
             "person": "people", "dashboard": "dashboard", "inbox": "inbox", "matches": "matches",
-            "rounds": "rounds", "round": "rounds"},
+            "rounds": "rounds", "round": "rounds", "relationships": "relationships",
+            "relationship": "relationships"},
     "manage": {"hub": "applications", "decide": "applications", "members": "members", "imports": "imports",
-               "import_detail": "imports", "rounds": "rounds", "round": "rounds", "matching": "matching"},
+               "import_detail": "imports", "rounds": "rounds", "round": "rounds", "matching": "matching",
+               "pipeline": "pipeline"},
 }
 
 

@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import Q, QuerySet
+from django.utils.translation import gettext_lazy as _
 
 from bridgehub.directory.domain.queries import own_organisation_roles
 from bridgehub.engines.pipeline import funnel as engine
 from bridgehub.hubs.models import Hub
-from bridgehub.pipeline.domain.relationships import state_of
-from bridgehub.pipeline.enums import STEP_OF_STAGE
-from bridgehub.pipeline.models import Relationship
+from bridgehub.pipeline.domain.relationships import side_of, state_of
+from bridgehub.pipeline.enums import STEP_OF_STAGE, ConfirmationKind, Stage
+from bridgehub.pipeline.models import Relationship, RelationshipNote, StageEvent
 
 STEPS = max(STEP_OF_STAGE.values())
 
@@ -24,6 +26,80 @@ def relationships_for_user(user: Any) -> QuerySet[Relationship]:
     organisations = list(own_organisation_roles(user))
     return Relationship.objects.filter(
         Q(organisation_id__in=organisations) | Q(counterpart_id__in=organisations) | Q(person__user=user))
+
+
+@dataclass
+class RelationshipView:
+    """A relationship as one side reads it: who the other side is, where it stands, what awaits them."""
+
+    relationship: Relationship
+    other_name: str
+    other_slug: str  # the other organisation's profile ("" for a talent)
+    state: engine.State
+    awaiting_me: list[StageEvent] = field(default_factory=list)  # the other side's stages I have not confirmed
+
+    @property
+    def stage_label(self) -> str:
+        return str(Stage(self.state.current).label) if self.state.current else str(_("Introduced"))
+
+
+def _with_history(queryset: QuerySet[Relationship]) -> QuerySet[Relationship]:
+    return queryset.select_related("hub", "organisation", "counterpart", "person").prefetch_related(
+        "events__confirmations", "notes")
+
+
+def view_for(user: Any, relationship: Relationship) -> RelationshipView:
+    side = side_of(user, relationship)
+    mine = side.organisation_id if side else None
+    if side is not None and mine is None:  # the reader is the talent: the other side is the organisation
+        other_name, other_slug = relationship.organisation.name, relationship.organisation.slug
+    elif relationship.person is not None:
+        other_name, other_slug = relationship.person.name, ""
+    else:
+        other = relationship.counterpart if relationship.organisation_id == mine else relationship.organisation
+        assert other is not None
+        other_name, other_slug = other.name, other.slug
+    awaiting = [event for event in relationship.events.all()
+                if side is not None and event.side_id != mine and event.stage != Stage.CLOSED_LOST
+                and not any(c.kind == ConfirmationKind.CONFIRMED for c in event.confirmations.all())]
+    return RelationshipView(relationship, other_name, other_slug, state_of(relationship), awaiting)
+
+
+def views_for_user(user: Any) -> list[RelationshipView]:
+    return [view_for(user, relationship) for relationship in _with_history(relationships_for_user(user))]
+
+
+def access_relationship_for_user(user: Any, pk: int) -> Relationship | None:
+    """The relationship if `user` is one of its sides (None for missing and forbidden alike)."""
+    return _with_history(relationships_for_user(user)).filter(pk=pk).first()
+
+
+def notes_for(user: Any, relationship: Relationship) -> list[RelationshipNote]:
+    """Shared notes, and the private notes of the reader's own side."""
+    side = side_of(user, relationship)
+    return [note for note in relationship.notes.all()
+            if note.shared or (side is not None and note.side_id == side.organisation_id)]
+
+
+@dataclass
+class HubPipeline:
+    as_of: dt.datetime
+    funnel: engine.Funnel
+    steps: list[tuple[int, str, int, int]]  # (step, label, reached, confirmed)
+    relationships: list[tuple[Relationship, engine.State]]
+
+
+STEP_LABELS = {0: _("Introduced"), 1: Stage.MET.label, 2: Stage.FOLLOW_UP.label, 3: Stage.NDA.label,
+               4: Stage.POC.label, 5: Stage.AGREEMENT.label, 6: _("Investment, hire or order")}
+
+
+def hub_pipeline(hub: Hub, as_of: dt.datetime) -> HubPipeline:
+    """The operator's view: the funnel as of a date and each relationship's state then."""
+    relationships = list(_with_history(Relationship.objects.filter(hub=hub, opened_at__lte=as_of)))
+    states = [(relationship, state_of(relationship, as_of)) for relationship in relationships]
+    result = engine.funnel([state for _r, state in states], steps=STEPS)
+    steps = [(k, str(STEP_LABELS[k]), result.reached[k], result.confirmed[k]) for k in range(STEPS + 1)]
+    return HubPipeline(as_of, result, steps, states)
 
 
 def hub_funnel(hub: Hub, as_of: dt.datetime) -> engine.Funnel:

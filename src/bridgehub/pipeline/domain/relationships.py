@@ -172,6 +172,19 @@ def add_note(*, user: Any, relationship: Relationship, text: str, shared: bool =
                                            shared=shared, text=text.strip())
 
 
+@transaction.atomic
+def set_next_step(*, user: Any, relationship: Relationship, text: str, due_on: dt.date | None) -> None:
+    """The next step both sides see on the relationship (what, by when); not history: it is replaced.
+
+    Side effects: updates the relationship's next step.
+    """
+    if side_of(user, relationship) is None:
+        raise PipelineError(_("Only the two sides set the next step of their relationship."))
+    relationship.next_step = text.strip()[:300]
+    relationship.next_step_on = due_on if relationship.next_step else None
+    relationship.save(update_fields=["next_step", "next_step_on"])
+
+
 def engine_events(relationship: Relationship) -> list[engine.Event]:
     """The relationship's history as the funnel engine reads it (uses prefetched events and confirmations)."""
     return [engine.Event(stage=event.stage, step=STEP_OF_STAGE.get(Stage(event.stage)),

@@ -1,0 +1,75 @@
+"""The pipeline pages: a member records and confirms stages; the operator reads the funnel as of a date."""
+
+import datetime as dt
+
+import pytest
+from django.utils import timezone
+
+from bridgehub.pipeline.domain.relationships import open_relationship
+from bridgehub.pipeline.models import RelationshipNote, StageEvent
+from tests.conftest import client_for
+
+
+@pytest.fixture
+def pair(world):
+    neighbour = world.tokyo_member.org_memberships.get().organisation
+    return open_relationship(user=world.owner, hub=world.tokyo, organisation=world.organisation,
+                             counterpart=neighbour)[0]
+
+
+def act(user, pair, **data):
+    return client_for(user).post(f"/relationships/{pair.pk}/act/", data, follow=True).content.decode()
+
+
+@pytest.mark.django_db
+def test_one_side_records_a_poc_the_other_confirms_it_and_the_funnel_counts_it(world, pair):
+    today = timezone.localdate().isoformat()
+    page = act(world.owner, pair, action="stage", stage="poc", effective_on=today, currency="", amount="",
+               lost_reason="", evidence_url="")
+    assert "Stage recorded" in page and 'id="current-stage">PoC<' in page
+    listing = client_for(world.tokyo_member).get("/relationships/").content.decode()
+    assert "Secret Chips" in listing and "1 stage to confirm" in listing
+    event = StageEvent.objects.get()
+    page = act(world.tokyo_member, pair, action="confirm", event=event.pk)
+    assert "Confirmed by the other side" in page and "Confirmed." in page
+
+    operator = client_for(world.tokyo_operator)
+    funnel = operator.get("/manage/tokyo/pipeline/").content.decode()
+    assert '<td><a href="?as_of=' in funnel and "<svg" in funnel and 'role="img"' in funnel
+    rows = funnel[funnel.index('id="funnel-table"'):funnel.index('id="relationships"')]
+    assert rows.count("<td>1</td>") == 2 * 5  # introduced … PoC reached and confirmed; agreement and outcome 0
+    yesterday = (timezone.localdate() - dt.timedelta(days=1)).isoformat()
+    StageEvent.objects.update(recorded_at=timezone.now())
+    earlier = operator.get(f"/manage/tokyo/pipeline/?as_of={yesterday}").content.decode()
+    assert "Secret Chips" not in earlier  # the relationship was opened today
+    chosen = operator.get("/manage/tokyo/pipeline/?step=6").content.decode()
+    assert "Secret Chips" not in chosen[chosen.index('id="relationships"'):]
+
+
+@pytest.mark.django_db
+def test_bad_input_is_refused_with_its_reason_and_writes_nothing(world, pair):
+    page = act(world.owner, pair, action="stage", stage="order", effective_on=timezone.localdate().isoformat(),
+               amount="12,000", currency="", lost_reason="", evidence_url="")
+    assert "currency" in page and not StageEvent.objects.exists()
+    page = act(world.owner, pair, action="stage", stage="poc", effective_on="not a date")
+    assert "date" in page and not StageEvent.objects.exists()
+
+
+@pytest.mark.django_db
+def test_private_notes_stay_on_their_side(world, pair):
+    act(world.owner, pair, action="note", text="Our price floor is 40", shared="")
+    act(world.owner, pair, action="note", text="Sent the NDA draft", shared="on")
+    assert RelationshipNote.objects.count() == 2
+    theirs = client_for(world.tokyo_member).get(f"/relationships/{pair.pk}/").content.decode()
+    assert "Sent the NDA draft" in theirs and "price floor" not in theirs
+    ours = client_for(world.owner).get(f"/relationships/{pair.pk}/").content.decode()
+    assert "price floor" in ours and "private to your organisation" in ours
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("language", "word"), [("zh-hant", "已會面"), ("ja", "面談済み"), ("en", "Met")])
+def test_the_funnel_reads_in_the_operators_language(world, pair, language, word):
+    world.tokyo_operator.language = language
+    world.tokyo_operator.save(update_fields=["language"])
+    page = client_for(world.tokyo_operator).get("/manage/tokyo/pipeline/").content.decode()
+    assert f'class="label">{word}</text>' in page
