@@ -32,7 +32,7 @@ from bridgehub.exchanges.domain import scheduling as scheduling_domain
 from bridgehub.exchanges.models import Meeting, Programme, Round
 from bridgehub.hubs.models import HubInvitation
 from bridgehub.matchmaking.models import Introduction, MatchProfile, Recommendation
-from bridgehub.pipeline.domain.relationships import open_relationship
+from bridgehub.pipeline.domain.relationships import open_relationship, record_stage
 from bridgehub.trust.models import Case, Restriction
 from tests.exchanges.conftest import make_round, register, round_day
 from tests.factories.core import (
@@ -116,6 +116,8 @@ def build_world() -> MatrixWorld:
 
     relationship, _new = open_relationship(user=users["owner"], hub=tokyo, organisation=orgs["alpha"],
                                            counterpart=orgs["beta"])
+    poc = record_stage(user=users["owner"], relationship=relationship, stage="poc", effective_on=dt.date.today(),
+                       evidence_url="https://example.org/poc-signed")
 
     beat()  # a worker is running: /health/ answers 200
     world = MatrixWorld(users=users)
@@ -126,7 +128,7 @@ def build_world() -> MatrixWorld:
                  "calendar": owner_reg.calendar_token, "case": case.pk, "measure": measure.pk,
                  "unsubscribe": unsubscribe_token(users["owner"].pk, "introductions"), "asked": asked.pk,
                  "same_org_user": users["same_org"].pk, "gamma_user": gamma_user.pk,
-                 "relationship": relationship.pk}
+                 "relationship": relationship.pk, "event": poc.pk}
     world.tokens = {name: issue_token(user=user, name="matrix")[1] for name, user in users.items()}
     assert Round.objects.get().status == "published"
     return world
@@ -396,6 +398,28 @@ ROWS: dict[str, Row] = {
                         {"GET": only({OWNER: 200, OTHER: 200}, anonymous=401)}, api=True),
     "api-1:check_in": Row(lambda i: f"/api/v1/rounds/{i['round']}/check-in",  # the round is next week
                           {"POST": only({OWNER: 422, OTHER: 422}, anonymous=401)}, api=True),
+    # --- the pipeline: the relationship's two sides (Alpha, Beta); Tokyo's operators verify and read the funnel
+    "api-1:list_relationships": Row(lambda i: "/api/v1/relationships", {"GET": {**everyone(200), "anonymous": 401}},
+                                    api=True),
+    "api-1:create_relationship": Row(lambda i: "/api/v1/relationships",  # it exists already: 200
+                                     {"POST": {**everyone(200), TAIPEI: 422, "anonymous": 401}}, api=True,
+                                     data=lambda i: {"hub": "tokyo", "organisation": "alpha", "counterpart": "beta"}),
+    "api-1:get_relationship": Row(lambda i: f"/api/v1/relationships/{i['relationship']}",
+                                  {"GET": only({OWNER: 200, SAME: 200, OTHER: 200}, anonymous=401)}, api=True),
+    "api-1:record_relationship_stage": Row(lambda i: f"/api/v1/relationships/{i['relationship']}/stages",
+                                           {"POST": only({OWNER: 201, SAME: 201, OTHER: 201}, anonymous=401)},
+                                           api=True, data=lambda i: {"stage": "nda",
+                                                                     "effective_on": dt.date.today().isoformat()}),
+    "api-1:confirm_relationship_stage": Row(  # Alpha recorded the PoC: only Beta confirms it
+        lambda i: f"/api/v1/relationships/{i['relationship']}/stages/{i['event']}/confirm",
+        {"POST": only({OWNER: 422, SAME: 422, OTHER: 200}, anonymous=401)}, api=True),
+    "api-1:add_relationship_note": Row(lambda i: f"/api/v1/relationships/{i['relationship']}/notes",
+                                       {"POST": only({OWNER: 201, SAME: 201, OTHER: 201}, anonymous=401)}, api=True,
+                                       data=lambda i: {"text": "Send the NDA draft"}),
+    "api-1:verify_relationship_stage": Row(lambda i: f"/api/v1/hubs/tokyo/pipeline/stages/{i['event']}/verify",
+                                           {"POST": only({OP: 200}, anonymous=401)}, api=True),
+    "api-1:hub_pipeline_report": Row(lambda i: "/api/v1/hubs/tokyo/pipeline", {"GET": only({OP: 200}, anonymous=401)},
+                                     api=True),
     "api-1:meeting_feedback": Row(lambda i: f"/api/v1/rounds/{i['round']}/meetings/{i['meeting']}/feedback",
                                   {"POST": only({OWNER: 422, OTHER: 422}, anonymous=401)}, api=True,  # not yet
                                   data=lambda i: {"useful": True}),

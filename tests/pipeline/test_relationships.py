@@ -166,3 +166,46 @@ def test_an_accepted_introduction_opens_the_relationship(world):
                                                                                     world.tokyo)
     assert {relationship.organisation, relationship.counterpart} == {world.organisation, neighbour}
     assert state_of(relationship).current is None  # introduced, not met yet
+
+
+@pytest.mark.django_db
+def test_the_outcomes_report_of_a_past_date_is_identical_after_later_events(world, pair, tmp_path):
+    from django.core.management import call_command
+    from django.core.management.base import CommandError
+
+    yesterday = TODAY() - dt.timedelta(days=1)
+    Relationship.objects.filter(pk=pair.pk).update(opened_at=timezone.now() - dt.timedelta(days=5))
+    order = record_stage(user=world.owner, relationship=pair, stage="order", effective_on=yesterday,
+                         amount=3_200_000, currency="TWD")
+    StageEvent.objects.filter(pk=order.pk).update(recorded_at=timezone.now() - dt.timedelta(days=3))
+    first, second = tmp_path / "first.json", tmp_path / "second.json"
+    call_command("outcomes-report", "--hub", "tokyo", "--as-of", (TODAY() - dt.timedelta(days=2)).isoformat(),
+                 "--out", str(first))
+    # Later: the order is confirmed, another is recorded, a new relationship opens.
+    confirm_stage(user=world.tokyo_member, event=order)
+    record_stage(user=world.tokyo_member, relationship=pair, stage="investment", effective_on=TODAY(),
+                 amount=9, currency="USD")
+    call_command("outcomes-report", "--hub", "tokyo", "--as-of", (TODAY() - dt.timedelta(days=2)).isoformat(),
+                 "--out", str(second))
+    assert first.read_bytes() == second.read_bytes()
+    import json
+
+    report = json.loads(first.read_text(encoding="utf-8"))
+    assert report["steps"][6]["reached"] == 1 and report["steps"][6]["confirmed"] == 0
+    assert report["amounts"] == {"Order": {"claimed": {"TWD": 3_200_000}, "confirmed": {}}}
+    with pytest.raises(CommandError, match="--as-of"):
+        call_command("outcomes-report", "--hub", "tokyo", "--as-of", "March", "--out", str(first))
+    with pytest.raises(CommandError, match="--hub"):
+        call_command("outcomes-report", "--hub", "nowhere", "--as-of", "2026-01-01", "--out", str(first))
+
+
+@pytest.mark.django_db
+def test_amounts_and_evidence_links_are_checked(world, pair):
+    for changes, message in (({"amount": 0, "currency": "JPY"}, "above zero"),
+                             ({"amount": 10**16, "currency": "JPY"}, "above zero"),
+                             ({"evidence_url": "javascript:alert(1)"}, "web address"),
+                             ({"evidence_url": "ftp://example.org/x"}, "web address")):
+        with pytest.raises(PipelineError, match=message):
+            record_stage(user=world.owner, relationship=pair, stage="order", effective_on=TODAY(), **changes)
+    note = add_note(user=world.owner, relationship=pair, text="NDA\x00 sent")
+    assert note.text == "NDA sent"

@@ -2,7 +2,7 @@ from django.core.exceptions import PermissionDenied
 from ninja import NinjaAPI
 from ninja.errors import ValidationError
 
-from bridgehub.api import applications, directory, exchanges, hub_members, hubs, matching, team, trust
+from bridgehub.api import applications, directory, exchanges, hub_members, hubs, matching, pipeline, team, trust
 
 api = NinjaAPI(
     title="bridgehub API",
@@ -24,6 +24,7 @@ api.add_router("/", exchanges.router)
 api.add_router("/", applications.router)
 api.add_router("/", team.router)
 api.add_router("/", hub_members.router)
+api.add_router("/", pipeline.router)
 
 
 @api.exception_handler(ValidationError)

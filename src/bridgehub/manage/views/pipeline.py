@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.dateparse import parse_date
@@ -12,6 +10,7 @@ from django.views.decorators.http import require_safe
 
 from bridgehub.manage.views.common import operator_view
 from bridgehub.pipeline.domain.queries import STEP_LABELS, hub_pipeline
+from bridgehub.pipeline.domain.report import end_of_day
 from bridgehub.pipeline.enums import Stage
 
 BAR_WIDTH = 360  # px of the longest bar in the chart's 640-wide view box
@@ -21,9 +20,7 @@ BAR_WIDTH = 360  # px of the longest bar in the chart's 640-wide view box
 @require_safe
 def pipeline(request, hub):
     as_of_date = parse_date(request.GET.get("as_of", "") or "") or timezone.localdate(timezone=hub.zone)
-    # The end of that day in the hub's zone: "as of 31 March" includes everything recorded on the 31st.
-    as_of = dt.datetime.combine(as_of_date + dt.timedelta(days=1), dt.time(), tzinfo=hub.zone)
-    report = hub_pipeline(hub, as_of)
+    report = hub_pipeline(hub, end_of_day(hub, as_of_date))
     largest = max(report.funnel.reached) or 1
     bars = [{"y": 24 * index, "label": label, "reached": reached, "confirmed": confirmed,
              "claimed_width": round(BAR_WIDTH * reached / largest),

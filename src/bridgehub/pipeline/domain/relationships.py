@@ -11,6 +11,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -24,6 +26,9 @@ from bridgehub.hubs.domain.queries import operated_hub_ids
 from bridgehub.hubs.models import Hub
 from bridgehub.pipeline.enums import AMOUNT_STAGES, STEP_OF_STAGE, ConfirmationKind, Origin, Stage
 from bridgehub.pipeline.models import Relationship, RelationshipNote, StageConfirmation, StageEvent
+
+MAX_AMOUNT = 10**15  # a quadrillion of any currency: beyond it, a typing error
+_web_address = URLValidator(schemes=["http", "https"])  # shown as a link: never javascript: or data:
 
 
 class PipelineError(Exception):
@@ -111,6 +116,13 @@ def record_stage(*, user: Any, relationship: Relationship, stage: str, effective
     # People write dates in their own calendar: refuse only a date that has not begun anywhere (UTC+14).
     if effective_on > (timezone.now() + dt.timedelta(hours=14)).date():
         raise PipelineError(_("The date is in the future: record a stage once it has happened."))
+    if amount is not None and not 0 < amount <= MAX_AMOUNT:
+        raise PipelineError(_("An amount is a whole number above zero."))
+    if evidence_url:
+        try:
+            _web_address(evidence_url)
+        except ValidationError:
+            raise PipelineError(_("The evidence link must be a web address (https://…).")) from None
     if amount is not None and stage not in AMOUNT_STAGES:
         raise PipelineError(_("Only agreements, investments and orders carry an amount."))
     if amount is not None and currency not in CURRENCIES:
@@ -166,6 +178,7 @@ def add_note(*, user: Any, relationship: Relationship, text: str, shared: bool =
     side = side_of(user, relationship)
     if side is None:
         raise PipelineError(_("Only the two sides write notes on their relationship."))
+    text = text.replace("\x00", "")  # a NUL cannot be stored (PostgreSQL) and is never meant
     if not text.strip():
         raise PipelineError(_("The note is empty."))
     return RelationshipNote.objects.create(relationship=relationship, author=user, side_id=side.organisation_id,

@@ -8,8 +8,10 @@ from bridgehub.directory.demo.people import ensure_logins
 from bridgehub.exchanges.demo import build_exchange_demo
 from bridgehub.exchanges.demo_trust import build_trust_demo
 from bridgehub.matchmaking.demo import build_matching_demo
+from bridgehub.pipeline.demo import build_pipeline_demo
 
 
+# Here, in a front-end app, because it builds every data app's demo (the data apps never import upwards).
 class Command(BaseCommand):
     help = ("Load the trilingual demo hub with its exchange rounds (once) and print the demo logins "
             "with fresh passwords.")
@@ -24,10 +26,12 @@ class Command(BaseCommand):
             meetings = build_exchange_demo()
             matching = build_matching_demo()
             waiting = build_trust_demo()
+            relationships = build_pipeline_demo()
             self.stdout.write(f"Demo hub loaded: {result.organisations} organisations, {result.people} people, "
                               f"{meetings} meetings scheduled in the December exchange round, "
                               f"{matching['recommendations']} recommendations for {matching['profiles']} profiles, "
-                              f"{waiting} cases in the Tokyo review queue.")
+                              f"{waiting} cases in the Tokyo review queue, {relationships} relationships in its "
+                              f"pipeline.")
         lines = ["Log in at http://127.0.0.1:8000/accounts/login/ with:"]
         lines += [f"  {role:28} {email:40} password: {password}" for email, password, role in logins]
         lines.append(f"E-mails the platform sends are written to {settings.EMAIL_FILE_PATH}/ (one file each).")
