@@ -278,6 +278,8 @@ ROWS: dict[str, Row] = {
                            {"GET": only({OP: 200}), "POST": OPERATOR_WRONG_METHOD}),
     "manage:pipeline": Row(lambda i: "/manage/tokyo/pipeline/",
                            {"GET": only({OP: 200}), "POST": OPERATOR_WRONG_METHOD}),
+    "manage:pipeline_export": Row(lambda i: "/manage/tokyo/pipeline/export.csv",
+                                  {"GET": only({OP: 200}), "POST": OPERATOR_WRONG_METHOD}),
     "manage:matching_rebuild": Row(lambda i: "/manage/tokyo/matching/rebuild/",
                                    {"GET": OPERATOR_WRONG_METHOD, "POST": only({OP: 302})}),
     "manage:trust": Row(lambda i: "/manage/tokyo/trust/", {"GET": only({OP: 200}), "POST": OPERATOR_WRONG_METHOD}),

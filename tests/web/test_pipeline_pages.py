@@ -73,3 +73,19 @@ def test_the_funnel_reads_in_the_operators_language(world, pair, language, word)
     world.tokyo_operator.save(update_fields=["language"])
     page = client_for(world.tokyo_operator).get("/manage/tokyo/pipeline/").content.decode()
     assert f'class="label">{word}</text>' in page
+
+
+@pytest.mark.django_db
+def test_the_operator_downloads_the_relationships_for_excel(world, pair):
+    from bridgehub.directory.models import Organisation
+
+    Organisation.objects.filter(pk=world.organisation.pk).update(name="=HYPERLINK(1) 半導體")
+    world.tokyo_operator.language = "ja"
+    world.tokyo_operator.save(update_fields=["language"])
+    response = client_for(world.tokyo_operator).get("/manage/tokyo/pipeline/export.csv")
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert response["Content-Disposition"].startswith('attachment; filename="tokyo-relationships-')
+    text = response.content.decode("utf-8")
+    assert text.startswith("\ufeff") and "紹介済み" in text  # Excel reads the BOM; stage in Japanese
+    assert "'=HYPERLINK(1) 半導體" in text  # a formula-like name is escaped, the Chinese kept
+    assert len(text.strip().splitlines()) == 2

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.dateparse import parse_date
@@ -10,7 +11,7 @@ from django.views.decorators.http import require_safe
 
 from bridgehub.manage.views.common import operator_view
 from bridgehub.pipeline.domain.queries import STEP_LABELS, hub_pipeline
-from bridgehub.pipeline.domain.report import end_of_day
+from bridgehub.pipeline.domain.report import end_of_day, relationships_csv
 from bridgehub.pipeline.enums import Stage
 
 BAR_WIDTH = 360  # px of the longest bar in the chart's 640-wide view box
@@ -37,3 +38,14 @@ def pipeline(request, hub):
     return render(request, "manage/pipeline.html", {
         "hub": hub, "as_of_date": as_of_date, "bars": bars, "chart_height": 24 * len(bars), "rows": rows,
         "listed": listed, "step_label": STEP_LABELS[chosen] if chosen is not None else ""})
+
+
+@operator_view
+@require_safe
+def pipeline_export(request, hub):
+    """The relationships as of the page's date, as CSV for Excel (UTF-8 with a byte-order mark)."""
+    as_of_date = parse_date(request.GET.get("as_of", "") or "") or timezone.localdate(timezone=hub.zone)
+    response = HttpResponse(relationships_csv(hub, as_of_date, request.LANGUAGE_CODE),
+                            content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{hub.slug}-relationships-{as_of_date.isoformat()}.csv"'
+    return response

@@ -6,14 +6,18 @@ that date (the report reads only rows recorded by the end of the day, in the hub
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 from collections import defaultdict
 from typing import Any
 
 from django.utils import translation
+from django.utils.translation import gettext as _
 
+from bridgehub.common.csvsafe import escape_cell
 from bridgehub.hubs.models import Hub
-from bridgehub.pipeline.domain.queries import hub_pipeline
+from bridgehub.pipeline.domain.queries import STEP_LABELS, hub_pipeline
 from bridgehub.pipeline.enums import OUTCOME_STAGES, Stage
 
 FORMAT = "bridgehub-outcomes/1"
@@ -53,3 +57,27 @@ def outcomes_report(hub: Hub, as_of: dt.date, language: str = "en") -> dict[str,
                                           "confirmed": dict(sorted(confirmed_totals[stage].items()))}
                 for stage in OUTCOME_STAGES if stage in claimed_totals},
         }
+
+
+def relationships_csv(hub: Hub, as_of: dt.date, language: str = "en") -> str:
+    """The relationships of the report as a spreadsheet: UTF-8 with a byte-order mark, so that Excel shows
+    Chinese and Japanese names; cells a spreadsheet would run as formulas are escaped."""
+    with translation.override(language):
+        report = hub_pipeline(hub, end_of_day(hub, as_of))
+        buffer = io.StringIO()
+        writer = csv.writer(buffer)
+        writer.writerow([str(_("Relationship")), str(_("Organisation")), str(_("Counterpart")), str(_("Origin")),
+                         str(_("Opened")), str(_("Stage")), str(_("Furthest step reached")),
+                         str(_("Furthest step confirmed")), str(_("Closed without result")), str(_("Next step")),
+                         str(_("next step by"))])
+        for relationship, state in sorted(report.relationships, key=lambda pair: pair[0].pk):
+            other = relationship.counterpart.name if relationship.counterpart else (
+                relationship.person.name if relationship.person else "")
+            writer.writerow([escape_cell(value) for value in (
+                relationship.pk, relationship.organisation.name, other, str(relationship.get_origin_display()),
+                relationship.opened_at.astimezone(hub.zone).date().isoformat(),
+                str(Stage(state.current).label) if state.current else str(_("Introduced")),
+                str(STEP_LABELS[state.furthest_step]), str(STEP_LABELS[state.furthest_confirmed_step]),
+                str(_("yes")) if state.lost else "", relationship.next_step,
+                relationship.next_step_on.isoformat() if relationship.next_step_on else "")])
+        return "\ufeff" + buffer.getvalue()
