@@ -41,3 +41,8 @@ def test_demo_has_a_past_a_published_and_an_open_round_without_sending_mail(caps
     assert StageConfirmation.objects.filter(kind="verified", event__stage="investment").exists()
     early_november = hub_pipeline(tokyo, dt.datetime(2026, 11, 1, tzinfo=dt.UTC))
     assert early_november.funnel.reached[6] < now.funnel.reached[6]  # the outcomes came later
+    from bridgehub.accounts.models import User
+    from bridgehub.pipeline.domain.queries import views_for_user
+
+    founder_views = views_for_user(User.objects.get(email="founder@startup.bridgehub.example"))
+    assert [len(view.awaiting_me) for view in founder_views] == [1]  # the investor recorded their meeting

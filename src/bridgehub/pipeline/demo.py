@@ -18,11 +18,19 @@ from bridgehub.accounts.models import User
 from bridgehub.directory.enums import OrgRole
 from bridgehub.directory.models import Organisation
 from bridgehub.hubs.models import Hub
-from bridgehub.pipeline.domain.relationships import confirm_stage, record_stage, verify_stage
+from bridgehub.pipeline.domain.relationships import (
+    confirm_stage,
+    open_relationship,
+    record_stage,
+    set_next_step,
+    verify_stage,
+)
 from bridgehub.pipeline.enums import Stage
 from bridgehub.pipeline.models import Relationship, StageConfirmation, StageEvent
 
 DEMO_OPERATOR = "operator@tokyo.bridgehub.example"
+DEMO_FOUNDER = "founder@startup.bridgehub.example"
+DEMO_INVESTOR = "partner@investor.bridgehub.example"
 # (stages in order, amount, currency, closed-lost reason); applied to relationships in turn.
 PATHS = [
     ([Stage.NDA, Stage.POC, Stage.AGREEMENT], 12_000_000, "JPY", ""),
@@ -86,4 +94,24 @@ def build_pipeline_demo(seed: int = 20261203) -> int:
             if event.evidence_url:
                 verification = verify_stage(user=operator, event=event)
                 StageConfirmation.objects.filter(pk=verification.pk).update(at=when + dt.timedelta(days=3))
+    _founder_and_investor(hub)
     return Relationship.objects.filter(hub=hub).count()
+
+
+def _founder_and_investor(hub: Hub) -> None:
+    """The demo founder met the demo investor at the hub's office hours in November: the investor recorded
+    the meeting (awaiting the founder's confirmation) and a due-diligence call as the next step."""
+    founder = User.objects.get(email=DEMO_FOUNDER)
+    investor = User.objects.get(email=DEMO_INVESTOR)
+    startup = founder.org_memberships.select_related("organisation").first()
+    fund = investor.org_memberships.select_related("organisation").first()
+    if startup is None or fund is None:
+        return
+    relationship, _new = open_relationship(user=founder, hub=hub, organisation=startup.organisation,
+                                           counterpart=fund.organisation, system=True)
+    met_on = dt.datetime(2026, 11, 12, 16, 0, tzinfo=hub.zone)
+    Relationship.objects.filter(pk=relationship.pk).update(opened_at=met_on)
+    _backdate(record_stage(user=investor, relationship=relationship, stage=Stage.MET, effective_on=met_on.date()),
+              met_on)
+    set_next_step(user=investor, relationship=relationship, text="Due-diligence call with the fund's partners",
+                  due_on=(timezone.now() + dt.timedelta(days=7)).date())
