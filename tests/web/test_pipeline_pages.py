@@ -89,3 +89,29 @@ def test_the_operator_downloads_the_relationships_for_excel(world, pair):
     assert text.startswith("\ufeff") and "紹介済み" in text  # Excel reads the BOM; stage in Japanese
     assert "'=HYPERLINK(1) 半導體" in text  # a formula-like name is escaped, the Chinese kept
     assert len(text.strip().splitlines()) == 2
+
+
+@pytest.mark.django_db
+def test_the_funnel_filters_by_country_pair_and_sector(world, pair):
+    from bridgehub.directory.models import Organisation, Sector
+    from tests.factories.core import OrganisationFactory, OrganisationHubFactory
+
+    Organisation.objects.filter(pk=pair.counterpart_id).update(country="JP")
+    taiwanese = OrganisationFactory(slug="tw-chips", name="Formosa Chips", country="TW")
+    OrganisationHubFactory(organisation=taiwanese, hub=world.tokyo)
+    taiwanese.sectors.set([Sector.objects.get(code="semiconductors_equipment")])
+    open_relationship(user=world.tokyo_operator, hub=world.tokyo, organisation=taiwanese,
+                      counterpart=world.organisation)
+    operator = client_for(world.tokyo_operator)
+
+    def listed(query):
+        page = operator.get(f"/manage/tokyo/pipeline/?{query}").content.decode()
+        return page[page.index('id="relationships"'):]
+
+    assert "Formosa Chips" in listed("") and "Neighbour KK" in listed("")
+    assert "Formosa Chips" in listed("countries=TW-JP") and "Neighbour KK" not in listed("countries=TW-JP")
+    assert "Neighbour KK" in listed("countries=JP-JP") and "Formosa Chips" not in listed("countries=JP-JP")
+    by_parent = listed("sector=semiconductors")  # the parent sector includes its sub-sectors
+    assert "Formosa Chips" in by_parent and "Neighbour KK" not in by_parent
+    csv_text = operator.get("/manage/tokyo/pipeline/export.csv?countries=TW-JP").content.decode()
+    assert "Formosa Chips" in csv_text and "Neighbour KK" not in csv_text

@@ -10,6 +10,7 @@ from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from bridgehub.directory.domain.queries import own_organisation_roles
+from bridgehub.directory.models import Organisation
 from bridgehub.engines.pipeline import funnel as engine
 from bridgehub.hubs.models import Hub
 from bridgehub.pipeline.domain.relationships import side_of, state_of
@@ -93,9 +94,39 @@ STEP_LABELS = {0: _("Introduced"), 1: Stage.MET.label, 2: Stage.FOLLOW_UP.label,
                4: Stage.POC.label, 5: Stage.AGREEMENT.label, 6: _("Investment, hire or order")}
 
 
-def hub_pipeline(hub: Hub, as_of: dt.datetime) -> HubPipeline:
+@dataclass(frozen=True)
+class PipelineFilters:
+    """Which relationships a report counts: from one round (or any round of a programme), with a side in
+    a sector (or its sub-sectors), between two countries (either way round)."""
+
+    round_id: int | None = None
+    programme_id: int | None = None
+    sector: str = ""
+    countries: tuple[str, str] | None = None
+
+    def apply(self, relationships: QuerySet[Relationship]) -> QuerySet[Relationship]:
+        if self.round_id is not None:
+            relationships = relationships.filter(round_id=self.round_id)
+        if self.programme_id is not None:
+            relationships = relationships.filter(round__programme_id=self.programme_id)
+        if self.sector:
+            in_sector = Q(sectors__code=self.sector) | Q(sectors__parent__code=self.sector)
+            organisations = Organisation.objects.filter(in_sector).values("pk")
+            relationships = relationships.filter(Q(organisation__in=organisations) | Q(counterpart__in=organisations))
+        if self.countries is not None:
+            first, second = self.countries
+            relationships = relationships.filter(
+                Q(organisation__country=first, counterpart__country=second)
+                | Q(organisation__country=second, counterpart__country=first))
+        return relationships
+
+
+def hub_pipeline(hub: Hub, as_of: dt.datetime, filters: PipelineFilters | None = None) -> HubPipeline:
     """The operator's view: the funnel as of a date and each relationship's state then."""
-    relationships = list(_with_history(Relationship.objects.filter(hub=hub, opened_at__lte=as_of)))
+    chosen = Relationship.objects.filter(hub=hub, opened_at__lte=as_of)
+    if filters is not None:
+        chosen = filters.apply(chosen)
+    relationships = list(_with_history(chosen.distinct()))
     states = [(relationship, state_of(relationship, as_of)) for relationship in relationships]
     result = engine.funnel([state for _r, state in states], steps=STEPS)
     steps = [(k, str(STEP_LABELS[k]), result.reached[k], result.confirmed[k]) for k in range(STEPS + 1)]

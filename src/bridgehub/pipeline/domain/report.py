@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 
 from bridgehub.common.csvsafe import escape_cell
 from bridgehub.hubs.models import Hub
-from bridgehub.pipeline.domain.queries import STEP_LABELS, hub_pipeline
+from bridgehub.pipeline.domain.queries import STEP_LABELS, PipelineFilters, hub_pipeline
 from bridgehub.pipeline.enums import OUTCOME_STAGES, Stage
 
 FORMAT = "bridgehub-outcomes/1"
@@ -59,11 +59,11 @@ def outcomes_report(hub: Hub, as_of: dt.date, language: str = "en") -> dict[str,
         }
 
 
-def relationships_csv(hub: Hub, as_of: dt.date, language: str = "en") -> str:
+def relationships_csv(hub: Hub, as_of: dt.date, language: str = "en", filters: PipelineFilters | None = None) -> str:
     """The relationships of the report as a spreadsheet: UTF-8 with a byte-order mark, so that Excel shows
     Chinese and Japanese names; cells a spreadsheet would run as formulas are escaped."""
     with translation.override(language):
-        report = hub_pipeline(hub, end_of_day(hub, as_of))
+        report = hub_pipeline(hub, end_of_day(hub, as_of), filters)
         buffer = io.StringIO()
         writer = csv.writer(buffer)
         writer.writerow([str(_("Relationship")), str(_("Organisation")), str(_("Counterpart")), str(_("Origin")),
