@@ -115,3 +115,16 @@ def test_the_funnel_filters_by_country_pair_and_sector(world, pair):
     assert "Formosa Chips" in by_parent and "Neighbour KK" not in by_parent
     csv_text = operator.get("/manage/tokyo/pipeline/export.csv?countries=TW-JP").content.decode()
     assert "Formosa Chips" in csv_text and "Neighbour KK" not in csv_text
+
+
+@pytest.mark.django_db
+def test_the_dashboard_says_what_waits_in_the_pipeline(world, pair):
+    from bridgehub.pipeline.domain.relationships import record_stage, set_next_step
+
+    record_stage(user=world.owner, relationship=pair, stage="nda", effective_on=timezone.localdate())
+    set_next_step(user=world.owner, relationship=pair, text="Sign the PoC plan",
+                  due_on=timezone.localdate() - dt.timedelta(days=1))
+    theirs = client_for(world.tokyo_member).get("/dashboard/").content.decode()
+    assert "stage of a relationship to confirm" in theirs and "next step due" in theirs
+    ours = client_for(world.owner).get("/dashboard/").content.decode()
+    assert "to confirm" not in ours and "next step due" in ours  # one's own stage is not one's to confirm

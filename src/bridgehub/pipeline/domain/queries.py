@@ -70,6 +70,15 @@ def views_for_user(user: Any) -> list[RelationshipView]:
     return [view_for(user, relationship) for relationship in _with_history(relationships_for_user(user))]
 
 
+def waiting_for_user(user: Any, today: dt.date) -> tuple[int, int]:
+    """(stages the other side recorded that the user's side has not confirmed, next steps due by `today`)."""
+    views = views_for_user(user)
+    to_confirm = sum(len(view.awaiting_me) for view in views)
+    due = sum(1 for view in views if view.relationship.next_step_on is not None and view.state.open
+              and view.relationship.next_step_on <= today)
+    return to_confirm, due
+
+
 def access_relationship_for_user(user: Any, pk: int) -> Relationship | None:
     """The relationship if `user` is one of its sides (None for missing and forbidden alike)."""
     return _with_history(relationships_for_user(user)).filter(pk=pk).first()

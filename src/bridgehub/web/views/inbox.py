@@ -8,6 +8,7 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
@@ -22,6 +23,7 @@ from bridgehub.exchanges.domain import today
 from bridgehub.hubs.enums import HubRole
 from bridgehub.hubs.models import Hub
 from bridgehub.matchmaking.domain.recommendations import introductions_to_answer
+from bridgehub.pipeline.domain import queries as pipeline_queries
 
 PAGE_SIZE = 30
 
@@ -45,6 +47,12 @@ def waiting_for(user) -> list[tuple[int, str, str]]:
         title = registration.round.label_for(get_language())
         items.append((1, _("invitation to %(round)s: confirm your availability") % {"round": title},
                       reverse("web:round", kwargs={"round_id": registration.round_id})))
+    to_confirm, due = pipeline_queries.waiting_for_user(user, timezone.localdate())
+    if to_confirm:
+        items.append((to_confirm, ngettext("stage of a relationship to confirm", "stages of relationships to confirm",
+                                           to_confirm), reverse("web:relationships")))
+    if due:
+        items.append((due, ngettext("next step due", "next steps due", due), reverse("web:relationships")))
     feedback = today.meetings_awaiting_feedback(user)
     if feedback:
         items.append((len(feedback), ngettext("meeting to give feedback on", "meetings to give feedback on",
