@@ -34,7 +34,8 @@ def test_one_side_records_the_other_confirms_the_operator_reads_the_funnel(world
     assert operator.post(f"/api/v1/hubs/tokyo/pipeline/stages/{event}/verify").json()["verified"] is True
     report = operator.get("/api/v1/hubs/tokyo/pipeline").json()
     assert report == outcomes_report(world.tokyo, timezone.localdate(timezone=world.tokyo.zone))
-    assert report["amounts"] == {"Order": {"claimed": {"JPY": 1_500_000}, "confirmed": {"JPY": 1_500_000}}}
+    assert report["amounts"] == {"order": {"label": "Order", "claimed": {"JPY": 1_500_000},
+                                           "confirmed": {"JPY": 1_500_000}}}
     assert api_client(world, "taipei_operator").get("/api/v1/hubs/tokyo/pipeline").status_code == 404
 
 

@@ -192,7 +192,7 @@ def test_the_outcomes_report_of_a_past_date_is_identical_after_later_events(worl
 
     report = json.loads(first.read_text(encoding="utf-8"))
     assert report["steps"][6]["reached"] == 1 and report["steps"][6]["confirmed"] == 0
-    assert report["amounts"] == {"Order": {"claimed": {"TWD": 3_200_000}, "confirmed": {}}}
+    assert report["amounts"] == {"order": {"label": "Order", "claimed": {"TWD": 3_200_000}, "confirmed": {}}}
     with pytest.raises(CommandError, match="--as-of"):
         call_command("outcomes-report", "--hub", "tokyo", "--as-of", "March", "--out", str(first))
     with pytest.raises(CommandError, match="--hub"):

@@ -52,9 +52,11 @@ def outcomes_report(hub: Hub, as_of: dt.date, language: str = "en") -> dict[str,
                        "conversion_from_previous": (None if step == 0 or report.funnel.conversion(step) is None
                                                     else round(report.funnel.conversion(step) or 0.0, 4))}
                       for step, label, reached, confirmed in report.steps],
+            # Keyed by stage code (machines read this file), with the label in the report's language beside it.
             "amounts": {
-                str(Stage(stage).label): {"claimed": dict(sorted(claimed_totals[stage].items())),
-                                          "confirmed": dict(sorted(confirmed_totals[stage].items()))}
+                str(stage): {"label": str(Stage(stage).label),
+                             "claimed": dict(sorted(claimed_totals[stage].items())),
+                             "confirmed": dict(sorted(confirmed_totals[stage].items()))}
                 for stage in OUTCOME_STAGES if stage in claimed_totals},
         }
 
