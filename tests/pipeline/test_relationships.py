@@ -75,6 +75,7 @@ def test_a_side_records_stages_with_the_checks_people_need(world, pair):
         ({"stage": "order", "amount": 10, "currency": "EUR"}, "currency"),
         ({"stage": "closed_lost"}, "needs a reason"),
         ({"stage": "poc", "lost_reason": "timing"}, "needs a reason"),
+        ({"stage": "closed_lost", "lost_reason": "bored"}, "Unknown reason"),
         ({"stage": "signed"}, "Unknown stage"),
     ]
     for changes, message in refusals:
@@ -204,7 +205,8 @@ def test_amounts_and_evidence_links_are_checked(world, pair):
     for changes, message in (({"amount": 0, "currency": "JPY"}, "above zero"),
                              ({"amount": 10**16, "currency": "JPY"}, "above zero"),
                              ({"evidence_url": "javascript:alert(1)"}, "web address"),
-                             ({"evidence_url": "ftp://example.org/x"}, "web address")):
+                             ({"evidence_url": "ftp://example.org/x"}, "web address"),
+                             ({"evidence_url": "https://example.org/" + "x" * 300}, "200 characters")):
         with pytest.raises(PipelineError, match=message):
             record_stage(user=world.owner, relationship=pair, stage="order", effective_on=TODAY(), **changes)
     note = add_note(user=world.owner, relationship=pair, text="NDA\x00 sent")

@@ -24,7 +24,7 @@ from bridgehub.directory.models import Organisation, OrganisationHub, Person
 from bridgehub.engines.pipeline import funnel as engine
 from bridgehub.hubs.domain.queries import operated_hub_ids
 from bridgehub.hubs.models import Hub
-from bridgehub.pipeline.enums import AMOUNT_STAGES, STEP_OF_STAGE, ConfirmationKind, Origin, Stage
+from bridgehub.pipeline.enums import AMOUNT_STAGES, STEP_OF_STAGE, ConfirmationKind, LostReason, Origin, Stage
 from bridgehub.pipeline.models import Relationship, RelationshipNote, StageConfirmation, StageEvent
 
 MAX_AMOUNT = 10**15  # a quadrillion of any currency: beyond it, a typing error
@@ -121,8 +121,13 @@ def record_stage(*, user: Any, relationship: Relationship, stage: str, effective
     if evidence_url:
         try:
             _web_address(evidence_url)
+            if len(evidence_url) > StageEvent._meta.get_field("evidence_url").max_length:  # type: ignore[operator]
+                raise ValidationError("too long")
         except ValidationError:
-            raise PipelineError(_("The evidence link must be a web address (https://…).")) from None
+            raise PipelineError(_("The evidence link must be a web address (https://…) of at most 200 "
+                                  "characters.")) from None
+    if lost_reason and lost_reason not in LostReason.values:
+        raise PipelineError(_("Unknown reason “%(reason)s”.") % {"reason": lost_reason})
     if amount is not None and stage not in AMOUNT_STAGES:
         raise PipelineError(_("Only agreements, investments and orders carry an amount."))
     if amount is not None and currency not in CURRENCIES:
