@@ -133,7 +133,7 @@ def people_as_member(count: int):
 
 PAGES = [
     (organisation_page, 18),  # trust badges: the vetting and the domain proof
-    (dashboard, 21),
+    (dashboard, 22),  # the pipeline: relationships waiting for the member
     (inbox_page, 7),
     (rounds_page, 9),
     (matches_page, 20),  # trust badges of all cards: two queries
