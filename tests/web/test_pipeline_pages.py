@@ -128,3 +128,14 @@ def test_the_dashboard_says_what_waits_in_the_pipeline(world, pair):
     assert "stage of a relationship to confirm" in theirs and "next step due" in theirs
     ours = client_for(world.owner).get("/dashboard/").content.decode()
     assert "to confirm" not in ours and "next step due" in ours  # one's own stage is not one's to confirm
+
+
+@pytest.mark.django_db
+def test_the_next_step_date_shows_in_the_date_field_in_every_language(world, pair):
+    from bridgehub.pipeline.domain.relationships import set_next_step
+
+    set_next_step(user=world.owner, relationship=pair, text="Call", due_on=dt.date(2026, 12, 10))
+    world.owner.language = "zh-hant"
+    world.owner.save(update_fields=["language"])
+    page = client_for(world.owner).get(f"/relationships/{pair.pk}/").content.decode()
+    assert 'type="date" name="next_step_on" value="2026-12-10"' in page  # what a date input accepts

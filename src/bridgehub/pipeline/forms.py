@@ -7,7 +7,7 @@ from bridgehub.pipeline.enums import LostReason, Stage
 
 class StageForm(forms.Form):
     stage = forms.ChoiceField(label=_("stage"), choices=Stage.choices)
-    effective_on = forms.DateField(label=_("date"), widget=forms.DateInput(attrs={"type": "date"}))
+    effective_on = forms.DateField(label=_("date"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
     amount = AmountField(label=_("amount"), required=False)
     currency = forms.ChoiceField(label=_("currency"), choices=[("", "—"), *CURRENCY_CHOICES], required=False)
     lost_reason = forms.ChoiceField(label=_("reason"), choices=[("", "—"), *LostReason.choices], required=False)
@@ -23,4 +23,4 @@ class NoteForm(forms.Form):
 class NextStepForm(forms.Form):
     next_step = forms.CharField(label=_("next step"), max_length=300, required=False)
     next_step_on = forms.DateField(label=_("next step by"), required=False,
-                                   widget=forms.DateInput(attrs={"type": "date"}))
+                                   widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
