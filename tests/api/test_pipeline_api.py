@@ -34,8 +34,9 @@ def test_one_side_records_the_other_confirms_the_operator_reads_the_funnel(world
     assert operator.post(f"/api/v1/hubs/tokyo/pipeline/stages/{event}/verify").json()["verified"] is True
     report = operator.get("/api/v1/hubs/tokyo/pipeline").json()
     assert report == outcomes_report(world.tokyo, timezone.localdate(timezone=world.tokyo.zone))
-    assert report["amounts"] == {"order": {"label": "Order", "claimed": {"JPY": 1_500_000},
-                                           "confirmed": {"JPY": 1_500_000}}}
+    amounts = report["amounts"]["order"]
+    assert amounts["claimed"]["by_currency"] == amounts["confirmed"]["by_currency"] == {"JPY": 1_500_000}
+    assert amounts["confirmed"]["converted"] == 1_500_000  # the hub's own currency needs no rate
     assert api_client(world, "taipei_operator").get("/api/v1/hubs/tokyo/pipeline").status_code == 404
 
 

@@ -31,15 +31,15 @@ def test_demo_has_a_past_a_published_and_an_open_round_without_sending_mail(caps
     assert mail.outbox == []
     # The October follow-ups went on: the pipeline has relationships at every depth, dated in the autumn.
     from bridgehub.hubs.models import Hub
-    from bridgehub.pipeline.domain.queries import hub_pipeline
+    from bridgehub.pipeline.domain.outcomes import hub_outcomes
     from bridgehub.pipeline.models import StageConfirmation, StageEvent
 
     tokyo = Hub.objects.get(slug="tokyo")
-    now = hub_pipeline(tokyo, timezone.now())
+    now = hub_outcomes(tokyo, timezone.now())
     assert now.funnel.reached[1] >= 10 and now.funnel.reached[6] >= 2 and now.funnel.confirmed[1] >= 5
     assert StageEvent.objects.filter(stage="closed_lost").exists()
     assert StageConfirmation.objects.filter(kind="verified", event__stage="investment").exists()
-    early_november = hub_pipeline(tokyo, dt.datetime(2026, 11, 1, tzinfo=dt.UTC))
+    early_november = hub_outcomes(tokyo, dt.datetime(2026, 11, 1, tzinfo=dt.UTC))
     assert early_november.funnel.reached[6] < now.funnel.reached[6]  # the outcomes came later
     from bridgehub.accounts.models import User
     from bridgehub.pipeline.domain.queries import views_for_user

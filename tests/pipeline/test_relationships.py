@@ -6,7 +6,8 @@ import pytest
 from django.utils import timezone
 
 from bridgehub.matchmaking.models import Introduction, MatchProfile
-from bridgehub.pipeline.domain.queries import hub_funnel, relationships_for_user
+from bridgehub.pipeline.domain.outcomes import hub_outcomes
+from bridgehub.pipeline.domain.queries import relationships_for_user
 from bridgehub.pipeline.domain.relationships import (
     PipelineError,
     add_note,
@@ -133,7 +134,7 @@ def test_a_past_funnel_is_the_same_after_later_events(world, pair):
     met = record_stage(user=world.owner, relationship=pair, stage="met", effective_on=TODAY() - dt.timedelta(days=59))
     StageEvent.objects.filter(pk=met.pk).update(recorded_at=start + dt.timedelta(days=1))
     as_of = start + dt.timedelta(days=10)
-    before = hub_funnel(world.tokyo, as_of)
+    before = hub_outcomes(world.tokyo, as_of).funnel
     assert before.reached == (1, 1, 0, 0, 0, 0, 0) and before.confirmed == (1, 0, 0, 0, 0, 0, 0)
     # Later: a PoC, a confirmation of the old meeting, an investment, another relationship.
     confirm_stage(user=world.tokyo_member, event=met)
@@ -145,8 +146,8 @@ def test_a_past_funnel_is_the_same_after_later_events(world, pair):
     OrganisationHubFactory(organisation=other, hub=world.tokyo)
     OrganisationMembershipFactory(organisation=other, user=other_member)
     open_relationship(user=other_member, hub=world.tokyo, organisation=other, counterpart=world.organisation)
-    assert hub_funnel(world.tokyo, as_of) == before
-    now = hub_funnel(world.tokyo, timezone.now())
+    assert hub_outcomes(world.tokyo, as_of).funnel == before
+    now = hub_outcomes(world.tokyo, timezone.now()).funnel
     assert now.reached == (2, 1, 1, 1, 1, 1, 1) and now.confirmed == (2, 1, 0, 0, 0, 0, 0)
 
 
@@ -193,7 +194,10 @@ def test_the_outcomes_report_of_a_past_date_is_identical_after_later_events(worl
 
     report = json.loads(first.read_text(encoding="utf-8"))
     assert report["steps"][6]["reached"] == 1 and report["steps"][6]["confirmed"] == 0
-    assert report["amounts"] == {"order": {"label": "Order", "claimed": {"TWD": 3_200_000}, "confirmed": {}}}
+    assert report["amounts"] == {"order": {
+        "label": "Order",
+        "claimed": {"by_currency": {"TWD": 3_200_000}, "converted": 0, "amounts_without_rate": 1},  # no rates yet
+        "confirmed": {"by_currency": {}, "converted": 0, "amounts_without_rate": 0}}}
     with pytest.raises(CommandError, match="--as-of"):
         call_command("outcomes-report", "--hub", "tokyo", "--as-of", "March", "--out", str(first))
     with pytest.raises(CommandError, match="--hub"):

@@ -36,7 +36,8 @@ def test_one_side_records_a_poc_the_other_confirms_it_and_the_funnel_counts_it(w
     operator = client_for(world.tokyo_operator)
     funnel = operator.get("/manage/tokyo/pipeline/").content.decode()
     assert '<td><a href="?as_of=' in funnel and "<svg" in funnel and 'role="img"' in funnel
-    rows = funnel[funnel.index('id="funnel-table"'):funnel.index('id="relationships"')]
+    start = funnel.index('id="funnel-table"')
+    rows = funnel[start:funnel.index("</table>", start)]
     assert rows.count("<td>1</td>") == 2 * 5  # introduced … PoC reached and confirmed; agreement and outcome 0
     yesterday = (timezone.localdate() - dt.timedelta(days=1)).isoformat()
     StageEvent.objects.update(recorded_at=timezone.now())
@@ -89,6 +90,34 @@ def test_the_operator_downloads_the_relationships_for_excel(world, pair):
     assert text.startswith("\ufeff") and "紹介済み" in text  # Excel reads the BOM; stage in Japanese
     assert "'=HYPERLINK(1) 半導體" in text  # a formula-like name is escaped, the Chinese kept
     assert len(text.strip().splitlines()) == 2
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("language", "stage_word"), [("zh-hant", "已會面"), ("ja", "面談済み"), ("en", "Met")])
+def test_the_operator_downloads_the_workbook_and_the_pdf_in_their_language(world, pair, language, stage_word):
+    import io
+
+    from openpyxl import load_workbook
+    from pypdf import PdfReader
+
+    from bridgehub.directory.models import Organisation
+    from bridgehub.pipeline.domain.relationships import record_stage
+
+    Organisation.objects.filter(pk=world.organisation.pk).update(name="台灣半導體 株式会社")
+    record_stage(user=world.owner, relationship=pair, stage="poc", effective_on=timezone.localdate())
+    world.tokyo_operator.language = language
+    world.tokyo_operator.save(update_fields=["language"])
+    operator = client_for(world.tokyo_operator)
+    workbook = operator.get("/manage/tokyo/pipeline/export.xlsx")
+    assert workbook["Content-Type"].startswith("application/vnd.openxmlformats")
+    sheets = load_workbook(io.BytesIO(workbook.content)).worksheets
+    cells = [str(cell) for sheet in sheets for row in sheet.iter_rows(values_only=True) for cell in row if cell]
+    assert "台灣半導體 株式会社" in cells and stage_word in cells
+    pdf = operator.get("/manage/tokyo/pipeline/export.pdf")
+    assert pdf["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf.content)).pages)
+    assert stage_word in text
+    assert operator.get("/manage/tokyo/pipeline/export.doc").status_code == 404
 
 
 @pytest.mark.django_db

@@ -11,7 +11,7 @@ import datetime as dt
 
 from django.http import Http404
 from django.utils import timezone, translation
-from ninja import Router, Schema, Status
+from ninja import Query, Router, Schema, Status
 from ninja.errors import HttpError
 
 from bridgehub.api.auth import TOKEN
@@ -20,6 +20,7 @@ from bridgehub.directory.models import Organisation
 from bridgehub.hubs.domain.queries import access_hub_for_operator
 from bridgehub.hubs.models import Hub
 from bridgehub.pipeline.domain import queries
+from bridgehub.pipeline.domain.queries import PipelineFilters
 from bridgehub.pipeline.domain.relationships import (
     PipelineError,
     add_note,
@@ -210,10 +211,19 @@ def verify_relationship_stage(request, slug: str, event_id: int):
 
 
 @router.get("/hubs/{slug}/pipeline", response={200: dict, 404: ErrorOut, **ERRORS})
-def hub_pipeline_report(request, slug: str, as_of: dt.date | None = None):
-    """The hub's funnel and amounts as of a date (default today, the hub's zone): the same figures as the
-    operator's page and `bridgehub outcomes-report`."""
+def hub_pipeline_report(request, slug: str, as_of: dt.date | None = None, programme: int | None = None,
+                        round_id: int | None = Query(None, alias="round"), sector: str = "",
+                        countries: str = "",
+                        opened_from: dt.date | None = None, opened_to: dt.date | None = None):
+    """The hub's funnel, time-to-step figures, cohorts and amounts as of a date (default today, the hub's
+    zone): the same figures as the operator's page and `bridgehub outcomes-report`. Filters as on the page:
+    a programme or round id of this hub, a sector code, a country pair such as `TW-JP`, a window of opening
+    dates; a value naming nothing of this hub is ignored."""
     hub = access_hub_for_operator(request.user, slug)
     if hub is None:
         raise Http404("no such hub among those you operate")
-    return outcomes_report(hub, as_of or timezone.localdate(timezone=hub.zone), translation.get_language() or "en")
+    params = {"programme": str(programme or ""), "round": str(round_id or ""), "sector": sector, "countries": countries,
+              "opened_from": opened_from.isoformat() if opened_from else "",
+              "opened_to": opened_to.isoformat() if opened_to else ""}
+    return outcomes_report(hub, as_of or timezone.localdate(timezone=hub.zone), translation.get_language() or "en",
+                           PipelineFilters.from_params(params, hub))

@@ -17,6 +17,7 @@ from django.utils import timezone
 from bridgehub.accounts.models import User
 from bridgehub.directory.enums import OrgRole
 from bridgehub.directory.models import Organisation
+from bridgehub.exchanges.demo import DEMO_FOUNDER, DEMO_INVESTOR, DEMO_OPERATOR
 from bridgehub.hubs.models import Hub
 from bridgehub.pipeline.domain.relationships import (
     confirm_stage,
@@ -28,9 +29,6 @@ from bridgehub.pipeline.domain.relationships import (
 from bridgehub.pipeline.enums import Stage
 from bridgehub.pipeline.models import Relationship, StageConfirmation, StageEvent
 
-DEMO_OPERATOR = "operator@tokyo.bridgehub.example"
-DEMO_FOUNDER = "founder@startup.bridgehub.example"
-DEMO_INVESTOR = "partner@investor.bridgehub.example"
 # (stages in order, amount, currency, closed-lost reason); applied to relationships in turn.
 PATHS = [
     ([Stage.NDA, Stage.POC, Stage.AGREEMENT], 12_000_000, "JPY", ""),

@@ -14,18 +14,16 @@ from django.http import QueryDict
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.formats import number_format
-from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from bridgehub.common.languages import CONTENT_LANGUAGE_CHOICES, content_language_for_ui
+from bridgehub.common.templatetags.bridgehub import language_badge
 from bridgehub.directory.domain.listing import ListingRow
 from bridgehub.web.choices import enum_labels
 
 BLURB_LENGTH = 160
 _SLUG = re.compile(r"[-a-zA-Z0-9_]+")
-_LANGUAGE_NAMES = dict(CONTENT_LANGUAGE_CHOICES)
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,17 +64,12 @@ def cards(rows: list[ListingRow], language: str) -> list[Card]:
     labels = enum_labels(language)
     # One reverse() for the page: a slug is ASCII letters, digits, - and _ (SlugField), which URLs carry as is.
     url_before, url_after = reverse("web:organisation", args=["slug"]).rsplit("slug", 1)
-    own_language = content_language_for_ui(language)
-    badge_title = _("Written in this language by its owner")
     result = []
     for row in rows:
         meta = [labels["kinds"][row.kind], labels["countries"].get(row.country, row.country)]
         if stage := labels["stages"].get(row.stage, ""):
             meta.append(stage)
-        badge = ""
-        if row.text_language and row.text_language != own_language:  # content is never translated: say so
-            badge = format_html('<span class="lang-badge" lang="{}" title="{}">{}</span>', row.text_language,
-                                badge_title, _LANGUAGE_NAMES.get(row.text_language, row.text_language))
+        badge = language_badge(row.text_language, language) if row.text_language else ""
         result.append(Card(
             url=url_before + row.slug + url_after if _SLUG.fullmatch(row.slug) else reverse(
                 "web:organisation", args=[row.slug]), name=row.name, name_reading=row.name_reading,

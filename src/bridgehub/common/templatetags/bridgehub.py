@@ -34,9 +34,9 @@ def label(obj) -> str:
 
 
 @register.simple_tag
-def language_badge(language: str) -> str:
+def language_badge(language: str, ui_language: str | None = None) -> str:
     """Marks content shown in a language other than the interface's (it is never translated)."""
-    if language == content_language_for_ui(translation.get_language()):
+    if language == content_language_for_ui(ui_language or translation.get_language()):
         return ""
     name = _LANGUAGE_NAMES.get(language, language)
     return format_html('<span class="lang-badge" lang="{}" title="{}">{}</span>', language,
@@ -87,6 +87,14 @@ def grouped(value) -> str:
     if value is None or value == "":
         return ""
     return number_format(value, force_grouping=True)
+
+
+@register.filter
+def percent(share) -> str:
+    """A share (0.1234) as a whole percentage ("12%"); empty for none."""
+    if share is None or share == "":
+        return ""
+    return f"{round(100 * float(share))}%"
 
 
 @register.simple_tag

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -10,8 +11,10 @@ from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from bridgehub.directory.domain.queries import own_organisation_roles
+from bridgehub.directory.enums import Country
 from bridgehub.directory.models import Organisation
 from bridgehub.engines.pipeline import funnel as engine
+from bridgehub.exchanges.models import Programme, Round
 from bridgehub.hubs.models import Hub
 from bridgehub.pipeline.domain.relationships import side_of, state_of
 from bridgehub.pipeline.enums import STEP_OF_STAGE, ConfirmationKind, Stage
@@ -103,17 +106,40 @@ STEP_LABELS = {0: _("Introduced"), 1: Stage.MET.label, 2: Stage.FOLLOW_UP.label,
                4: Stage.POC.label, 5: Stage.AGREEMENT.label, 6: _("Investment, hire or order")}
 
 
+# The pairs a Taiwan–Japan hub reports on (either way round); none chosen is every pair.
+COUNTRY_PAIRS = ("TW-JP", "TW-US", "TW-SG", "JP-US", "JP-SG", "TW-TW", "JP-JP")
+
+
 @dataclass(frozen=True)
 class PipelineFilters:
     """Which relationships a report counts: from one round (or any round of a programme), with a side in
-    a sector (or its sub-sectors), between two countries (either way round)."""
+    a sector (or its sub-sectors), between two countries (either way round), opened within a window."""
 
     round_id: int | None = None
     programme_id: int | None = None
     sector: str = ""
     countries: tuple[str, str] | None = None
+    opened_from: dt.date | None = None
+    opened_to: dt.date | None = None  # inclusive, in the hub's zone
 
-    def apply(self, relationships: QuerySet[Relationship]) -> QuerySet[Relationship]:
+    @classmethod
+    def from_params(cls, params: Mapping[str, str], hub: Hub) -> PipelineFilters:
+        """The filters a page or API query names (round, programme, sector, countries "TW-JP", opened_from,
+        opened_to); a value that does not name one of this hub's rounds or programmes, a known pair or a
+        date is ignored, so a stale link shows everything rather than an error."""
+        round_id, programme_id = params.get("round", ""), params.get("programme", "")
+        pair = params.get("countries", "")
+        return cls(
+            round_id=int(round_id) if round_id.isdigit() and Round.objects.filter(
+                pk=int(round_id), programme__hub=hub).exists() else None,
+            programme_id=int(programme_id) if programme_id.isdigit() and Programme.objects.filter(
+                pk=int(programme_id), hub=hub).exists() else None,
+            sector=params.get("sector", "")[:40],
+            countries=(pair[:2], pair[3:]) if pair in COUNTRY_PAIRS else None,
+            opened_from=_date_or_none(params.get("opened_from", "")),
+            opened_to=_date_or_none(params.get("opened_to", "")))
+
+    def apply(self, relationships: QuerySet[Relationship], hub: Hub) -> QuerySet[Relationship]:
         if self.round_id is not None:
             relationships = relationships.filter(round_id=self.round_id)
         if self.programme_id is not None:
@@ -127,23 +153,33 @@ class PipelineFilters:
             relationships = relationships.filter(
                 Q(organisation__country=first, counterpart__country=second)
                 | Q(organisation__country=second, counterpart__country=first))
+        if self.opened_from is not None:
+            relationships = relationships.filter(
+                opened_at__gte=dt.datetime.combine(self.opened_from, dt.time(), tzinfo=hub.zone))
+        if self.opened_to is not None:
+            relationships = relationships.filter(
+                opened_at__lt=dt.datetime.combine(self.opened_to + dt.timedelta(days=1), dt.time(), tzinfo=hub.zone))
         return relationships
+
+
+def _date_or_none(text: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(text[:10]) if text else None
+    except ValueError:
+        return None
+
+
+def country_pair_choices() -> list[tuple[str, str]]:
+    return [(pair, " – ".join(str(Country(code).label) for code in pair.split("-"))) for pair in COUNTRY_PAIRS]
 
 
 def hub_pipeline(hub: Hub, as_of: dt.datetime, filters: PipelineFilters | None = None) -> HubPipeline:
     """The operator's view: the funnel as of a date and each relationship's state then."""
     chosen = Relationship.objects.filter(hub=hub, opened_at__lte=as_of)
     if filters is not None:
-        chosen = filters.apply(chosen)
+        chosen = filters.apply(chosen, hub)
     relationships = list(_with_history(chosen.distinct()))
     states = [(relationship, state_of(relationship, as_of)) for relationship in relationships]
     result = engine.funnel([state for _r, state in states], steps=STEPS)
     steps = [(k, str(STEP_LABELS[k]), result.reached[k], result.confirmed[k]) for k in range(STEPS + 1)]
     return HubPipeline(as_of, result, steps, states)
-
-
-def hub_funnel(hub: Hub, as_of: dt.datetime) -> engine.Funnel:
-    """Relationships of the hub opened by `as_of`, counted by the furthest step each had reached then."""
-    relationships = (Relationship.objects.filter(hub=hub, opened_at__lte=as_of)
-                     .prefetch_related("events__confirmations"))
-    return engine.funnel([state_of(relationship, as_of) for relationship in relationships], steps=STEPS)
