@@ -20,3 +20,11 @@ def test_stylesheet_and_vendored_htmx_are_served(world):
         body = b"".join(response.streaming_content)
         response.close()
         assert (path, response.status_code, len(body) > 1000) == (path, 200, True)
+
+
+@pytest.mark.django_db
+def test_the_models_and_their_migrations_agree():
+    """A model change without its migration would reach a database only as a surprise on the next deploy."""
+    from django.core.management import call_command
+
+    call_command("makemigrations", "--check", "--dry-run", verbosity=0)

@@ -126,7 +126,7 @@ CACHES = {
 # request. The queue lives in the database, so embedded mode needs no broker.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 # Started by a long-running `bridgehub db_worker`; each run queues its next one (common/periodic.py).
-PERIODIC_TASKS = ["bridgehub.exchanges.tasks.tick_task"]
+PERIODIC_TASKS = ["bridgehub.exchanges.tasks.tick_task", "bridgehub.pipeline.tasks.pipeline_reminders_task"]
 # /health/ says "degraded" when the worker's tick (every minute) is silent, or a due task waits, this long.
 HEALTH_WORKER_SILENT_AFTER_S = 180
 HEALTH_QUEUE_STUCK_AFTER_S = 300

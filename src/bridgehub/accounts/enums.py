@@ -31,6 +31,7 @@ class MailTopic(models.TextChoices):
     REMINDERS = "reminders", _("reminders before a request expires")
     SCHEDULE = "schedule", _("my agenda and changes to my meetings")
     ROUND_INVITATIONS = "round_invitations", _("invitations to new rounds")
+    PIPELINE = "pipeline", _("relationships: next steps due and relationships without news")
 
 
 class MailMode(models.TextChoices):

@@ -16,6 +16,7 @@ urlpatterns = [
     path("<slug:hub>/rounds/<int:round_id>/optimiser/", exchanges.round_job, name="round_job"),
     path("<slug:hub>/matching/", matching.matching, name="matching"),
     path("<slug:hub>/pipeline/", pipeline.pipeline, name="pipeline"),
+    path("<slug:hub>/pipeline/settings/", pipeline.pipeline_settings, name="pipeline_settings"),
     path("<slug:hub>/pipeline/export.<str:fmt>", pipeline.pipeline_export, name="pipeline_export"),
     path("<slug:hub>/matching/rebuild/", matching.rebuild, name="matching_rebuild"),
     path("<slug:hub>/trust/", trust.queue, name="trust"),

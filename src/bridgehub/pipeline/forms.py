@@ -1,4 +1,5 @@
 from django import forms
+from django.core.validators import MaxValueValidator
 from django.utils.translation import gettext_lazy as _
 
 from bridgehub.common.money import CURRENCY_CHOICES, AmountField
@@ -24,3 +25,21 @@ class NextStepForm(forms.Form):
     next_step = forms.CharField(label=_("next step"), max_length=300, required=False)
     next_step_on = forms.DateField(label=_("next step by"), required=False,
                                    widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+
+
+class StaleAfterForm(forms.ModelForm):
+    """Days without a new stage after which a relationship at each stage counts as stalled (0: never)."""
+
+    class Meta:
+        from bridgehub.pipeline.models import PipelineSettings
+
+        model = PipelineSettings
+        fields = ["stale_after_met", "stale_after_follow_up", "stale_after_nda", "stale_after_poc",
+                  "stale_after_agreement"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.min_value, field.max_value = 0, 3650
+            field.validators.append(MaxValueValidator(3650))
+            field.widget.attrs.update({"min": 0, "max": 3650, "inputmode": "numeric"})

@@ -2,22 +2,27 @@
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.dateparse import parse_date
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from bridgehub.directory.models import Sector
 from bridgehub.engines.pipeline.cohorts import HORIZONS
 from bridgehub.exchanges.models import Programme, Round
+from bridgehub.hubs.domain.queries import hubs_operated_by
 from bridgehub.manage.views.common import operator_view
 from bridgehub.pipeline.domain.outcomes import CONVERSION_WINDOW_DAYS, COOPERATION_STEP, hub_outcomes
 from bridgehub.pipeline.domain.queries import STEP_LABELS, PipelineFilters, country_pair_choices
 from bridgehub.pipeline.domain.report import end_of_day, relationships_csv
 from bridgehub.pipeline.domain.report_files import outcomes_pdf, outcomes_xlsx
+from bridgehub.pipeline.domain.stale import save_stale_limits, settings_for
 from bridgehub.pipeline.enums import Stage
+from bridgehub.pipeline.forms import StaleAfterForm
 from bridgehub.pipeline.models import Relationship
 
 BAR_WIDTH = 360  # px of the longest bar in the chart's 640-wide view box
@@ -62,7 +67,8 @@ def pipeline(request, hub):
         listed.append((shown[pk], str(Stage(state.current).label) if state.current else STEP_LABELS[0]))
     totals = [(str(Stage(amounts.stage).label), amounts) for amounts in outcomes.amounts]
     return render(request, "manage/pipeline.html", {
-        "hub": hub, "as_of_date": as_of_date, "filters": filters, "query": _filter_query(request),
+        "hub": hub, "operated_hubs": hubs_operated_by(request.user), "nav_section": "pipeline",
+        "as_of_date": as_of_date, "filters": filters, "query": _filter_query(request),
         "rounds": Round.objects.filter(programme__hub=hub).select_related("programme").order_by("-starts_at"),
         "programmes": Programme.objects.filter(hub=hub),
         "sectors": [(sector.code, sector.label_for(request.LANGUAGE_CODE), sector.parent_id is not None)
@@ -75,6 +81,17 @@ def pipeline(request, hub):
         "medians": [(STEP_LABELS[time.step], time) for time in outcomes.medians],
         "listed": listed, "page": page, "chosen_step": "" if chosen is None else chosen,
         "step_label": STEP_LABELS[chosen] if chosen is not None else ""})
+
+
+@operator_view
+def pipeline_settings(request, hub):
+    form = StaleAfterForm(request.POST or None, instance=settings_for(hub))
+    if request.method == "POST" and form.is_valid():
+        save_stale_limits(user=request.user, hub=hub, limits={name: form.cleaned_data[name] for name in form.fields})
+        messages.success(request, _("Pipeline settings saved."))
+        return redirect("manage:pipeline_settings", hub=hub.slug)
+    return render(request, "manage/pipeline_settings.html", {
+        "hub": hub, "operated_hubs": hubs_operated_by(request.user), "nav_section": "pipeline", "form": form})
 
 
 EXPORTS = {

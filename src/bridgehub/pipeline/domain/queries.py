@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import Q, QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from bridgehub.directory.domain.queries import own_organisation_roles
@@ -17,8 +18,9 @@ from bridgehub.engines.pipeline import funnel as engine
 from bridgehub.exchanges.models import Programme, Round
 from bridgehub.hubs.models import Hub
 from bridgehub.pipeline.domain.relationships import side_of, state_of
+from bridgehub.pipeline.domain.stale import idle_days, settings_for
 from bridgehub.pipeline.enums import STEP_OF_STAGE, ConfirmationKind, Stage
-from bridgehub.pipeline.models import Relationship, RelationshipNote, StageEvent
+from bridgehub.pipeline.models import PipelineSettings, Relationship, RelationshipNote, StageEvent
 
 STEPS = max(STEP_OF_STAGE.values())
 
@@ -41,6 +43,7 @@ class RelationshipView:
     other_slug: str  # the other organisation's profile ("" for a talent)
     state: engine.State
     awaiting_me: list[StageEvent] = field(default_factory=list)  # the other side's stages I have not confirmed
+    idle_days: int | None = None  # stalled: days since it last moved (past the hub's limit for its stage)
 
     @property
     def stage_label(self) -> str:
@@ -52,7 +55,7 @@ def _with_history(queryset: QuerySet[Relationship]) -> QuerySet[Relationship]:
         "events__confirmations", "notes")
 
 
-def view_for(user: Any, relationship: Relationship) -> RelationshipView:
+def view_for(user: Any, relationship: Relationship, settings: PipelineSettings | None = None) -> RelationshipView:
     side = side_of(user, relationship)
     mine = side.organisation_id if side else None
     if side is not None and mine is None:  # the reader is the talent: the other side is the organisation
@@ -66,20 +69,27 @@ def view_for(user: Any, relationship: Relationship) -> RelationshipView:
     awaiting = [event for event in relationship.events.all()
                 if side is not None and event.side_id != mine and event.stage != Stage.CLOSED_LOST
                 and not any(c.kind == ConfirmationKind.CONFIRMED for c in event.confirmations.all())]
-    return RelationshipView(relationship, other_name, other_slug, state_of(relationship), awaiting)
+    state = state_of(relationship)
+    zone = relationship.hub.zone
+    idle = idle_days(relationship, state.current, state.lost, settings or settings_for(relationship.hub_id),
+                     timezone.localdate(timezone=zone), zone)
+    return RelationshipView(relationship, other_name, other_slug, state, awaiting, idle)
 
 
 def views_for_user(user: Any) -> list[RelationshipView]:
-    return [view_for(user, relationship) for relationship in _with_history(relationships_for_user(user))]
+    relationships = list(_with_history(relationships_for_user(user)))
+    settings = {hub_id: settings_for(hub_id) for hub_id in {relationship.hub_id for relationship in relationships}}
+    return [view_for(user, relationship, settings[relationship.hub_id]) for relationship in relationships]
 
 
-def waiting_for_user(user: Any, today: dt.date) -> tuple[int, int]:
-    """(stages the other side recorded that the user's side has not confirmed, next steps due by `today`)."""
+def waiting_for_user(user: Any, today: dt.date) -> tuple[int, int, int]:
+    """(stages the other side recorded that the user's side has not confirmed, next steps due by `today`,
+    stalled relationships)."""
     views = views_for_user(user)
     to_confirm = sum(len(view.awaiting_me) for view in views)
     due = sum(1 for view in views if view.relationship.next_step_on is not None and view.state.open
               and view.relationship.next_step_on <= today)
-    return to_confirm, due
+    return to_confirm, due, sum(1 for view in views if view.idle_days is not None)
 
 
 def access_relationship_for_user(user: Any, pk: int) -> Relationship | None:

@@ -47,12 +47,16 @@ def waiting_for(user) -> list[tuple[int, str, str]]:
         title = registration.round.label_for(get_language())
         items.append((1, _("invitation to %(round)s: confirm your availability") % {"round": title},
                       reverse("web:round", kwargs={"round_id": registration.round_id})))
-    to_confirm, due = pipeline_queries.waiting_for_user(user, timezone.localdate())
+    to_confirm, due, stalled = pipeline_queries.waiting_for_user(user, timezone.localdate())
     if to_confirm:
         items.append((to_confirm, ngettext("stage of a relationship to confirm", "stages of relationships to confirm",
                                            to_confirm), reverse("web:relationships")))
     if due:
         items.append((due, ngettext("next step due", "next steps due", due), reverse("web:relationships")))
+    if stalled:
+        items.append((stalled, ngettext("relationship without news for a while",
+                                        "relationships without news for a while", stalled),
+                      reverse("web:relationships")))
     feedback = today.meetings_awaiting_feedback(user)
     if feedback:
         items.append((len(feedback), ngettext("meeting to give feedback on", "meetings to give feedback on",
