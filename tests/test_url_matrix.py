@@ -128,7 +128,8 @@ def build_world() -> MatrixWorld:
                  "calendar": owner_reg.calendar_token, "case": case.pk, "measure": measure.pk,
                  "unsubscribe": unsubscribe_token(users["owner"].pk, "introductions"), "asked": asked.pk,
                  "same_org_user": users["same_org"].pk, "gamma_user": gamma_user.pk,
-                 "relationship": relationship.pk, "event": poc.pk}
+                 "relationship": relationship.pk, "event": poc.pk,
+                 "alpha_in_tokyo": f"{tokyo.pk}:{orgs['alpha'].pk}"}
     world.tokens = {name: issue_token(user=user, name="matrix")[1] for name, user in users.items()}
     assert Round.objects.get().status == "published"
     return world
@@ -194,6 +195,10 @@ ROWS: dict[str, Row] = {
     "web:relationships": Row(lambda i: "/relationships/", {"GET": members(200), "POST": WRONG_METHOD}),
     "web:relationship": Row(lambda i: f"/relationships/{i['relationship']}/",
                             {"GET": only({OWNER: 200, SAME: 200, OTHER: 200}), "POST": WRONG_METHOD}),
+    # Alpha's people open a relationship with Gamma; everyone else is sent back to Gamma's page with an error.
+    "web:relationship_open": Row(lambda i: "/relationships/open/",
+                                 {"GET": WRONG_METHOD, "POST": members(302)},
+                                 data=lambda i: {"slug": "gamma", "via": i["alpha_in_tokyo"]}),
     "web:relationship_act": Row(lambda i: f"/relationships/{i['relationship']}/act/",
                                 {"GET": WRONG_METHOD, "POST": only({OWNER: 302, SAME: 302, OTHER: 302})},
                                 data=lambda i: {"action": "note", "text": "Send the NDA draft"}),

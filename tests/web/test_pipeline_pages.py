@@ -168,3 +168,25 @@ def test_the_next_step_date_shows_in_the_date_field_in_every_language(world, pai
     world.owner.save(update_fields=["language"])
     page = client_for(world.owner).get(f"/relationships/{pair.pk}/").content.decode()
     assert 'type="date" name="next_step_on" value="2026-12-10"' in page  # what a date input accepts
+
+
+@pytest.mark.django_db
+def test_a_member_opens_a_relationship_by_hand_from_a_profile(world):
+    from bridgehub.pipeline.models import Relationship
+
+    member = client_for(world.tokyo_member)
+    profile = member.get(f"/o/{world.organisation.slug}/").content.decode()
+    assert 'action="/relationships/open/"' in profile and "Track a relationship" in profile
+    via = profile.split('name="via"', 1)[1].split('<option value="', 1)[1].split('"', 1)[0]
+    # Another organisation's people cannot open it in the member's name, nor can a stranger pick a made-up hub.
+    refused = client_for(world.taipei_member).post("/relationships/open/", {"slug": world.organisation.slug,
+                                                                            "via": via}, follow=True)
+    assert "Choose the hub" in refused.content.decode() and not Relationship.objects.exists()
+    opened = member.post("/relationships/open/", {"slug": world.organisation.slug, "via": via}, follow=True)
+    relationship = Relationship.objects.get()
+    assert opened.redirect_chain[-1][0] == f"/relationships/{relationship.pk}/"
+    assert relationship.origin == "manual" and relationship.opened_by == world.tokyo_member
+    again = member.get(f"/o/{world.organisation.slug}/").content.decode()
+    assert f'href="/relationships/{relationship.pk}/"' in again and 'action="/relationships/open/"' not in again
+    # The other side sees it too, and may not open a second one.
+    assert "Neighbour KK" in client_for(world.owner).get("/relationships/").content.decode()

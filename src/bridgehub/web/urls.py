@@ -25,6 +25,7 @@ urlpatterns = [
     path("health/", health.health, name="health"),
     path("directory/", directory.directory, name="directory"),
     path("relationships/", pipeline.relationships, name="relationships"),
+    path("relationships/open/", pipeline.relationship_open, name="relationship_open"),
     path("relationships/<int:relationship_id>/", pipeline.relationship, name="relationship"),
     path("relationships/<int:relationship_id>/act/", pipeline.relationship_act, name="relationship_act"),
     path("o/new/", member.create_organisation, name="organisation_create"),

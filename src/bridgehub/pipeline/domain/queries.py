@@ -12,8 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from bridgehub.directory.domain.queries import own_organisation_roles
-from bridgehub.directory.enums import Country
-from bridgehub.directory.models import Organisation
+from bridgehub.directory.enums import ApprovalStatus, Country
+from bridgehub.directory.models import Organisation, OrganisationHub
 from bridgehub.engines.pipeline import funnel as engine
 from bridgehub.exchanges.models import Programme, Round
 from bridgehub.hubs.models import Hub
@@ -90,6 +90,24 @@ def waiting_for_user(user: Any, today: dt.date) -> tuple[int, int, int]:
     due = sum(1 for view in views if view.relationship.next_step_on is not None and view.state.open
               and view.relationship.next_step_on <= today)
     return to_confirm, due, sum(1 for view in views if view.idle_days is not None)
+
+
+def manual_openings_for(user: Any, counterpart: Organisation) -> list[tuple[Hub, Organisation, Relationship | None]]:
+    """Where `user` may start tracking a relationship with `counterpart` by hand: each hub where one of the
+    user's organisations and the counterpart are both approved members, with the relationship if it exists."""
+    if not getattr(user, "is_authenticated", False):
+        return []
+    own = [pk for pk in own_organisation_roles(user) if pk != counterpart.pk]
+    their_hubs = set(counterpart.hub_links.filter(status=ApprovalStatus.APPROVED).values_list("hub_id", flat=True))
+    links = (OrganisationHub.objects.filter(organisation_id__in=own, hub_id__in=their_hubs,
+                                            status=ApprovalStatus.APPROVED)
+             .select_related("hub", "organisation").order_by("hub_id", "organisation_id"))
+    result = []
+    for link in links:
+        first, second = sorted((link.organisation_id, counterpart.pk))
+        existing = Relationship.objects.filter(hub=link.hub, organisation_id=first, counterpart_id=second).first()
+        result.append((link.hub, link.organisation, existing))
+    return result
 
 
 def access_relationship_for_user(user: Any, pk: int) -> Relationship | None:

@@ -9,14 +9,17 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
+from bridgehub.directory.domain.queries import access_organisation_for_user
 from bridgehub.pipeline.domain import queries
 from bridgehub.pipeline.domain.relationships import (
     PipelineError,
     add_note,
     confirm_stage,
+    open_relationship,
     record_stage,
     set_next_step,
 )
+from bridgehub.pipeline.enums import Origin
 from bridgehub.pipeline.forms import NextStepForm, NoteForm, StageForm
 from bridgehub.pipeline.models import StageEvent
 
@@ -25,6 +28,32 @@ from bridgehub.pipeline.models import StageEvent
 @require_safe
 def relationships(request):
     return render(request, "web/relationships.html", {"views": queries.views_for_user(request.user)})
+
+
+@login_required
+@require_POST
+def relationship_open(request):
+    """Start tracking a relationship by hand with an organisation of one's hub (from its profile): `slug` of
+    the other organisation, `via` = "<hub id>:<own organisation id>" among those the profile offered."""
+    counterpart = access_organisation_for_user(request.user, request.POST.get("slug", ""))
+    if counterpart is None:
+        raise Http404
+    choices = {f"{hub.pk}:{own.pk}": (hub, own) for hub, own, _existing in
+               queries.manual_openings_for(request.user, counterpart)}
+    chosen = choices.get(request.POST.get("via", ""))
+    if chosen is None:
+        messages.error(request, _("Choose the hub and your organisation for this relationship."))
+        return redirect("web:organisation", slug=counterpart.slug)
+    hub, own = chosen
+    try:
+        relationship, created = open_relationship(user=request.user, hub=hub, organisation=own,
+                                                  counterpart=counterpart, origin=Origin.MANUAL)
+    except PipelineError as error:
+        messages.error(request, str(error))
+        return redirect("web:organisation", slug=counterpart.slug)
+    if created:
+        messages.success(request, _("Relationship opened: record its stages as it goes."))
+    return redirect("web:relationship", relationship_id=relationship.pk)
 
 
 def _relationship_or_404(request, relationship_id: int):
