@@ -13,7 +13,8 @@ from bridgehub.exchanges.models import Meeting, MeetingFeedback, MeetingRequest,
 def test_demo_has_a_past_a_published_and_an_open_round_without_sending_mail(capsys):
     call_command("demo")
     assert "meetings scheduled in the December exchange round" in capsys.readouterr().out
-    statuses = dict(Round.objects.values_list("title", "status"))
+    statuses = dict(Round.objects.filter(starts_at__gte=dt.datetime(2026, 10, 1, tzinfo=dt.UTC))
+                    .values_list("title", "status"))
     assert statuses == {"Tokyo Deep-Tech Bridge — October": RoundStatus.CLOSED,
                         "Tokyo Deep-Tech Bridge — December": RoundStatus.PUBLISHED,
                         "Tokyo Deep-Tech Bridge — January": RoundStatus.OPEN}
@@ -46,3 +47,18 @@ def test_demo_has_a_past_a_published_and_an_open_round_without_sending_mail(caps
 
     founder_views = views_for_user(User.objects.get(email="founder@startup.bridgehub.example"))
     assert [len(view.awaiting_me) for view in founder_views] == [1]  # the investor recorded their meeting
+    # A year of history from monthly rounds, calibrated to public base rates; young cohorts still pending.
+    history = Round.objects.filter(starts_at__lt=dt.datetime(2026, 10, 1, tzinfo=dt.UTC))
+    assert history.count() == 11 and set(history.values_list("status", flat=True)) == {RoundStatus.CLOSED}
+    from bridgehub.pipeline.models import Relationship
+
+    from_history = set(Relationship.objects.filter(round__in=history).values_list("pk", flat=True))
+    cooperation = sum(1 for pk in from_history if now.states[pk].furthest_step >= 4)
+    assert 0.06 <= cooperation / len(from_history) <= 0.2  # about one meeting in eight
+    claimed_only = sum(1 for pk in from_history
+                       if now.states[pk].furthest_confirmed_step < now.states[pk].furthest_step)
+    assert claimed_only > 0
+    oldest = next(row for _label, row in now.cohorts if row.opened_from.year == 2025)
+    assert not oldest.cells[-1].pending and now.cohorts[-1][1].cells[-1].pending
+    report = call_command("outcomes-report", "--hub", "tokyo", "--as-of", "2026-11-30", "--out", "/dev/null")
+    assert report is None

@@ -18,7 +18,9 @@ from bridgehub.accounts.models import User
 from bridgehub.directory.enums import OrgRole
 from bridgehub.directory.models import Organisation
 from bridgehub.exchanges.demo import DEMO_FOUNDER, DEMO_INVESTOR, DEMO_OPERATOR
+from bridgehub.exchanges.models import Programme
 from bridgehub.hubs.models import Hub
+from bridgehub.pipeline.demo_history import build_history
 from bridgehub.pipeline.domain.relationships import (
     confirm_stage,
     open_relationship,
@@ -93,6 +95,7 @@ def build_pipeline_demo(seed: int = 20261203) -> int:
                 verification = verify_stage(user=operator, event=event)
                 StageConfirmation.objects.filter(pk=verification.pk).update(at=when + dt.timedelta(days=3))
     _founder_and_investor(hub)
+    build_history(hub, Programme.objects.filter(hub=hub).order_by("pk").first(), operator)
     return Relationship.objects.filter(hub=hub).count()
 
 
