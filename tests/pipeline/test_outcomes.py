@@ -10,6 +10,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.utils import timezone
 
+from bridgehub.pipeline.domain.history import history_changed
 from bridgehub.pipeline.domain.outcomes import hub_outcomes
 from bridgehub.pipeline.domain.queries import PipelineFilters
 from bridgehub.pipeline.domain.relationships import open_relationship, record_stage
@@ -30,6 +31,7 @@ def opened(world, name: str, days_ago: int) -> Relationship:
     relationship = open_relationship(user=world.tokyo_operator, hub=world.tokyo, organisation=organisation,
                                      counterpart=world.organisation)[0]
     Relationship.objects.filter(pk=relationship.pk).update(opened_at=timezone.now() - dt.timedelta(days=days_ago))
+    history_changed(world.tokyo.pk)
     relationship.refresh_from_db()
     return relationship
 
@@ -38,6 +40,7 @@ def backdate(event: StageEvent, days_ago: int) -> None:
     day = TODAY() - dt.timedelta(days=days_ago)
     StageEvent.objects.filter(pk=event.pk).update(effective_on=day, recorded_at=timezone.now() - dt.timedelta(
         days=days_ago))
+    history_changed(event.relationship.hub_id)
 
 
 @pytest.mark.django_db
@@ -137,6 +140,7 @@ def test_the_opening_window_and_programme_filters(world):
 
     programme = Programme.objects.create(hub=world.tokyo, name="Monthly deep tech")
     Relationship.objects.filter(pk=older.pk).update(round=make_round(programme))
+    history_changed(world.tokyo.pk)
     by_programme = PipelineFilters.from_params({"programme": str(programme.pk)}, world.tokyo)
     assert set(hub_outcomes(world.tokyo, end_of_day(world.tokyo, TODAY()), by_programme).states) == {older.pk}
     other_hub = Programme.objects.create(hub=world.taipei, name="Taipei's")

@@ -6,6 +6,7 @@ import pytest
 from django.utils import timezone
 
 from bridgehub.matchmaking.models import Introduction, MatchProfile
+from bridgehub.pipeline.domain.history import history_changed
 from bridgehub.pipeline.domain.outcomes import hub_outcomes
 from bridgehub.pipeline.domain.queries import relationships_for_user
 from bridgehub.pipeline.domain.relationships import (
@@ -133,6 +134,7 @@ def test_a_past_funnel_is_the_same_after_later_events(world, pair):
     Relationship.objects.filter(pk=pair.pk).update(opened_at=start)
     met = record_stage(user=world.owner, relationship=pair, stage="met", effective_on=TODAY() - dt.timedelta(days=59))
     StageEvent.objects.filter(pk=met.pk).update(recorded_at=start + dt.timedelta(days=1))
+    history_changed(world.tokyo.pk)
     as_of = start + dt.timedelta(days=10)
     before = hub_outcomes(world.tokyo, as_of).funnel
     assert before.reached == (1, 1, 0, 0, 0, 0, 0) and before.confirmed == (1, 0, 0, 0, 0, 0, 0)
@@ -180,6 +182,7 @@ def test_the_outcomes_report_of_a_past_date_is_identical_after_later_events(worl
     order = record_stage(user=world.owner, relationship=pair, stage="order", effective_on=yesterday,
                          amount=3_200_000, currency="TWD")
     StageEvent.objects.filter(pk=order.pk).update(recorded_at=timezone.now() - dt.timedelta(days=3))
+    history_changed(world.tokyo.pk)
     first, second = tmp_path / "first.json", tmp_path / "second.json"
     call_command("outcomes-report", "--hub", "tokyo", "--as-of", (TODAY() - dt.timedelta(days=2)).isoformat(),
                  "--out", str(first))

@@ -8,6 +8,7 @@ from django.core import mail
 from django.utils import timezone
 
 from bridgehub.accounts.enums import MailMode, MailTopic
+from bridgehub.pipeline.domain.history import history_changed
 from bridgehub.pipeline.domain.relationships import open_relationship, record_stage, set_next_step
 from bridgehub.pipeline.domain.reminders import send_daily_reminders
 from bridgehub.pipeline.models import PipelineSettings, Relationship, StageEvent
@@ -28,6 +29,7 @@ def met_days_ago(world, pair, days: int, now: dt.datetime) -> None:
     moment = now - dt.timedelta(days=days)
     StageEvent.objects.filter(pk=event.pk).update(effective_on=moment.astimezone(TOKYO).date(), recorded_at=moment)
     Relationship.objects.filter(pk=pair.pk).update(opened_at=moment)
+    history_changed(world.tokyo.pk)
 
 
 @pytest.mark.django_db

@@ -5,6 +5,7 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
+from bridgehub.pipeline.domain.history import history_changed
 from bridgehub.pipeline.domain.relationships import open_relationship
 from bridgehub.pipeline.models import RelationshipNote, StageEvent
 from tests.conftest import client_for
@@ -41,6 +42,7 @@ def test_one_side_records_a_poc_the_other_confirms_it_and_the_funnel_counts_it(w
     assert rows.count("<td>1</td>") == 2 * 5  # introduced … PoC reached and confirmed; agreement and outcome 0
     yesterday = (timezone.localdate() - dt.timedelta(days=1)).isoformat()
     StageEvent.objects.update(recorded_at=timezone.now())
+    history_changed(world.tokyo.pk)
     earlier = operator.get(f"/manage/tokyo/pipeline/?as_of={yesterday}").content.decode()
     assert "Secret Chips" not in earlier  # the relationship was opened today
     chosen = operator.get("/manage/tokyo/pipeline/?step=6").content.decode()

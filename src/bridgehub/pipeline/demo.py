@@ -21,6 +21,7 @@ from bridgehub.exchanges.demo import DEMO_FOUNDER, DEMO_INVESTOR, DEMO_OPERATOR
 from bridgehub.exchanges.models import Programme
 from bridgehub.hubs.models import Hub
 from bridgehub.pipeline.demo_history import build_history
+from bridgehub.pipeline.domain.history import history_changed
 from bridgehub.pipeline.domain.relationships import (
     confirm_stage,
     open_relationship,
@@ -96,6 +97,7 @@ def build_pipeline_demo(seed: int = 20261203) -> int:
                 StageConfirmation.objects.filter(pk=verification.pk).update(at=when + dt.timedelta(days=3))
     _founder_and_investor(hub)
     build_history(hub, Programme.objects.filter(hub=hub).order_by("pk").first(), operator)
+    history_changed(hub.pk)  # the dates above were moved back outside the domain functions
     return Relationship.objects.filter(hub=hub).count()
 
 

@@ -8,7 +8,7 @@ form a line: a lower app never imports the pipeline).
 
 import logging
 
-from django.db.models.signals import post_save
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.utils import timezone
 
@@ -16,10 +16,23 @@ from bridgehub.exchanges.enums import NextStep
 from bridgehub.exchanges.models import MeetingFeedback
 from bridgehub.matchmaking.enums import IntroStatus
 from bridgehub.matchmaking.models import Introduction
+from bridgehub.pipeline.domain.history import exchange_rates_changed, history_changed
 from bridgehub.pipeline.domain.relationships import PipelineError, open_relationship, record_stage
 from bridgehub.pipeline.enums import Origin, Stage
+from bridgehub.pipeline.models import ExchangeRate, Relationship
 
 log = logging.getLogger(__name__)
+
+
+@receiver([post_save, post_delete], sender=ExchangeRate)
+def exchange_rate_changed(sender, **kwargs) -> None:
+    exchange_rates_changed()
+
+
+@receiver(post_delete, sender=Relationship)
+def relationship_deleted(sender, instance: Relationship, **kwargs) -> None:
+    """An organisation's deletion takes its relationships along: the hub's reports recount without them."""
+    history_changed(instance.hub_id)
 
 
 def _sides(first, second):

@@ -63,7 +63,7 @@ def pipeline(request, hub):
         pk__in=list(page.object_list)).select_related("organisation", "counterpart", "person")}
     listed = []
     for pk in page.object_list:
-        state = outcomes.states[pk]
+        state = outcomes.state_of(pk)
         listed.append((shown[pk], str(Stage(state.current).label) if state.current else STEP_LABELS[0]))
     totals = [(str(Stage(amounts.stage).label), amounts) for amounts in outcomes.amounts]
     return render(request, "manage/pipeline.html", {

@@ -1,28 +1,31 @@
 """A hub's outcomes as of a date: the funnel, time-to-step figures, cohorts and converted totals.
 
-Reads plain rows (two queries: relationships, their events with the first confirmation) rather than
-model instances, so a hub with tens of thousands of relationships is counted in one pass; the
-relationships a page lists are fetched separately, one page at a time.
+Counted from the hub's history columns (domain/history.py, kept in memory until the history changes)
+for any report date and any filter; only the amounts and the relationships a page lists are read from
+the database per report, and those are few.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 
-from django.db.models import Min, QuerySet
+import numpy as np
+from django.db.models import Q
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from bridgehub.directory.models import Organisation
 from bridgehub.engines.pipeline import cohorts as cohort_engine
 from bridgehub.engines.pipeline import funnel as engine
-from bridgehub.engines.pipeline.amounts import Rate, RateTable, Total
+from bridgehub.engines.pipeline.amounts import Total
+from bridgehub.engines.pipeline.columns import History, Snapshot
 from bridgehub.exchanges.models import Round
 from bridgehub.hubs.models import Hub
+from bridgehub.pipeline.domain.history import hub_history, micros
 from bridgehub.pipeline.domain.queries import STEP_LABELS, STEPS, PipelineFilters
 from bridgehub.pipeline.enums import AMOUNT_STAGES, STEP_OF_STAGE, Stage
-from bridgehub.pipeline.models import ExchangeRate, Relationship, StageEvent
 
 # "Substantive cooperation": a PoC or anything further. The cohort table and headline count it.
 COOPERATION_STEP = STEP_OF_STAGE[Stage.POC]
@@ -43,87 +46,114 @@ class HubOutcomes:
     as_of: dt.datetime
     today: dt.date  # the report's day in the hub's zone
     currency: str
-    states: dict[int, engine.State]  # relationship id → state as of the date
+    snapshot: Snapshot
     funnel: engine.Funnel
     steps: list[tuple[int, str, int, int]]  # (step, label, reached, confirmed)
-    conversions: list[cohort_engine.Conversion]
+    conversions: list  # of columns.Conversion (step, judged, went_on, too_young, share)
     incidence: list[tuple[int, str, dict[int, float | None]]]  # (step, label, horizon → share)
     medians: list[cohort_engine.TimeToStep]
     cohorts: list[tuple[str, cohort_engine.CohortRow]]  # (label, row)
     amounts: list[Amounts] = field(default_factory=list)
 
     @property
+    def count(self) -> int:
+        return self.snapshot.count
+
+    @property
     def lost(self) -> int:
-        return sum(1 for state in self.states.values() if state.lost)
+        return int((self.snapshot.lost & self.snapshot.chosen).sum())
 
     def ids_at_step(self, step: int | None) -> list[int]:
         """Relationships that reached `step` or further (all for None), newest first."""
-        return sorted((pk for pk, state in self.states.items() if step is None or state.furthest_step >= step),
-                      reverse=True)
+        return self.snapshot.ids_at_step(step)
+
+    def state_of(self, pk: int) -> engine.State:
+        snapshot = self.snapshot
+        index = snapshot.history.index_of[pk]
+        current = int(snapshot.current[index])
+        return engine.State(current=snapshot.history.stages[current] if current >= 0 else None,
+                            furthest_step=int(snapshot.furthest[index]),
+                            furthest_confirmed_step=int(snapshot.furthest_confirmed[index]),
+                            lost=bool(snapshot.lost[index]))
+
+    @cached_property
+    def states(self) -> dict[int, engine.State]:
+        """Every counted relationship's state (for the spreadsheets and checks; pages use `state_of`)."""
+        return {pk: self.state_of(pk) for pk in self.ids_at_step(None)}
 
 
-def chosen_relationships(hub: Hub, as_of: dt.datetime, filters: PipelineFilters | None = None,
-                         ) -> QuerySet[Relationship]:
-    chosen = Relationship.objects.filter(hub=hub, opened_at__lte=as_of)
-    return chosen if filters is None else filters.apply(chosen, hub)
+def _organisations(condition: Q) -> np.ndarray:
+    return np.fromiter(Organisation.objects.filter(condition).values_list("pk", flat=True), dtype=np.int64)
 
 
-def rate_table() -> RateTable:
-    return RateTable(Rate(currency, valid_from, per_usd) for currency, valid_from, per_usd
-                     in ExchangeRate.objects.values_list("currency", "valid_from", "per_usd"))
+def chosen_mask(history: History, hub: Hub, filters: PipelineFilters | None) -> np.ndarray:
+    """The relationships a report counts under `filters` (see PipelineFilters)."""
+    chosen = np.ones(len(history.relationship_ids), dtype=bool)
+    if filters is None:
+        return chosen
+    if filters.round_id is not None:
+        chosen &= history.cohort == filters.round_id
+    if filters.programme_id is not None:
+        rounds = np.fromiter(Round.objects.filter(programme_id=filters.programme_id).values_list("pk", flat=True),
+                             dtype=np.int64)
+        chosen &= np.isin(history.cohort, rounds)
+    if filters.sector:
+        in_sector = _organisations(Q(sectors__code=filters.sector) | Q(sectors__parent__code=filters.sector))
+        chosen &= np.isin(history.organisation, in_sector) | np.isin(history.counterpart, in_sector)
+    if filters.countries is not None:
+        first, second = (_organisations(Q(country=code)) for code in filters.countries)
+        chosen &= ((np.isin(history.organisation, first) & np.isin(history.counterpart, second))
+                   | (np.isin(history.organisation, second) & np.isin(history.counterpart, first)))
+    if filters.opened_from is not None:
+        chosen &= history.opened_day >= filters.opened_from.toordinal()
+    if filters.opened_to is not None:
+        chosen &= history.opened_day <= filters.opened_to.toordinal()
+    return chosen
 
 
 def hub_outcomes(hub: Hub, as_of: dt.datetime, filters: PipelineFilters | None = None) -> HubOutcomes:
     """Every figure counts only rows recorded by `as_of`, so a past date's report never changes."""
-    chosen = chosen_relationships(hub, as_of, filters)
-    relationships = list(chosen.order_by().distinct().values_list("pk", "opened_at", "round_id"))
-    events: dict[int, list[engine.Event]] = defaultdict(list)
-    amount_rows = []
-    rows = (StageEvent.objects.filter(relationship__in=chosen.order_by().values("pk"), recorded_at__lte=as_of)
-            .order_by().values("pk").annotate(first_confirmed=Min("confirmations__at"))
-            .values_list("relationship_id", "stage", "effective_on", "recorded_at", "first_confirmed", "amount",
-                         "currency"))
-    for relationship_id, stage, effective_on, recorded_at, confirmed_at, amount, currency in rows:
-        events[relationship_id].append(engine.Event(stage, STEP_OF_STAGE.get(Stage(stage)), effective_on, recorded_at,
-                                                    confirmed_at))
-        if amount is not None and stage in AMOUNT_STAGES:
-            amount_rows.append((stage, effective_on, amount, currency,
-                                confirmed_at is not None and confirmed_at <= as_of))
+    history = hub_history(hub)
     today = (as_of - dt.timedelta(microseconds=1)).astimezone(hub.zone).date()
-    round_labels = _round_labels({round_id for _pk, _at, round_id in relationships if round_id})
-    states: dict[int, engine.State] = {}
-    courses = []
-    for pk, opened_at, round_id in relationships:
-        history = events.get(pk, [])
-        states[pk] = engine.state_as_of(history, as_of)
-        opened_on = opened_at.astimezone(hub.zone).date()
-        cohort = round_labels[round_id] if round_id else _("Outside rounds, opened %(month)s") % {
-            "month": opened_on.strftime("%Y-%m")}
-        courses.append(cohort_engine.course_of(history, opened_on, as_of, STEPS, cohort))
-    funnel = engine.funnel(list(states.values()), steps=STEPS)
+    snapshot = Snapshot(history, micros(as_of), today.toordinal(), chosen_mask(history, hub, filters))
+    reached, confirmed = snapshot.funnel()
+    funnel = engine.Funnel(reached, confirmed)
+    horizons = cohort_engine.HORIZONS
     return HubOutcomes(
-        as_of=as_of, today=today, currency=hub.currency, states=states, funnel=funnel,
-        steps=[(k, str(STEP_LABELS[k]), funnel.reached[k], funnel.confirmed[k]) for k in range(STEPS + 1)],
-        conversions=cohort_engine.windowed_conversions(courses, today, STEPS, CONVERSION_WINDOW_DAYS),
-        incidence=[(k, str(STEP_LABELS[k]), cohort_engine.cumulative_incidence(courses, today, k))
-                   for k in range(1, STEPS + 1)],
-        medians=cohort_engine.median_days(courses, STEPS),
-        cohorts=[(row.cohort, row) for row in cohort_engine.cohort_table(courses, today, COOPERATION_STEP)],
-        amounts=_amounts(amount_rows, hub.currency))
+        as_of=as_of, today=today, currency=hub.currency, snapshot=snapshot, funnel=funnel,
+        steps=[(k, str(STEP_LABELS[k]), reached[k], confirmed[k]) for k in range(STEPS + 1)],
+        conversions=snapshot.conversions(CONVERSION_WINDOW_DAYS),
+        incidence=[(k, str(STEP_LABELS[k]), snapshot.cumulative_incidence(k, horizons)) for k in range(1, STEPS + 1)],
+        medians=[cohort_engine.TimeToStep(step, count, median) for step, count, median in snapshot.medians()],
+        cohorts=_cohort_rows(snapshot.cohorts(COOPERATION_STEP, horizons)),
+        amounts=_amounts(hub, snapshot))
 
 
-def _round_labels(round_ids: set[int]) -> dict[int, str]:
+def _cohort_rows(cells: list) -> list[tuple[str, cohort_engine.CohortRow]]:
     language = translation.get_language()
-    rounds = Round.objects.filter(pk__in=round_ids).select_related("programme")
-    return {one.pk: one.label_for(language) for one in rounds}
+    rounds = {one.pk: one.label_for(language) for one in Round.objects.filter(
+        pk__in=[row.cohort for row in cells if row.cohort > 0]).select_related("programme")}
+    rows = []
+    for row in cells:
+        if row.cohort > 0:
+            label = rounds.get(row.cohort, str(row.cohort))
+        else:
+            month = -row.cohort
+            label = _("Outside rounds, opened %(month)s") % {"month": f"{month // 100}-{month % 100:02d}"}
+        rows.append((label, cohort_engine.CohortRow(
+            label, row.size, dt.date.fromordinal(row.opened_from),
+            tuple(cohort_engine.CohortCell(reached, row.size, pending)
+                  for reached, pending in zip(row.reached, row.pending, strict=True)))))
+    return sorted(rows, key=lambda pair: (pair[1].opened_from, pair[0]))
 
 
-def _amounts(rows: list[tuple[str, dt.date, int, str, bool]], currency: str) -> list[Amounts]:
-    rates = rate_table()
-    by_stage: dict[str, Amounts] = {}
-    for stage, effective_on, amount, amount_currency, confirmed in sorted(rows, key=lambda row: row[:2]):
-        totals = by_stage.setdefault(stage, Amounts(stage, Total(currency), Total(currency)))
-        totals.claimed.add(amount, amount_currency, effective_on, rates)
-        if confirmed:
-            totals.confirmed.add(amount, amount_currency, effective_on, rates)
-    return [by_stage[stage] for stage in AMOUNT_STAGES if stage in by_stage]
+def _amounts(hub: Hub, snapshot: Snapshot) -> list[Amounts]:
+    """Amounts of the counted relationships' stages recorded by the report date, at the rate of each one's
+    date (the claimed amount of every stage that has one; the confirmed once confirmed or verified)."""
+    result = []
+    for stage in AMOUNT_STAGES:
+        claimed, claimed_total, claimed_missing, confirmed, confirmed_total, confirmed_missing = snapshot.amounts(stage)
+        if claimed:
+            result.append(Amounts(stage, Total(hub.currency, claimed, claimed_total, claimed_missing),
+                                  Total(hub.currency, confirmed, confirmed_total, confirmed_missing)))
+    return result

@@ -122,14 +122,6 @@ def notes_for(user: Any, relationship: Relationship) -> list[RelationshipNote]:
             if note.shared or (side is not None and note.side_id == side.organisation_id)]
 
 
-@dataclass
-class HubPipeline:
-    as_of: dt.datetime
-    funnel: engine.Funnel
-    steps: list[tuple[int, str, int, int]]  # (step, label, reached, confirmed)
-    relationships: list[tuple[Relationship, engine.State]]
-
-
 STEP_LABELS = {0: _("Introduced"), 1: Stage.MET.label, 2: Stage.FOLLOW_UP.label, 3: Stage.NDA.label,
                4: Stage.POC.label, 5: Stage.AGREEMENT.label, 6: _("Investment, hire or order")}
 
@@ -167,28 +159,6 @@ class PipelineFilters:
             opened_from=_date_or_none(params.get("opened_from", "")),
             opened_to=_date_or_none(params.get("opened_to", "")))
 
-    def apply(self, relationships: QuerySet[Relationship], hub: Hub) -> QuerySet[Relationship]:
-        if self.round_id is not None:
-            relationships = relationships.filter(round_id=self.round_id)
-        if self.programme_id is not None:
-            relationships = relationships.filter(round__programme_id=self.programme_id)
-        if self.sector:
-            in_sector = Q(sectors__code=self.sector) | Q(sectors__parent__code=self.sector)
-            organisations = Organisation.objects.filter(in_sector).values("pk")
-            relationships = relationships.filter(Q(organisation__in=organisations) | Q(counterpart__in=organisations))
-        if self.countries is not None:
-            first, second = self.countries
-            relationships = relationships.filter(
-                Q(organisation__country=first, counterpart__country=second)
-                | Q(organisation__country=second, counterpart__country=first))
-        if self.opened_from is not None:
-            relationships = relationships.filter(
-                opened_at__gte=dt.datetime.combine(self.opened_from, dt.time(), tzinfo=hub.zone))
-        if self.opened_to is not None:
-            relationships = relationships.filter(
-                opened_at__lt=dt.datetime.combine(self.opened_to + dt.timedelta(days=1), dt.time(), tzinfo=hub.zone))
-        return relationships
-
 
 def _date_or_none(text: str) -> dt.date | None:
     try:
@@ -199,15 +169,3 @@ def _date_or_none(text: str) -> dt.date | None:
 
 def country_pair_choices() -> list[tuple[str, str]]:
     return [(pair, " – ".join(str(Country(code).label) for code in pair.split("-"))) for pair in COUNTRY_PAIRS]
-
-
-def hub_pipeline(hub: Hub, as_of: dt.datetime, filters: PipelineFilters | None = None) -> HubPipeline:
-    """The operator's view: the funnel as of a date and each relationship's state then."""
-    chosen = Relationship.objects.filter(hub=hub, opened_at__lte=as_of)
-    if filters is not None:
-        chosen = filters.apply(chosen, hub)
-    relationships = list(_with_history(chosen.distinct()))
-    states = [(relationship, state_of(relationship, as_of)) for relationship in relationships]
-    result = engine.funnel([state for _r, state in states], steps=STEPS)
-    steps = [(k, str(STEP_LABELS[k]), result.reached[k], result.confirmed[k]) for k in range(STEPS + 1)]
-    return HubPipeline(as_of, result, steps, states)

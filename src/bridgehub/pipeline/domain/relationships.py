@@ -24,6 +24,7 @@ from bridgehub.directory.models import Organisation, OrganisationHub, Person
 from bridgehub.engines.pipeline import funnel as engine
 from bridgehub.hubs.domain.queries import operated_hub_ids
 from bridgehub.hubs.models import Hub
+from bridgehub.pipeline.domain.history import history_changed
 from bridgehub.pipeline.enums import AMOUNT_STAGES, STEP_OF_STAGE, ConfirmationKind, LostReason, Origin, Stage
 from bridgehub.pipeline.models import Relationship, RelationshipNote, StageConfirmation, StageEvent
 
@@ -65,7 +66,7 @@ def open_relationship(*, user: Any, hub: Hub, organisation: Organisation, counte
     """The relationship of this pair in this hub, opened if new (True). `system`: opened by the platform
     itself on an accepted introduction or a held meeting, for `user` (who answered or met).
 
-    Side effects: one Relationship row when new.
+    Side effects: one Relationship row when new; a new history token for the hub (reports recount).
     """
     if (counterpart is None) == (person is None):
         raise PipelineError(_("Name either an organisation or a person on the other side."))
@@ -94,6 +95,7 @@ def open_relationship(*, user: Any, hub: Hub, organisation: Organisation, counte
             relationship = Relationship.objects.create(
                 **lookup, origin=origin, introduction=introduction, meeting=meeting, round=round_,
                 opened_by=user if getattr(user, "is_authenticated", False) else None)
+            history_changed(hub.pk)
     except IntegrityError:  # opened at the same moment by the other side
         return Relationship.objects.get(**lookup), False
     return relationship, True
@@ -106,7 +108,7 @@ def record_stage(*, user: Any, relationship: Relationship, stage: str, effective
     """One side says the relationship reached `stage` on `effective_on`; it counts as claimed until the
     other side confirms it or the hub verifies its evidence. Stages may be skipped or recorded late.
 
-    Side effects: one StageEvent row.
+    Side effects: one StageEvent row; a new history token for the hub (reports recount).
     """
     side = side_of(user, relationship)
     if side is None:
@@ -135,6 +137,7 @@ def record_stage(*, user: Any, relationship: Relationship, stage: str, effective
             "currencies": ", ".join(CURRENCIES)})
     if (stage == Stage.CLOSED_LOST) != bool(lost_reason):
         raise PipelineError(_("A relationship closed without result needs a reason, and only then."))
+    history_changed(relationship.hub_id)
     return StageEvent.objects.create(
         relationship=relationship, stage=stage, effective_on=effective_on, recorded_by=user,
         side_id=side.organisation_id, amount=amount, currency=currency if amount is not None else "",
@@ -145,7 +148,7 @@ def record_stage(*, user: Any, relationship: Relationship, stage: str, effective
 def confirm_stage(*, user: Any, event: StageEvent) -> StageConfirmation:
     """The other side confirms a stage the first side recorded.
 
-    Side effects: one StageConfirmation row.
+    Side effects: one StageConfirmation row; a new history token for the hub (reports recount).
     """
     side = side_of(user, event.relationship)
     if side is None:
@@ -155,6 +158,7 @@ def confirm_stage(*, user: Any, event: StageEvent) -> StageConfirmation:
         raise PipelineError(_("A stage is confirmed by the other side, not by the side that recorded it."))
     if event.confirmations.filter(kind=ConfirmationKind.CONFIRMED).exists():
         raise PipelineError(_("This stage is already confirmed."))
+    history_changed(event.relationship.hub_id)
     return StageConfirmation.objects.create(event=event, kind=ConfirmationKind.CONFIRMED, by=user,
                                             side_id=side.organisation_id)
 
@@ -163,7 +167,7 @@ def confirm_stage(*, user: Any, event: StageEvent) -> StageConfirmation:
 def verify_stage(*, user: Any, event: StageEvent) -> StageConfirmation:
     """A hub operator checked the evidence attached to a stage (a signed document, a press release).
 
-    Side effects: one StageConfirmation row.
+    Side effects: one StageConfirmation row; a new history token for the hub (reports recount).
     """
     if event.relationship.hub_id not in operated_hub_ids(user):
         raise PipelineError(_("Only the hub's operators verify evidence."))
@@ -171,6 +175,7 @@ def verify_stage(*, user: Any, event: StageEvent) -> StageConfirmation:
         raise PipelineError(_("There is no evidence to verify: the side that recorded the stage attaches it."))
     if event.confirmations.filter(kind=ConfirmationKind.VERIFIED).exists():
         raise PipelineError(_("This evidence is already verified."))
+    history_changed(event.relationship.hub_id)
     return StageConfirmation.objects.create(event=event, kind=ConfirmationKind.VERIFIED, by=user)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,15 +21,10 @@ from bridgehub.common.csvsafe import escape_cell
 from bridgehub.engines.pipeline.amounts import Total
 from bridgehub.engines.pipeline.cohorts import HORIZONS
 from bridgehub.hubs.models import Hub
-from bridgehub.pipeline.domain.outcomes import (
-    CONVERSION_WINDOW_DAYS,
-    COOPERATION_STEP,
-    HubOutcomes,
-    chosen_relationships,
-    hub_outcomes,
-)
+from bridgehub.pipeline.domain.outcomes import CONVERSION_WINDOW_DAYS, COOPERATION_STEP, HubOutcomes, hub_outcomes
 from bridgehub.pipeline.domain.queries import STEP_LABELS, PipelineFilters
 from bridgehub.pipeline.enums import Stage
+from bridgehub.pipeline.models import Relationship
 
 FORMAT = "bridgehub-outcomes/2"
 
@@ -61,7 +57,7 @@ def outcomes_report(hub: Hub, as_of: dt.date, language: str = "en",
             "currency": outcomes.currency,
             "filters": {key: (str(value) if isinstance(value, dt.date) else value)
                         for key, value in vars(filters or PipelineFilters()).items() if value not in (None, "")},
-            "relationships": len(outcomes.states),
+            "relationships": outcomes.count,
             "closed_without_result": outcomes.lost,
             "steps": [{"step": step, "label": label, "reached": reached, "confirmed": confirmed,
                        "conversion_within_days": None if step == 0 else {
@@ -135,12 +131,10 @@ def summary_tables(outcomes: HubOutcomes) -> list[Table]:
     return [funnel, incidence, medians, cohorts, amounts]
 
 
-def relationships_table(hub: Hub, outcomes: HubOutcomes, filters: PipelineFilters | None = None) -> Table:
+def relationships_table(hub: Hub, outcomes: HubOutcomes) -> Table:
     rows = []
-    chosen = (chosen_relationships(hub, outcomes.as_of, filters).distinct()
-              .select_related("organisation", "counterpart", "person").order_by("pk"))
-    for relationship in chosen.iterator(chunk_size=2000):
-        state = outcomes.states[relationship.pk]
+    for relationship in _relationships(sorted(outcomes.ids_at_step(None))):
+        state = outcomes.state_of(relationship.pk)
         other = relationship.counterpart.name if relationship.counterpart else (
             relationship.person.name if relationship.person else "")
         rows.append([relationship.pk, relationship.organisation.name, other, str(relationship.get_origin_display()),
@@ -155,12 +149,18 @@ def relationships_table(hub: Hub, outcomes: HubOutcomes, filters: PipelineFilter
         _("next step by")], rows)
 
 
+def _relationships(ids: list[int], chunk: int = 1000) -> Iterator[Relationship]:
+    for start in range(0, len(ids), chunk):
+        yield from (Relationship.objects.filter(pk__in=ids[start:start + chunk])
+                    .select_related("organisation", "counterpart", "person").order_by("pk"))
+
+
 def relationships_csv(hub: Hub, as_of: dt.date, language: str = "en", filters: PipelineFilters | None = None) -> str:
     """The relationships of the report as a spreadsheet: UTF-8 with a byte-order mark, so that Excel shows
     Chinese and Japanese names; cells a spreadsheet would run as formulas are escaped."""
     with translation.override(language):
         outcomes = hub_outcomes(hub, end_of_day(hub, as_of), filters)
-        table = relationships_table(hub, outcomes, filters)
+        table = relationships_table(hub, outcomes)
         buffer = io.StringIO()
         writer = csv.writer(buffer)
         writer.writerow(table.header)

@@ -58,7 +58,7 @@ def outcomes_xlsx(hub: Hub, as_of: dt.date, language: str = "en", filters: Pipel
             summary.append([])
             _append(summary, table)
         relationships = workbook.create_sheet(_("Relationships")[:31].translate(_SHEET_FORBIDDEN))
-        _append(relationships, relationships_table(hub, outcomes, filters))
+        _append(relationships, relationships_table(hub, outcomes))
         pinned = dt.datetime.combine(as_of, dt.time())
         workbook.properties.created = pinned
         buffer = io.BytesIO()
@@ -110,7 +110,7 @@ def outcomes_pdf(hub: Hub, as_of: dt.date, language: str = "en", filters: Pipeli
         body = ParagraphStyle("body", fontName=font, fontSize=8.5, leading=12)
         story: list = [Paragraph(_title(hub, outcomes, as_of), title_style),
                        Paragraph(_("%(count)s relationships; %(lost)s closed without result.") % {
-                           "count": len(outcomes.states), "lost": outcomes.lost}, body),
+                           "count": outcomes.count, "lost": outcomes.lost}, body),
                        _funnel_drawing(outcomes, font)]
         for table in summary_tables(outcomes):
             story.append(Paragraph(table.title, heading))

@@ -22,6 +22,9 @@ class PipelineSettings(models.Model):
                                                              default=DEFAULT_STALE_AFTER[Stage.AGREEMENT])
     # The hub-local day the last daily reminders went out (one round of reminders a day, whatever the workers).
     reminders_sent_on = models.DateField(null=True, blank=True)
+    # A new random value with every change of the hub's stage history: processes that keep the history in
+    # memory (domain/history.py) rebuild it when the value they built it under is no longer current.
+    history_token = models.BigIntegerField(default=0)
 
     class Meta:
         verbose_name = _("pipeline settings")

@@ -1,0 +1,130 @@
+"""The operator's pipeline page and the outcome report (API) at scale, on SQLite and on PostgreSQL.
+
+For each database: migrate a fresh database, fill it with a hub of 50,000 relationships and about
+250,000 stage events (bench/pipeline_populate.py), serve it with gunicorn (DEBUG off) and run wrk with
+20 connections for 30 s on loopback against a rotating mix of report dates and filters. Nothing is
+remembered between requests: every request computes its figures from the history ("cold"). Prints one
+JSON object per run and a Markdown table for docs/benchmarks.md. Needs `wrk` on the PATH.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from directory_load import PORT, environment, wait_until_up  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+PG_ADMIN_URL = "postgresql://postgres@127.0.0.1:5432/postgres"
+
+
+def fresh_database(backend: str, out: Path, env: dict[str, str], relationships: int) -> tuple[dict, float]:
+    if backend == "sqlite":
+        shutil.rmtree(out / backend, ignore_errors=True)
+    else:
+        import psycopg
+
+        with psycopg.connect(PG_ADMIN_URL, autocommit=True) as connection:
+            connection.execute("DROP DATABASE IF EXISTS bridgehub_bench")
+            connection.execute("CREATE DATABASE bridgehub_bench")
+    started = time.perf_counter()
+    subprocess.run([BIN / "bridgehub", "migrate", "--noinput", "-v0"], env=env, check=True)
+    subprocess.run([BIN / "bridgehub", "createcachetable"], env=env, check=True)
+    result = subprocess.run([sys.executable, ROOT / "bench" / "pipeline_populate.py", "--relationships",
+                             str(relationships)], env=env, check=True, capture_output=True, text=True)
+    print(result.stderr.strip(), file=sys.stderr)
+    credentials = dict(line.split("\t", 1) for line in result.stdout.strip().splitlines())
+    return credentials, time.perf_counter() - started
+
+
+def request_lines(credentials: dict) -> dict[str, list[str]]:
+    today = dt.date.today()
+    dates = ["", (today - dt.timedelta(days=90)).isoformat(), (today - dt.timedelta(days=200)).isoformat()]
+    filters = ["", "countries=TW-JP", "step=4", "opened_from=" + (today - dt.timedelta(days=120)).isoformat(),
+               "step=2&page=5"]
+    page = [f"/manage/tokyo/pipeline/?as_of={day}&{extra}\tCookie\tsessionid={credentials['session']}"
+            for day in dates for extra in filters]
+    report = [f"/api/v1/hubs/tokyo/pipeline?{'as_of=' + day if day else ''}&{extra}\tAuthorization\t"
+              f"Bearer {credentials['token']}" for day in dates for extra in ("", "countries=TW-JP")]
+    return {"pipeline_page": page, "outcomes_report_api": report}
+
+
+def run_wrk(lines: list[str], out: Path, name: str, duration: int, connections: int) -> dict:
+    requests_file = out / f"{name}.requests"
+    requests_file.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    env = {**os.environ, "BENCH_REQUESTS": str(requests_file)}
+    command = ["wrk", "-t", "2", "-c", str(connections), "-d", f"{duration}s", "--timeout", "30s",
+               "-s", str(ROOT / "bench" / "wrk_headers.lua"), f"http://127.0.0.1:{PORT}"]
+    result = subprocess.run(command, env=env, capture_output=True, text=True, check=True)
+    match = re.search(r"BENCH_JSON (\{.*\})", result.stdout)
+    if match is None:
+        raise RuntimeError(f"wrk printed no report:\n{result.stdout}\n{result.stderr}")
+    report = json.loads(match.group(1))
+    report["requests_per_s"] = round(report["requests"] / (report["duration_us"] / 1e6), 1)
+    report["errors"] = sum(value for key, value in report.items() if key.startswith("errors_"))
+    return report
+
+
+def bench_backend(backend: str, args, out: Path) -> list[dict]:
+    env = environment(backend, out)
+    credentials, setup_seconds = fresh_database(backend, out, env, args.relationships)
+    server = subprocess.Popen(
+        [BIN / "gunicorn", "bridgehub.wsgi", "--workers", str(args.workers), "--bind", f"127.0.0.1:{PORT}",
+         "--timeout", "120", "--log-level", "warning"], env=env, start_new_session=True)
+    results = []
+    try:
+        wait_until_up(f"http://127.0.0.1:{PORT}/")
+        for name, lines in request_lines(credentials).items():
+            run_wrk(lines, out, f"pipeline-{backend}-{name}-warmup", args.warmup, args.connections)
+            report = run_wrk(lines, out, f"pipeline-{backend}-{name}", args.duration, args.connections)
+            report.update({"backend": backend, "target": name, "relationships": args.relationships,
+                           "connections": args.connections, "seconds": args.duration, "workers": args.workers,
+                           "setup_seconds": round(setup_seconds, 1)})
+            print(json.dumps(report), flush=True)
+            results.append(report)
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)
+    return results
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--out", type=Path, default=ROOT / "bench" / "out")
+    parser.add_argument("--relationships", type=int, default=50_000)
+    parser.add_argument("--duration", type=int, default=30)
+    parser.add_argument("--connections", type=int, default=20)
+    parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument("--warmup", type=int, default=5)
+    parser.add_argument("--backends", default="sqlite,postgres")
+    args = parser.parse_args()
+    if shutil.which("wrk") is None:
+        print("wrk is not installed: apt-get install wrk", file=sys.stderr)
+        return 2
+    args.out.mkdir(parents=True, exist_ok=True)
+    results = []
+    for backend in args.backends.split(","):
+        results += bench_backend(backend, args, args.out)
+    print(f"\nmachine: {platform.node()} {os.cpu_count()} cores, Python {platform.python_version()}")
+    print("| database | target | requests/s | p50 ms | p95 ms | p99 ms | errors |\n|---|---|---|---|---|---|---|")
+    for r in results:
+        print(f"| {r['backend']} | {r['target']} | {r['requests_per_s']} | {r['p50_ms']:.1f} | {r['p95_ms']:.1f} | "
+              f"{r['p99_ms']:.1f} | {r['errors']} |")
+    (args.out / "pipeline_load.json").write_text(json.dumps(results, indent=2), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
