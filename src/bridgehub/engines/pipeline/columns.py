@@ -12,8 +12,8 @@ Days are proleptic ordinals (`date.toordinal()`); moments are microseconds since
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from functools import cached_property
 
 import numpy as np
@@ -47,6 +47,7 @@ class History:
     stages: tuple[str, ...]
     currencies: tuple[str, ...]
     steps: int
+    memo: dict = field(default_factory=dict, compare=False, repr=False)  # reports derived from this history
 
     @cached_property
     def index_of(self) -> dict[int, int]:
@@ -71,31 +72,55 @@ class History:
         return [(int(key), order[bounds[i]:bounds[i + 1]]) for i, key in enumerate(keys.tolist())]
 
 
+def from_arrays(*, relationship_ids: np.ndarray, opened_at: np.ndarray, opened_day: np.ndarray, cohort: np.ndarray,
+                organisation: np.ndarray, counterpart: np.ndarray, event_relationship_id: np.ndarray,
+                event_id: np.ndarray, event_stage: np.ndarray, event_day: np.ndarray, event_recorded: np.ndarray,
+                event_confirmed: np.ndarray, event_amount: np.ndarray, event_currency: np.ndarray,
+                event_value: np.ndarray, stages: tuple[str, ...], step_of_stage: np.ndarray,
+                currencies: tuple[str, ...], steps: int) -> History:
+    """Columns from unordered arrays; `relationship_ids` ascending, `event_stage` indexes `stages`, and
+    `step_of_stage[i]` is the step of `stages[i]` (LOST for a closing)."""
+    event_relationship = np.searchsorted(relationship_ids, event_relationship_id).astype(np.int32)
+    order = np.lexsort((-event_id, event_recorded, event_day, event_relationship))
+    stage = event_stage[order].astype(np.int8)
+    return History(
+        relationship_ids=relationship_ids.astype(np.int64), opened_at=opened_at.astype(np.int64),
+        opened_day=opened_day.astype(np.int32), cohort=cohort.astype(np.int64),
+        organisation=organisation.astype(np.int64), counterpart=counterpart.astype(np.int64),
+        event_relationship=event_relationship[order], event_day=event_day[order].astype(np.int32),
+        event_recorded=event_recorded[order].astype(np.int64), event_step=step_of_stage[stage].astype(np.int8),
+        event_stage=stage, event_confirmed=event_confirmed[order].astype(np.int64),
+        event_amount=event_amount[order].astype(np.int64), event_currency=event_currency[order].astype(np.int8),
+        event_value=event_value[order].astype(np.int64), stages=stages, currencies=currencies, steps=steps)
+
+
 def build(relationships: Sequence[tuple[int, int, int, int, int, int]],
-          events: Iterable[tuple[int, int, str, int, int, int, int, int | None, str, int | None]],
+          events: Sequence[tuple[int, int, str, int, int, int, int, int | None, str, int | None]],
           stages: tuple[str, ...], steps: int, currencies: tuple[str, ...] = ()) -> History:
     """Columns from rows: relationships (id, opened µs, opened day, cohort, organisation, counterpart or 0)
     and events (relationship id, event id, stage, step or LOST, effective day, recorded µs, first
     confirmation µs or NEVER, amount or None, currency or "", amount in the hub's currency or None)."""
-    index = {row[0]: position for position, row in enumerate(relationships)}
-    stage_index = {stage: position for position, stage in enumerate(stages)}
+    relationships = sorted(relationships)
+    rows = [np.array(column, dtype=np.int64) for column in zip(*relationships, strict=True)] if relationships else [
+        np.array([], dtype=np.int64)] * 6
+    step_of_stage = np.zeros(len(stages), dtype=np.int8)
+    for _rel, _pk, stage, step, *_rest in events:
+        step_of_stage[stages.index(stage)] = step
     currency_index = {currency: position for position, currency in enumerate(currencies)}
-    ordered = sorted((index[rel], day, recorded, -pk, step, stage_index[stage], confirmed,
-                      -1 if amount is None else amount, currency_index.get(currency, -1),
-                      -1 if value is None else value)
-                     for rel, pk, stage, step, day, recorded, confirmed, amount, currency, value in events)
-    columns = list(zip(*ordered, strict=True)) if ordered else [()] * 10
-    rows = list(zip(*relationships, strict=True)) if relationships else [()] * 6
-    return History(
-        relationship_ids=np.array(rows[0], dtype=np.int64), opened_at=np.array(rows[1], dtype=np.int64),
-        opened_day=np.array(rows[2], dtype=np.int32), cohort=np.array(rows[3], dtype=np.int64),
-        organisation=np.array(rows[4], dtype=np.int64), counterpart=np.array(rows[5], dtype=np.int64),
-        event_relationship=np.array(columns[0], dtype=np.int32), event_day=np.array(columns[1], dtype=np.int32),
-        event_recorded=np.array(columns[2], dtype=np.int64), event_step=np.array(columns[4], dtype=np.int8),
-        event_stage=np.array(columns[5], dtype=np.int8), event_confirmed=np.array(columns[6], dtype=np.int64),
-        event_amount=np.array(columns[7], dtype=np.int64), event_currency=np.array(columns[8], dtype=np.int8),
-        event_value=np.array(columns[9], dtype=np.int64),
-        stages=stages, currencies=currencies, steps=steps)
+
+    def column(values, dtype=np.int64) -> np.ndarray:
+        return np.array(list(values), dtype=dtype)
+
+    return from_arrays(
+        relationship_ids=rows[0], opened_at=rows[1], opened_day=rows[2], cohort=rows[3], organisation=rows[4],
+        counterpart=rows[5], event_relationship_id=column(event[0] for event in events),
+        event_id=column(event[1] for event in events), event_stage=column(stages.index(event[2]) for event in events),
+        event_day=column(event[4] for event in events), event_recorded=column(event[5] for event in events),
+        event_confirmed=column(event[6] for event in events),
+        event_amount=column(-1 if event[7] is None else event[7] for event in events),
+        event_currency=column(currency_index.get(event[8], -1) for event in events),
+        event_value=column(-1 if event[9] is None else event[9] for event in events),
+        stages=stages, step_of_stage=step_of_stage, currencies=currencies, steps=steps)
 
 
 @dataclass(frozen=True)

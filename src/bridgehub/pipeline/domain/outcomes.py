@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 import numpy as np
+from django.conf import settings
 from django.db.models import Q
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -112,8 +113,24 @@ def chosen_mask(history: History, hub: Hub, filters: PipelineFilters | None) -> 
 
 
 def hub_outcomes(hub: Hub, as_of: dt.datetime, filters: PipelineFilters | None = None) -> HubOutcomes:
-    """Every figure counts only rows recorded by `as_of`, so a past date's report never changes."""
+    """Every figure counts only rows recorded by `as_of`, so a past date's report never changes.
+
+    Remembered with the history it was counted from (settings.PIPELINE_MEMO_SIZE reports per process):
+    the memo goes with the history the moment anything in the hub's pipeline changes."""
     history = hub_history(hub)
+    limit = settings.PIPELINE_MEMO_SIZE
+    key = (micros(as_of), filters, translation.get_language())
+    if limit > 0 and (remembered := history.memo.get(key)) is not None:
+        return remembered
+    outcomes = _count(hub, history, as_of, filters)
+    if limit > 0:
+        if len(history.memo) >= limit:
+            history.memo.clear()
+        history.memo[key] = outcomes
+    return outcomes
+
+
+def _count(hub: Hub, history: History, as_of: dt.datetime, filters: PipelineFilters | None) -> HubOutcomes:
     today = (as_of - dt.timedelta(microseconds=1)).astimezone(hub.zone).date()
     snapshot = Snapshot(history, micros(as_of), today.toordinal(), chosen_mask(history, hub, filters))
     reached, confirmed = snapshot.funnel()
