@@ -192,3 +192,15 @@ def test_a_member_opens_a_relationship_by_hand_from_a_profile(world):
     assert f'href="/relationships/{relationship.pk}/"' in again and 'action="/relationships/open/"' not in again
     # The other side sees it too, and may not open a second one.
     assert "Neighbour KK" in client_for(world.owner).get("/relationships/").content.decode()
+
+
+@pytest.mark.django_db
+def test_one_click_moves_a_relationship_to_its_next_stage(world, pair):
+    page = client_for(world.owner).get(f"/relationships/{pair.pk}/").content.decode()
+    assert 'id="advance"' in page and "“Met” today" in page
+    moved = act(world.owner, pair, action="stage", stage="met", effective_on=timezone.localdate().isoformat())
+    assert 'id="current-stage">Met<' in moved and "“Follow-up” today" in moved
+    act(world.owner, pair, action="stage", stage="closed_lost", effective_on=timezone.localdate().isoformat(),
+        lost_reason="timing")
+    closed = client_for(world.owner).get(f"/relationships/{pair.pk}/").content.decode()
+    assert 'id="advance"' not in closed  # nothing follows a closing

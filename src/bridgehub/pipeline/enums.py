@@ -21,6 +21,10 @@ class Stage(models.TextChoices):
 STEP_OF_STAGE = {Stage.MET: 1, Stage.FOLLOW_UP: 2, Stage.NDA: 3, Stage.POC: 4, Stage.AGREEMENT: 5,
                  Stage.INVESTMENT: 6, Stage.HIRE: 6, Stage.ORDER: 6}
 OUTCOME_STAGES = (Stage.INVESTMENT, Stage.HIRE, Stage.ORDER)
+# The one-click move from each stage (None: opened, nothing recorded); after an agreement the outcome
+# (investment, hire or order) is chosen in the form.
+NEXT_STAGE = {None: Stage.MET, Stage.MET: Stage.FOLLOW_UP, Stage.FOLLOW_UP: Stage.NDA, Stage.NDA: Stage.POC,
+              Stage.POC: Stage.AGREEMENT}
 # Stages where an amount means something (invested, ordered, agreed); a hire carries none.
 AMOUNT_STAGES = (Stage.AGREEMENT, Stage.INVESTMENT, Stage.ORDER)
 

@@ -29,7 +29,7 @@ class History:
     effective day, then by recording moment, then by id descending — so the last known event of a
     relationship is the one `funnel.state_as_of` calls its latest."""
 
-    relationship_ids: np.ndarray  # int64 (n)
+    relationship_ids: np.ndarray  # int64 (n), ascending
     opened_at: np.ndarray  # int64 µs (n)
     opened_day: np.ndarray  # int32 day in the hub's zone (n)
     cohort: np.ndarray  # int64 (n): a round id, or -(year * 100 + month) of the opening outside rounds
@@ -227,7 +227,7 @@ class Snapshot:
     def ids_at_step(self, step: int | None) -> list[int]:
         """Relationships that reached `step` or further (all for None), newest first."""
         mask = self.chosen if step is None else self.chosen & (self.furthest >= step)
-        return sorted((int(pk) for pk in self.history.relationship_ids[mask]), reverse=True)
+        return self.history.relationship_ids[mask][::-1].tolist()  # the ids are kept ascending
 
     def days_to(self, step: int) -> np.ndarray:
         """Days from opening to `step` for the chosen (NO_DAY where not reached)."""

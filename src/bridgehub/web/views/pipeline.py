@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
@@ -19,7 +20,7 @@ from bridgehub.pipeline.domain.relationships import (
     record_stage,
     set_next_step,
 )
-from bridgehub.pipeline.enums import Origin
+from bridgehub.pipeline.enums import NEXT_STAGE, Origin, Stage
 from bridgehub.pipeline.forms import NextStepForm, NoteForm, StageForm
 from bridgehub.pipeline.models import StageEvent
 
@@ -67,8 +68,12 @@ def _relationship_or_404(request, relationship_id: int):
 @require_safe
 def relationship(request, relationship_id: int):
     found = _relationship_or_404(request, relationship_id)
+    view = queries.view_for(request.user, found)
+    following = NEXT_STAGE.get(view.state.current) if view.state.open else None
     return render(request, "web/relationship.html", {
-        "view": queries.view_for(request.user, found), "notes": queries.notes_for(request.user, found),
+        "view": view, "notes": queries.notes_for(request.user, found),
+        "advance": (following, Stage(following).label) if following else None,
+        "today": timezone.localdate().isoformat(),
         "stage_form": StageForm(), "note_form": NoteForm(),
         "next_step_form": NextStepForm(initial={"next_step": found.next_step, "next_step_on": found.next_step_on}),
     })
