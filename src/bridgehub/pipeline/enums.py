@@ -20,6 +20,7 @@ class Stage(models.TextChoices):
 # competing end (a relationship closed at PoC still reached PoC).
 STEP_OF_STAGE = {Stage.MET: 1, Stage.FOLLOW_UP: 2, Stage.NDA: 3, Stage.POC: 4, Stage.AGREEMENT: 5,
                  Stage.INVESTMENT: 6, Stage.HIRE: 6, Stage.ORDER: 6}
+STEPS = max(STEP_OF_STAGE.values())
 OUTCOME_STAGES = (Stage.INVESTMENT, Stage.HIRE, Stage.ORDER)
 # The one-click move from each stage (None: opened, nothing recorded); after an agreement the outcome
 # (investment, hire or order) is chosen in the form.

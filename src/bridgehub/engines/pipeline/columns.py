@@ -18,6 +18,8 @@ from functools import cached_property
 
 import numpy as np
 
+from bridgehub.engines.pipeline.cohorts import Conversion
+
 NEVER = np.iinfo(np.int64).max  # a moment that never comes (not confirmed)
 NO_DAY = np.iinfo(np.int32).max  # a step not reached
 LOST = -1  # the step of a closing without result
@@ -121,18 +123,6 @@ def build(relationships: Sequence[tuple[int, int, int, int, int, int]],
         event_currency=column(currency_index.get(event[8], -1) for event in events),
         event_value=column(-1 if event[9] is None else event[9] for event in events),
         stages=stages, step_of_stage=step_of_stage, currencies=currencies, steps=steps)
-
-
-@dataclass(frozen=True)
-class Conversion:
-    step: int
-    judged: int
-    went_on: int
-    too_young: int
-
-    @property
-    def share(self) -> float | None:
-        return self.went_on / self.judged if self.judged else None
 
 
 @dataclass(frozen=True)

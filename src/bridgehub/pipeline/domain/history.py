@@ -23,10 +23,9 @@ from bridgehub.common.money import CURRENCIES
 from bridgehub.engines.pipeline.amounts import Rate, RateTable
 from bridgehub.engines.pipeline.columns import LOST, NEVER, History, from_arrays
 from bridgehub.hubs.models import Hub
-from bridgehub.pipeline.enums import STEP_OF_STAGE, Stage
+from bridgehub.pipeline.enums import STEP_OF_STAGE, STEPS, Stage
 from bridgehub.pipeline.models import ExchangeRate, PipelineSettings, Relationship, StageConfirmation, StageEvent
 
-STEPS = max(STEP_OF_STAGE.values())
 STAGES = tuple(Stage.values)
 _EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 _EPOCH_ORDINAL = dt.date(1970, 1, 1).toordinal()

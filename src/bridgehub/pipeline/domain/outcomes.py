@@ -1,8 +1,8 @@
 """A hub's outcomes as of a date: the funnel, time-to-step figures, cohorts and converted totals.
 
 Counted from the hub's history columns (domain/history.py, kept in memory until the history changes)
-for any report date and any filter; only the amounts and the relationships a page lists are read from
-the database per report, and those are few.
+for any report date and any filter; per report, the database is asked only for small things (the
+token, round names, the organisations a filter names) and for the relationships a page lists.
 """
 
 from __future__ import annotations
@@ -25,8 +25,8 @@ from bridgehub.engines.pipeline.columns import History, Snapshot
 from bridgehub.exchanges.models import Round
 from bridgehub.hubs.models import Hub
 from bridgehub.pipeline.domain.history import hub_history, micros
-from bridgehub.pipeline.domain.queries import STEP_LABELS, STEPS, PipelineFilters
-from bridgehub.pipeline.enums import AMOUNT_STAGES, STEP_OF_STAGE, Stage
+from bridgehub.pipeline.domain.queries import STEP_LABELS, PipelineFilters
+from bridgehub.pipeline.enums import AMOUNT_STAGES, STEP_OF_STAGE, STEPS, Stage
 
 # "Substantive cooperation": a PoC or anything further. The cohort table and headline count it.
 COOPERATION_STEP = STEP_OF_STAGE[Stage.POC]
@@ -50,7 +50,7 @@ class HubOutcomes:
     snapshot: Snapshot
     funnel: engine.Funnel
     steps: list[tuple[int, str, int, int]]  # (step, label, reached, confirmed)
-    conversions: list  # of columns.Conversion (step, judged, went_on, too_young, share)
+    conversions: list[cohort_engine.Conversion]
     incidence: list[tuple[int, str, dict[int, float | None]]]  # (step, label, horizon → share)
     medians: list[cohort_engine.TimeToStep]
     cohorts: list[tuple[str, cohort_engine.CohortRow]]  # (label, row)

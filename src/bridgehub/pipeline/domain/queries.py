@@ -19,10 +19,8 @@ from bridgehub.exchanges.models import Programme, Round
 from bridgehub.hubs.models import Hub
 from bridgehub.pipeline.domain.relationships import side_of, state_of
 from bridgehub.pipeline.domain.stale import idle_days, settings_for
-from bridgehub.pipeline.enums import STEP_OF_STAGE, ConfirmationKind, Stage
+from bridgehub.pipeline.enums import ConfirmationKind, Stage
 from bridgehub.pipeline.models import PipelineSettings, Relationship, RelationshipNote, StageEvent
-
-STEPS = max(STEP_OF_STAGE.values())
 
 
 def relationships_for_user(user: Any) -> QuerySet[Relationship]:
