@@ -25,7 +25,7 @@ def test_a_poc_recorded_in_chinese_is_confirmed_in_japanese_and_counted(live_ser
     base = live_server.url
     founder = log_in(browser, base, "taipei-member@example.com", locale="zh-TW")
     founder.goto(f"{base}/relationships/{relationship.pk}/")
-    form = founder.locator("#record-stage form")
+    form = founder.locator("#stage-form")
     form.locator("select[name=stage]").select_option("poc")
     form.locator("input[name=effective_on]").fill((timezone.localdate() - dt.timedelta(days=1)).isoformat())
     form.locator("button", has_text="記錄").click()

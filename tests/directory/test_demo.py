@@ -6,6 +6,7 @@ from bridgehub.directory.models import Organisation, Person, ProfileText
 from bridgehub.exchanges.models import MeetingRequest
 from bridgehub.hubs.models import Hub
 from bridgehub.trust.models import Vetting
+from tests.exchanges.demo_checks import check_the_exchange_and_pipeline_demo
 
 
 @pytest.mark.django_db
@@ -36,6 +37,7 @@ def test_demo_command_prints_logins_and_is_rerunnable(capsys):
     call_command("demo")
     first = capsys.readouterr().out
     assert "operator@tokyo.bridgehub.example" in first and "password: " in first
+    check_the_exchange_and_pipeline_demo(first)
     # The trust picture: vetted organisations, an impostor's held note and a reported caution.
     assert "2 cases in the Tokyo review queue" in first
     held = MeetingRequest.objects.get(screen_outcome="held")

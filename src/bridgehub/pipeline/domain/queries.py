@@ -96,15 +96,19 @@ def manual_openings_for(user: Any, counterpart: Organisation) -> list[tuple[Hub,
     if not getattr(user, "is_authenticated", False):
         return []
     own = [pk for pk in own_organisation_roles(user) if pk != counterpart.pk]
+    if not own:
+        return []
     their_hubs = set(counterpart.hub_links.filter(status=ApprovalStatus.APPROVED).values_list("hub_id", flat=True))
-    links = (OrganisationHub.objects.filter(organisation_id__in=own, hub_id__in=their_hubs,
-                                            status=ApprovalStatus.APPROVED)
-             .select_related("hub", "organisation").order_by("hub_id", "organisation_id"))
+    links = list(OrganisationHub.objects.filter(organisation_id__in=own, hub_id__in=their_hubs,
+                                                status=ApprovalStatus.APPROVED)
+                 .select_related("hub", "organisation").order_by("hub_id", "organisation_id"))
+    existing = {(relationship.hub_id, relationship.organisation_id, relationship.counterpart_id): relationship
+                for relationship in Relationship.objects.filter(
+                    Q(organisation=counterpart) | Q(counterpart=counterpart), hub_id__in=their_hubs)}
     result = []
     for link in links:
         first, second = sorted((link.organisation_id, counterpart.pk))
-        existing = Relationship.objects.filter(hub=link.hub, organisation_id=first, counterpart_id=second).first()
-        result.append((link.hub, link.organisation, existing))
+        result.append((link.hub, link.organisation, existing.get((link.hub_id, first, second))))
     return result
 
 
