@@ -43,6 +43,7 @@ bench: install
 	$(BIN)/python bench/matching.py --out bench/out
 	$(BIN)/python bench/reader.py --out bench/out
 	$(BIN)/python bench/matching_page.py --out bench/out
+	$(BIN)/python bench/pipeline_load.py --out bench/out
 
 lint: install
 	$(BIN)/ruff check src tests bench

@@ -54,6 +54,14 @@ def check_the_exchange_and_pipeline_demo(output: str) -> None:
     from_history = set(Relationship.objects.filter(round__in=history).values_list("pk", flat=True))
     cooperation = sum(1 for pk in from_history if now.states[pk].furthest_step >= 4)
     assert 0.06 <= cooperation / len(from_history) <= 0.2  # about one meeting in eight
+    # About a third of the start-ups that met someone have some cooperation (PoC or further) after a year.
+    history_relationships = Relationship.objects.filter(round__in=history).select_related("organisation",
+                                                                                          "counterpart")
+    startup_of = {r.pk: r.organisation_id if r.organisation.kind == "startup" else r.counterpart_id
+                  for r in history_relationships}
+    met = set(startup_of.values())
+    cooperating = {startup_of[pk] for pk in from_history if now.states[pk].furthest_step >= 4}
+    assert 0.2 <= len(cooperating) / len(met) <= 0.5
     claimed_only = sum(1 for pk in from_history
                        if now.states[pk].furthest_confirmed_step < now.states[pk].furthest_step)
     assert claimed_only > 0

@@ -22,7 +22,7 @@ from django.utils import timezone
 
 from bridgehub.accounts.models import User
 from bridgehub.directory.enums import ApprovalStatus, OrganisationKind, OrgRole
-from bridgehub.directory.models import Organisation
+from bridgehub.directory.models import Organisation, OrganisationMembership
 from bridgehub.exchanges.demo import DEMO_FOUNDER, DEMO_INVESTOR
 from bridgehub.exchanges.enums import RoundStatus
 from bridgehub.exchanges.models import Programme, Round
@@ -50,6 +50,17 @@ def _speaker(organisation: Organisation) -> User | None:
     return membership.user if membership else None
 
 
+def _team_account(organisation: Organisation) -> User:
+    """The start-up's own account where the demo directory gave it none: a programme of 66 start-ups
+    meets with all of them (no password: nobody logs in as it)."""
+    user = User.objects.create(email=f"team@{organisation.slug}.demo.bridgehub.example",
+                               display_name=f"{organisation.name} team")
+    user.set_unusable_password()
+    user.save(update_fields=["password"])
+    OrganisationMembership.objects.create(organisation=organisation, user=user, role=OrgRole.ADMIN)
+    return user
+
+
 def _rates() -> None:
     for currency, values in RATES.items():
         for month, value in enumerate(values):
@@ -65,9 +76,9 @@ def build_history(hub: Hub, programme: Programme, operator: User, seed: int = 20
     # The demo logins' own organisations keep their short, hand-written story (pipeline/demo.py).
     approved = Organisation.objects.filter(hub_links__hub=hub, hub_links__status=ApprovalStatus.APPROVED).exclude(
         memberships__user__email__in=[DEMO_FOUNDER, DEMO_INVESTOR])
-    startups = [org for org in approved.filter(kind=OrganisationKind.STARTUP).order_by("pk") if _speaker(org)]
+    startups = list(approved.filter(kind=OrganisationKind.STARTUP).order_by("pk"))
     partners = [org for org in approved.exclude(kind=OrganisationKind.STARTUP).order_by("pk") if _speaker(org)]
-    speakers = {org.pk: _speaker(org) for org in [*startups, *partners]}
+    speakers = {org.pk: _speaker(org) or _team_account(org) for org in [*startups, *partners]}
     taken = set(Relationship.objects.filter(hub=hub).values_list("organisation_id", "counterpart_id"))
     yesterday = timezone.localdate(timezone=hub.zone) - dt.timedelta(days=1)
     added = 0
