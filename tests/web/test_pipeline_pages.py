@@ -45,6 +45,7 @@ def test_one_side_records_a_poc_the_other_confirms_it_and_the_funnel_counts_it(w
     history_changed(world.tokyo.pk)
     earlier = operator.get(f"/manage/tokyo/pipeline/?as_of={yesterday}").content.decode()
     assert "Secret Chips" not in earlier  # the relationship was opened today
+    assert operator.get("/manage/tokyo/pipeline/?as_of=2026-13-01&page=x&step=-1").status_code == 200
     chosen = operator.get("/manage/tokyo/pipeline/?step=6").content.decode()
     assert "Secret Chips" not in chosen[chosen.index('id="relationships"'):]
 

@@ -38,7 +38,12 @@ def _filter_query(request) -> str:
 
 
 def _as_of_date(request, hub):
-    return parse_date(request.GET.get("as_of", "") or "") or timezone.localdate(timezone=hub.zone)
+    """The report's day from the query; today in the hub where none or no such day (2026-13-01)."""
+    try:
+        chosen = parse_date(request.GET.get("as_of", "") or "")
+    except ValueError:
+        chosen = None
+    return chosen or timezone.localdate(timezone=hub.zone)
 
 
 @operator_view
