@@ -64,6 +64,7 @@ MIDDLEWARE = [
     "bridgehub.accounts.middleware.ViewerTimezoneMiddleware",
     "bridgehub.accounts.middleware.ViewerLanguageMiddleware",
     "bridgehub.common.request_log.RequestLogMiddleware",
+    "bridgehub.api.middleware.RefuseNulCharacters",
 ]
 
 ROOT_URLCONF = "bridgehub.urls"

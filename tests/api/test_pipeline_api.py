@@ -55,3 +55,4 @@ def test_refusals_name_what_is_wrong_and_write_nothing(world, pair):
     assert japanese.status_code == 422 and "empty" not in japanese.content.decode()
     outsider = api_client(world, "taipei_operator")
     assert outsider.get(f"/api/v1/relationships/{pair.pk}").status_code == 404
+
