@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from django.core.validators import ProhibitNullCharactersValidator
 from django.http import JsonResponse
 
 
@@ -40,6 +41,7 @@ class RefuseNulCharacters:
                 body = None  # the endpoint answers unreadable bodies itself
             where = _nul_at(body, "")
             if where is not None:
-                return JsonResponse({"detail": f"{where.replace(chr(0), '�') or 'body'}: text may not contain "
-                                               "the NUL character (U+0000)"}, status=422)
+                # The words of Django's own validator, so the page and the API refuse it alike.
+                message = ProhibitNullCharactersValidator.message
+                return JsonResponse({"detail": f"{where.replace(chr(0), '�') or 'body'}: {message}"}, status=422)
         return self.get_response(request)
