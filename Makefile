@@ -29,13 +29,16 @@ demo: install
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	BRIDGEHUB_DEMO_BANNER=var/demo-logins.txt $(BIN)/bridgehub runserver $(HOST)
 
-test: install lint test-sqlite test-postgres
+# The two databases' suites run side by side (one per core; each has its own data directory, so
+# their index files and mail folders never meet); --output-sync keeps each suite's report whole.
+test: install lint
+	$(MAKE) --no-print-directory -j2 --output-sync=target test-sqlite test-postgres
 
 test-sqlite: install
 	DJANGO_ALLOW_ASYNC_UNSAFE=1 $(BIN)/pytest -q
 
 test-postgres: install
-	BRIDGEHUB_DATABASE_URL=$(PG_URL) $(BIN)/pytest -q -m "not browser"
+	BRIDGEHUB_DATA_DIR=var/test-postgres BRIDGEHUB_DATABASE_URL=$(PG_URL) $(BIN)/pytest -q -m "not browser"
 
 bench: install
 	$(BIN)/python bench/directory_load.py --out bench/out
