@@ -33,6 +33,8 @@ from bridgehub.exchanges.models import Meeting, Programme, Round
 from bridgehub.hubs.models import HubInvitation
 from bridgehub.matchmaking.models import Introduction, MatchProfile, Recommendation
 from bridgehub.pipeline.domain.relationships import open_relationship, record_stage
+from bridgehub.signals.domain.ingest import RawItem, ingest
+from bridgehub.signals.models import ItemLink, Source
 from bridgehub.trust.models import Case, Restriction
 from tests.exchanges.conftest import make_round, register, round_day
 from tests.factories.core import (
@@ -119,6 +121,11 @@ def build_world() -> MatrixWorld:
     poc = record_stage(user=users["owner"], relationship=relationship, stage="poc", effective_on=dt.date.today(),
                        evidence_url="https://example.org/poc-signed")
 
+    feed = Source.objects.create(hub=tokyo, kind="feed", name="Tokyo tech news", url="https://news.example.org/rss")
+    ingest(hub=tokyo, source=feed, raw_items=[RawItem(title="Alpha raises a Series A", url="https://news.example.org/1",
+                                                      published_at=dt.datetime(2026, 11, 2, tzinfo=dt.UTC))])
+    signal_link = ItemLink.objects.get(organisation=orgs["alpha"])
+
     beat()  # a worker is running: /health/ answers 200
     world = MatrixWorld(users=users)
     world.ids = {"round": round_.pk, "gamma_reg": gamma_reg.pk, "owner_reg": owner_reg.pk,
@@ -129,7 +136,8 @@ def build_world() -> MatrixWorld:
                  "unsubscribe": unsubscribe_token(users["owner"].pk, "introductions"), "asked": asked.pk,
                  "same_org_user": users["same_org"].pk, "gamma_user": gamma_user.pk,
                  "relationship": relationship.pk, "event": poc.pk,
-                 "alpha_in_tokyo": f"{tokyo.pk}:{orgs['alpha'].pk}"}
+                 "alpha_in_tokyo": f"{tokyo.pk}:{orgs['alpha'].pk}", "tokyo": tokyo.pk,
+                 "signal_link": signal_link.pk, "signal_source": feed.pk}
     world.tokens = {name: issue_token(user=user, name="matrix")[1] for name, user in users.items()}
     assert Round.objects.get().status == "published"
     return world
@@ -202,6 +210,16 @@ ROWS: dict[str, Row] = {
     "web:relationship_act": Row(lambda i: f"/relationships/{i['relationship']}/act/",
                                 {"GET": WRONG_METHOD, "POST": only({OWNER: 302, SAME: 302, OTHER: 302})},
                                 data=lambda i: {"action": "note", "text": "Send the NDA draft"}),
+    # --- signals: a member's feed and follows (the hub's members and operators; Taipei's operator is not
+    # a member of Tokyo, so Tokyo's topics and links are not theirs) ------------------------------------
+    "web:signals": Row(lambda i: "/signals/", {"GET": members(200), "POST": WRONG_METHOD}),
+    "web:signals_topics": Row(lambda i: "/signals/topics/",
+                              {"GET": WRONG_METHOD, "POST": members(302) | {TAIPEI: 404}},
+                              data=lambda i: {"hub": i["tokyo"], "event_type": "funding"}),
+    "web:signal_link_wrong": Row(lambda i: f"/signals/links/{i['signal_link']}/wrong/",
+                                 {"GET": WRONG_METHOD, "POST": members(302) | {TAIPEI: 404}}),
+    # Anyone signed in may ask; who shares no hub with Beta is sent back with an error.
+    "web:organisation_follow": Row(lambda i: "/o/beta/follow/", {"GET": WRONG_METHOD, "POST": members(302)}),
     # --- trust: a member reports what reached them; a measure's member appeals ------------------
     "web:report": Row(lambda i: "/report/", {"GET": WRONG_METHOD, "POST": only({OWNER: 302})},  # owner got it
                       data=lambda i: {"kind": "meeting_request", "subject": i["waiting"], "reason": "spam"}),
@@ -290,6 +308,10 @@ ROWS: dict[str, Row] = {
                                     data=lambda i: {"stale_after_met": "10", "stale_after_follow_up": "20",
                                                     "stale_after_nda": "30", "stale_after_poc": "60",
                                                     "stale_after_agreement": "90"}),
+    "manage:signals": Row(lambda i: "/manage/tokyo/signals/", {"GET": only({OP: 200}), "POST": OPERATOR_WRONG_METHOD}),
+    "manage:signals_action": Row(lambda i: "/manage/tokyo/signals/action/",
+                                 {"GET": OPERATOR_WRONG_METHOD, "POST": only({OP: 302})},
+                                 data=lambda i: {"action": "pause", "source": i["signal_source"]}),
     "manage:matching_rebuild": Row(lambda i: "/manage/tokyo/matching/rebuild/",
                                    {"GET": OPERATOR_WRONG_METHOD, "POST": only({OP: 302})}),
     "manage:trust": Row(lambda i: "/manage/tokyo/trust/", {"GET": only({OP: 200}), "POST": OPERATOR_WRONG_METHOD}),

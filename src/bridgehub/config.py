@@ -62,6 +62,7 @@ class Config:
     site_url: str
     log_format: str
     log_requests: bool
+    signals_private_feeds: bool
 
     @property
     def production(self) -> bool:
@@ -103,6 +104,9 @@ def load(base_dir: Path) -> Config:
         # One JSON object per log line (for a log collector) in production; readable text on a laptop.
         log_format=os.environ.get("BRIDGEHUB_LOG_FORMAT", "json" if production else "text"),
         log_requests=_flag("BRIDGEHUB_LOG_REQUESTS", default=production),
+        # Feeds on loopback or private addresses (an intranet's news): off, so a feed address cannot
+        # make the worker read internal services.
+        signals_private_feeds=_flag("BRIDGEHUB_SIGNALS_PRIVATE_FEEDS", default=False),
     )
     if config.log_format not in {"json", "text"}:
         raise UnsafeConfiguration(f"BRIDGEHUB_LOG_FORMAT={config.log_format!r}: expected 'json' or 'text'")

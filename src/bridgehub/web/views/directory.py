@@ -17,6 +17,7 @@ from bridgehub.directory.enums import ApprovalStatus
 from bridgehub.directory.models import Organisation, Sector
 from bridgehub.hubs.models import Hub
 from bridgehub.pipeline.domain import queries as pipeline_queries
+from bridgehub.signals.domain import queries as signal_queries
 from bridgehub.trust.domain.queries import report_hub_for
 from bridgehub.web.choices import enum_choices
 from bridgehub.web.directory_cards import render_results
@@ -99,6 +100,8 @@ def organisation_detail(request, slug: str):
         "track": (track := pipeline_queries.manual_openings_for(user, organisation)),
         "track_existing": [(hub, own, existing) for hub, own, existing in track if existing],
         "track_new": [(hub, own) for hub, own, existing in track if not existing],
+        "signal_items": signal_queries.recent_items_about(user, organisation),
+        "signal_follow": signal_queries.follow_state(user, organisation),
         "people": [affiliation for affiliation in organisation.affiliations.select_related("person").prefetch_related(
                        "person__affiliations__organisation__hub_links")
                    if queries.person_group_visible(user, affiliation.person, affiliation.person.profile_visibility)],

@@ -1,0 +1,104 @@
+"""Items into a hub's feed: language, links to the directory, sectors, event type, copies merged.
+
+`ingest` is the one way in for feeds and uploads alike, so every item is read the same way.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from urllib.parse import urlsplit
+
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from bridgehub.directory.models import Sector
+from bridgehub.engines.linking.events import read_event
+from bridgehub.engines.linking.language import detect_language
+from bridgehub.engines.linking.sectors import read_sectors
+from bridgehub.engines.linking.stories import StoryFacts, StoryIndex, is_follow_up, signature
+from bridgehub.hubs.models import Hub
+from bridgehub.signals.domain.directory import linker_for_hub
+from bridgehub.signals.models import Item, ItemCopy, ItemLink, Source
+
+# Copies and follow-ups are looked for among the stories of the last weeks, not the whole archive.
+STORY_WINDOW = timedelta(days=45)
+
+
+@dataclass(frozen=True)
+class RawItem:
+    """An item as a feed or an upload gives it."""
+
+    title: str
+    url: str
+    published_at: datetime
+    body: str = ""
+    outlet: str = ""
+
+
+@dataclass
+class IngestResult:
+    added: int = 0
+    copies: int = 0
+    already_known: int = 0
+
+
+def _day(moment: datetime) -> int:
+    return moment.date().toordinal()
+
+
+def ingest(*, hub: Hub, source: Source | None, raw_items: list[RawItem]) -> IngestResult:
+    """Add `raw_items` to the hub's feed. Side effects: Item, ItemCopy and ItemLink rows; the source's
+    count of added items. An address the hub already has is skipped; a copy of a recent story becomes
+    one more copy of it."""
+    result = IngestResult()
+    linker = linker_for_hub(hub)
+    since = timezone.now() - STORY_WINDOW
+    recent = list(Item.objects.filter(hub=hub, published_at__gte=since).prefetch_related("links")
+                  .only("pk", "signature", "event_type", "published_at"))
+    stories = StoryIndex((str(item.pk), bytes(item.signature)) for item in recent)
+    facts = {item.pk: StoryFacts(frozenset(link.organisation_id for link in item.links.all()), item.event_type,
+                                 _day(item.published_at)) for item in recent}
+    # An item about a sub-sector (wafer equipment) is also about its sector (semiconductors): whoever
+    # follows the broader one sees it.
+    sector_ids = {code: {pk} | ({parent} if parent else set())
+                  for code, pk, parent in Sector.objects.values_list("code", "pk", "parent_id")}
+    known = set(ItemCopy.objects.filter(hub=hub, url__in=[raw.url for raw in raw_items]).values_list("url", flat=True))
+    with transaction.atomic():
+        for raw in raw_items:
+            if raw.url in known:
+                result.already_known += 1
+                continue
+            known.add(raw.url)
+            text = f"{raw.title}\n{raw.body}"
+            language = detect_language(text)
+            outlet = raw.outlet or urlsplit(raw.url).hostname or ""
+            packed = signature(text)
+            copy_of = stories.copy_of(packed)
+            if copy_of is not None:
+                ItemCopy.objects.create(hub=hub, item_id=int(copy_of), source=source, url=raw.url, outlet=outlet,
+                                        title=raw.title[:500], language=language, published_at=raw.published_at)
+                result.copies += 1
+                continue
+            event = read_event(raw.title, raw.body)
+            mentions = linker.mentions(text)
+            organisations = {int(organisation): text[mention.start:mention.end]
+                             for mention in mentions for organisation in mention.ids}
+            story = StoryFacts(frozenset(organisations), event.event_type, _day(raw.published_at))
+            earlier = [pk for pk, fact in facts.items() if is_follow_up(story, fact)]
+            item = Item.objects.create(
+                hub=hub, title=raw.title[:500], body=raw.body, language=language, url=raw.url,
+                published_at=raw.published_at, event_type=event.event_type, evidence=event.evidence[:500],
+                signature=packed, follow_up_of_id=max(earlier, key=lambda pk: facts[pk].day) if earlier else None)
+            ItemCopy.objects.create(hub=hub, item=item, source=source, url=raw.url, outlet=outlet,
+                                    title=raw.title[:500], language=language, published_at=raw.published_at)
+            ItemLink.objects.bulk_create(ItemLink(item=item, organisation_id=organisation, mention=mention[:200])
+                                         for organisation, mention in organisations.items())
+            item.sectors.set({pk for code in read_sectors(text) for pk in sector_ids.get(code, ())})
+            stories.add(str(item.pk), packed)
+            facts[item.pk] = story
+            result.added += 1
+        if source is not None and result.added:
+            Source.objects.filter(pk=source.pk).update(items_added=F("items_added") + result.added)
+    return result

@@ -1,0 +1,142 @@
+"""What a member's feed holds and why; what an operator sees of the hub's signals.
+
+A member is concerned by an item that mentions an organisation they follow (by default their own
+organisations and the other sides of their relationships, plus any they chose), or that is about a
+sector they follow (by default their organisations' sectors) and of an event type they follow (all
+types when they chose none). Items are the hub's members' business: a member reads only the items of
+their own hubs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
+
+from bridgehub.directory.domain.queries import member_hub_ids, own_organisation_roles
+from bridgehub.directory.models import Organisation
+from bridgehub.pipeline.domain.queries import relationships_for_user
+from bridgehub.signals.enums import EventType
+from bridgehub.signals.models import Follow, Item, ItemCopy, ItemLink, LinkReport
+
+
+@dataclass(frozen=True)
+class Interests:
+    """What a person follows: organisation ids by reason, sector ids, event types ("" in none = all)."""
+
+    own: frozenset[int]
+    partners: frozenset[int]
+    followed: frozenset[int]
+    sectors: frozenset[int]
+    event_types: frozenset[str]
+
+    @property
+    def organisations(self) -> frozenset[int]:
+        return self.own | self.partners | self.followed
+
+
+def interests_for_user(user: Any) -> Interests:
+    own = frozenset(own_organisation_roles(user))
+    partners: set[int] = set()
+    for first, second in relationships_for_user(user).values_list("organisation_id", "counterpart_id"):
+        partners.update(side for side in (first, second) if side is not None and side not in own)
+    follows = list(Follow.objects.filter(user=user).values_list("organisation_id", "sector_id", "event_type"))
+    own_sectors = set(Organisation.sectors.through.objects.filter(organisation_id__in=own)
+                      .values_list("sector_id", flat=True))
+    return Interests(
+        own=own, partners=frozenset(partners),
+        followed=frozenset(organisation for organisation, _sector, _type in follows if organisation),
+        sectors=frozenset(own_sectors | {sector for _org, sector, _type in follows if sector}),
+        event_types=frozenset(event_type for _org, _sector, event_type in follows if event_type))
+
+
+def items_for_user(user: Any, interests: Interests | None = None) -> QuerySet[Item]:
+    """The items of the user's hubs that concern them (see the module docstring), newest first."""
+    hubs = member_hub_ids(user)
+    if not hubs:
+        return Item.objects.none()
+    interests = interests or interests_for_user(user)
+    mentions = ItemLink.objects.filter(item=OuterRef("pk"), organisation_id__in=interests.organisations).exclude(
+        reports__user=user)
+    about = Item.sectors.through.objects.filter(item_id=OuterRef("pk"), sector_id__in=interests.sectors)
+    topical = Exists(about)
+    if interests.event_types:
+        topical = topical & Q(event_type__in=interests.event_types)
+    return Item.objects.filter(hub_id__in=hubs).filter(Exists(mentions) | topical)
+
+
+@dataclass
+class FeedEntry:
+    item: Item
+    reasons: list[str] = field(default_factory=list)
+    links: list[ItemLink] = field(default_factory=list)  # the links the reader has not reported wrong
+    copies: list[ItemCopy] = field(default_factory=list)
+
+
+def feed_entries(user: Any, items: list[Item], interests: Interests, ui_language: str | None) -> list[FeedEntry]:
+    """Each item with why it concerns the reader, in the reader's language (`items` prefetched by
+    `with_feed_data`)."""
+    entries = []
+    for item in items:
+        links = [link for link in item.links.all() if not any(report.user_id == user.pk
+                                                              for report in link.reports.all())]
+        reasons = []
+        for link in links:
+            name = link.organisation.name
+            if link.organisation_id in interests.own:
+                reasons.append(_("Mentions your organisation %(name)s") % {"name": name})
+            elif link.organisation_id in interests.partners:
+                reasons.append(_("Mentions %(name)s, with whom you have a relationship") % {"name": name})
+            elif link.organisation_id in interests.followed:
+                reasons.append(_("Mentions %(name)s, which you follow") % {"name": name})
+        sectors = [sector for sector in item.sectors.all() if sector.pk in interests.sectors]
+        if sectors:
+            labels = pgettext("list separator", ", ").join(sector.label_for(ui_language) for sector in sectors)
+            if item.event_type:
+                reasons.append(_("%(sectors)s, %(event)s") % {"sectors": labels,
+                                                               "event": EventType(item.event_type).label})
+            else:
+                reasons.append(_("About %(sectors)s") % {"sectors": labels})
+        entries.append(FeedEntry(item, reasons, links, list(item.copies.all())))
+    return entries
+
+
+def with_feed_data(queryset: QuerySet[Item]) -> QuerySet[Item]:
+    return queryset.prefetch_related(
+        Prefetch("links", queryset=ItemLink.objects.select_related("organisation").prefetch_related("reports")),
+        "sectors", "copies")
+
+
+def items_for_hub(hub_id: int) -> QuerySet[Item]:
+    """Every item of a hub (the operator's view), newest first."""
+    return Item.objects.filter(hub_id=hub_id)
+
+
+def recent_items_about(user: Any, organisation: Organisation, limit: int = 5) -> list[Item]:
+    """The latest items of the user's hubs that mention `organisation` (for profile, match and
+    relationship pages)."""
+    hubs = member_hub_ids(user)
+    if not hubs:
+        return []
+    reported = LinkReport.objects.filter(link__item=OuterRef("pk"), link__organisation=organisation, user=user)
+    return list(Item.objects.filter(hub_id__in=hubs, links__organisation=organisation).exclude(Exists(reported))
+                .prefetch_related("copies")[:limit])
+
+
+def follow_state(user: Any, organisation: Organisation) -> str:
+    """How the user follows `organisation`'s news: "own", "partner", "followed", "" (could follow), or
+    "none" (not in a hub of theirs, or not signed in)."""
+    if organisation.pk in own_organisation_roles(user):
+        return "own"
+    if not member_hub_ids(user):
+        return "none"
+    if Follow.objects.filter(user=user, organisation=organisation).exists():
+        return "followed"
+    return ""
+
+
+def follows_for_user(user: Any) -> QuerySet[Follow]:
+    return Follow.objects.filter(user=user).select_related("organisation", "sector", "hub")

@@ -1,0 +1,32 @@
+"""Market signals on the background worker: feeds polled every half hour, or at once on request."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django_tasks import task
+
+POLL_EVERY = dt.timedelta(minutes=30)
+
+
+@task()
+def poll_source_task(source_id: int) -> str:
+    from bridgehub.signals.domain.feeds import poll_source
+    from bridgehub.signals.models import Source
+
+    source = Source.objects.select_related("hub").filter(pk=source_id, active=True).first()
+    if source is None:
+        return "gone"
+    result = poll_source(source)
+    return "failed" if result is None else f"added {result.added}, copies {result.copies}"
+
+
+@task()
+def poll_feeds_task() -> str:
+    from bridgehub.common.periodic import schedule_next
+    from bridgehub.signals.domain.feeds import poll_due_sources
+
+    try:
+        return f"polled {poll_due_sources()}"
+    finally:
+        schedule_next(poll_feeds_task, POLL_EVERY)  # a failing run must not end the chain

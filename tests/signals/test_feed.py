@@ -1,0 +1,105 @@
+"""A member's feed: what concerns them, why, and never another hub's news."""
+
+import pytest
+from django.utils import translation
+
+from bridgehub.directory.models import Sector
+from bridgehub.pipeline.domain.relationships import open_relationship
+from bridgehub.signals.domain import queries
+from bridgehub.signals.domain.follows import SignalsError, follow_organisation, report_link, set_topics
+from bridgehub.signals.domain.ingest import ingest
+from bridgehub.signals.models import Item, ItemLink
+from tests.conftest import client_for
+from tests.factories.core import OrganisationFactory, OrganisationHubFactory
+from tests.signals.conftest import raw
+
+
+def _feed(user):
+    interests = queries.interests_for_user(user)
+    items = list(queries.with_feed_data(queries.items_for_user(user, interests)))
+    with translation.override("en"):
+        return {entry.item.url.rsplit("/", 1)[1]: entry.reasons
+                for entry in queries.feed_entries(user, items, interests, "en")}
+
+
+@pytest.fixture
+def news(world):
+    partner = OrganisationFactory(slug="partner", name="Kumamoto Robotics")
+    OrganisationHubFactory(organisation=partner, hub=world.tokyo)
+    other = OrganisationFactory(slug="other", name="Osaka Lidar")
+    OrganisationHubFactory(organisation=other, hub=world.tokyo)
+    world.organisation.sectors.set([Sector.objects.get(code="robotics")])
+    ingest(hub=world.tokyo, source=None, raw_items=[
+        raw("Secret Chips opens an office in Taipei", "https://n.example/own"),
+        raw("Kumamoto Robotics wins an order from Toyota", "https://n.example/partner"),
+        raw("Osaka Lidar launches a new sensor", "https://n.example/other"),
+        raw("Care robots startup raises a seed round", "https://n.example/sector-funding"),
+        raw("Humanoid robot maker opens a factory in Aichi", "https://n.example/sector-facility"),
+    ])
+    ingest(hub=world.taipei, source=None, raw_items=[raw("Taipei Org raises funding", "https://n.example/taipei")])
+    open_relationship(user=world.owner, hub=world.tokyo, organisation=world.organisation, counterpart=partner)
+    return other
+
+
+@pytest.mark.django_db
+def test_the_feed_holds_what_concerns_the_member_and_says_why(world, news):
+    assert _feed(world.owner) == {
+        "own": ["Mentions your organisation Secret Chips"],
+        "partner": ["Mentions Kumamoto Robotics, with whom you have a relationship", "Robotics, Contract or order"],
+        "sector-funding": ["Robotics, Funding"],
+        "sector-facility": ["Robotics, Facility or expansion"],
+    }
+    follow_organisation(user=world.owner, organisation=news)
+    set_topics(user=world.owner, hub=world.tokyo, sectors=[], event_types=["funding"])
+    feed = _feed(world.owner)
+    assert feed["other"] == ["Mentions Osaka Lidar, which you follow"]
+    assert "sector-facility" not in feed and "sector-funding" in feed  # sector news narrowed to funding
+
+
+@pytest.mark.django_db
+def test_another_hubs_news_never_reaches_a_member(world, news):
+    assert "taipei" not in _feed(world.owner)
+    assert list(_feed(world.taipei_member)) == ["taipei"]
+    assert _feed(world.taipei_operator) == {}  # an operator follows nothing by default
+    with pytest.raises(SignalsError):
+        follow_organisation(user=world.taipei_member, organisation=news)
+    with pytest.raises(SignalsError):
+        set_topics(user=world.taipei_member, hub=world.tokyo, sectors=[], event_types=["funding"])
+    link = ItemLink.objects.get(organisation=world.organisation)
+    with pytest.raises(SignalsError):
+        report_link(user=world.taipei_member, link=link)
+
+
+@pytest.mark.django_db
+def test_a_link_reported_wrong_leaves_the_reporters_feed(world, news):
+    link = ItemLink.objects.get(organisation=world.organisation)
+    response = client_for(world.owner).post(f"/signals/links/{link.pk}/wrong/")
+    assert response.status_code == 302
+    assert "own" not in _feed(world.owner)
+    assert link.reports.count() == 1
+    page = client_for(world.tokyo_operator).get("/manage/tokyo/signals/")
+    assert "Links members marked wrong" in page.content.decode()
+
+
+@pytest.mark.django_db
+def test_the_signals_page_shows_reasons_and_sources(world, news):
+    Item.objects.filter(url__endswith="/own").update(title="セクレットチップス、台北に拠点", language="ja")
+    with translation.override("en"):
+        page = client_for(world.owner).get("/signals/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "Mentions your organisation Secret Chips" in page
+    assert '<span class="lang-badge" lang="ja"' in page  # the title stays in its language, marked
+    assert "1 source" in page and "n.example" in page
+    organisation_page = client_for(world.owner).get("/o/partner/").content.decode()
+    assert "Kumamoto Robotics wins an order from Toyota" in organisation_page
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("count", "queries_expected"), [(1, 19), (3, 19)])
+def test_the_signals_page_costs_the_same_queries_for_one_or_three_items(world, django_assert_num_queries, count,
+                                                                       queries_expected):
+    ingest(hub=world.tokyo, source=None, raw_items=[
+        raw(f"Secret Chips news number {n}", f"https://n.example/{n}") for n in range(count)])
+    client = client_for(world.owner)
+    client.get("/signals/")
+    with django_assert_num_queries(queries_expected):
+        assert client.get("/signals/").status_code == 200

@@ -1,0 +1,99 @@
+"""Feeds are read politely from a real local web server, and every failure is shown, never raised."""
+
+import datetime as dt
+import functools
+import threading
+from email.utils import format_datetime
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+
+from bridgehub.signals.domain.feeds import FetchError, fetch, is_due, poll_due_sources, poll_source
+from bridgehub.signals.models import Item, Source
+from tests.conftest import client_for, run_queued_tasks
+
+RSS = """<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel><title>Tokyo Deep Tech Daily</title>
+<item><title>Secret Chips raises a Series B</title><link>{base}/news/1</link>
+<pubDate>Mon, 02 Nov 2026 09:00:00 +0900</pubDate><description>&lt;p&gt;The round was led by Neighbour KK.&lt;/p&gt;</description></item>
+<item><title>經濟部公布半導體補助計畫徵件</title><link>{base}/news/2</link><pubDate>Tue, 03 Nov 2026 10:00:00 +0800</pubDate></item>
+<item><title></title><link>{base}/news/untitled</link></item>
+</channel></rss>"""
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # the test's output is the assertions, not the access log
+        pass
+
+
+@pytest.fixture
+def site(tmp_path, settings):
+    settings.SIGNALS_PRIVATE_FEEDS = True
+    settings.SIGNALS_HOST_INTERVAL = 0.0
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(tmp_path)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    (tmp_path / "feed.xml").write_text(RSS.format(base=base), encoding="utf-8")
+    (tmp_path / "private").mkdir()
+    (tmp_path / "private" / "feed.xml").write_text(RSS.format(base=base), encoding="utf-8")
+    (tmp_path / "robots.txt").write_text("User-agent: *\nDisallow: /private/\n", encoding="utf-8")
+    (tmp_path / "page.html").write_text("<html><body>not a feed</body></html>", encoding="utf-8")
+    yield base
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.mark.django_db
+def test_a_feed_is_read_once_and_then_only_when_changed(world, site):
+    source = Source.objects.create(hub=world.tokyo, kind="feed", name="Daily", url=f"{site}/feed.xml")
+    result = poll_source(source)
+    assert (result.added, result.copies) == (2, 0)  # the entry without a title is skipped
+    item = Item.objects.get(url=f"{site}/news/1")
+    assert item.body == "The round was led by Neighbour KK."
+    assert item.published_at == dt.datetime(2026, 11, 2, 0, 0, tzinfo=dt.UTC)
+    assert Item.objects.get(url=f"{site}/news/2").event_type == "programme_call"
+    source.refresh_from_db()
+    assert source.last_error == "" and source.last_modified and source.items_added == 2
+    assert poll_source(source).added == 0  # If-Modified-Since: the server answers 304
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("path", "error"), [
+    ("/missing.xml", "the server answered 404 File not found"),
+    ("/page.html", "not a readable RSS or Atom feed"),
+    ("/private/feed.xml", "the site's robots.txt does not allow fetching this address"),
+])
+def test_a_failing_feed_says_why_and_backs_off(world, site, path, error):
+    source = Source.objects.create(hub=world.tokyo, kind="feed", name="Broken", url=site + path)
+    assert poll_source(source) is None
+    source.refresh_from_db()
+    assert (source.last_error, source.failures) == (error, 1)
+    assert not is_due(source, source.last_checked_at + dt.timedelta(minutes=45))  # 30 min × 2 after a failure
+    assert is_due(source, source.last_checked_at + dt.timedelta(minutes=61))
+    page = client_for(world.tokyo_operator).get("/manage/tokyo/signals/").content.decode()
+    assert error.replace("'", "&#x27;") in page
+
+
+@pytest.mark.django_db
+def test_internal_addresses_are_refused_unless_allowed(settings):
+    settings.SIGNALS_PRIVATE_FEEDS = False
+    for url in ("http://127.0.0.1:9/feed.xml", "http://10.1.2.3/feed", "http://169.254.169.254/latest/"):
+        with pytest.raises(FetchError, match="is an internal address"):
+            fetch(url)
+    with pytest.raises(FetchError, match="not a web address"):
+        fetch("file:///etc/passwd")
+
+
+@pytest.mark.django_db
+def test_an_operator_adds_a_feed_and_the_worker_reads_it(world, site):
+    client = client_for(world.tokyo_operator)
+    response = client.post("/manage/tokyo/signals/action/", {"action": "add_feed", "url": f"{site}/feed.xml",
+                                                             "name": "Daily"})
+    assert response.status_code == 302
+    assert run_queued_tasks("poll_source_task") == 1
+    assert Item.objects.filter(hub=world.tokyo).count() == 2
+    Source.objects.update(last_checked_at=None)
+    assert poll_due_sources() == 1
+    assert client.post("/manage/tokyo/signals/action/", {"action": "add_feed", "url": "not a url"}).status_code == 302
+    assert Source.objects.count() == 1

@@ -1,0 +1,92 @@
+"""Items land linked, classified and merged; uploads land whole or not at all."""
+
+import pytest
+
+from bridgehub.signals.domain.ingest import ingest
+from bridgehub.signals.domain.uploads import UploadError, upload_items
+from bridgehub.signals.models import Alias, Item, ItemCopy, ItemLink, Source
+from tests.factories.core import OrganisationFactory, OrganisationHubFactory
+from tests.signals.conftest import raw
+
+RELEASE = ("Secret Chips raises a Series B to build wafer inspection tools",
+           "Secret Chips, the Tokyo maker of wafer inspection equipment, raised 3 billion yen in a Series B round "
+           "led by Neighbour KK.")
+
+
+@pytest.mark.django_db
+def test_an_item_is_linked_classified_and_copies_merge(world):
+    result = ingest(hub=world.tokyo, source=None, raw_items=[
+        raw(RELEASE[0], "https://news.example.org/a", body=RELEASE[1], outlet="Example News"),
+        raw(RELEASE[0] + " (update)", "https://other.example.com/b", body=RELEASE[1]),
+        raw("Taipei Org opens a lab", "https://news.example.org/c"),  # Taipei Org is not in Tokyo's directory
+    ])
+    assert (result.added, result.copies, result.already_known) == (2, 1, 0)
+    item = Item.objects.get(url="https://news.example.org/a")
+    assert item.event_type == "funding" and item.evidence == RELEASE[0]
+    assert item.language == "en"
+    assert sorted(ItemLink.objects.filter(item=item).values_list("organisation__slug", "mention")) == [
+        ("neighbour", "Neighbour KK"), ("secret-chips", "Secret Chips")]
+    assert sorted(item.sectors.values_list("code", flat=True)) == ["semiconductors", "semiconductors_equipment"]
+    assert list(item.copies.values_list("outlet", flat=True)) == ["Example News", "other.example.com"]
+    assert not ItemLink.objects.filter(item__url="https://news.example.org/c").exists()
+    again = ingest(hub=world.tokyo, source=None, raw_items=[raw(RELEASE[0], "https://news.example.org/a")])
+    assert (again.added, again.copies, again.already_known) == (0, 0, 1)
+
+
+@pytest.mark.django_db
+def test_a_follow_up_is_linked_not_merged(world):
+    ingest(hub=world.tokyo, source=None, raw_items=[
+        raw("Secret Chips to acquire a Kyushu wafer equipment maker", "https://news.example.org/1")])
+    ingest(hub=world.tokyo, source=None, raw_items=[
+        raw("Secret Chips completes acquisition; regulators approve the merger", "https://news.example.org/2",
+            days=20)])
+    first, later = Item.objects.get(url__endswith="/1"), Item.objects.get(url__endswith="/2")
+    assert later.follow_up_of == first
+    assert Item.objects.count() == 2
+
+
+@pytest.mark.django_db
+def test_operators_aliases_link_other_names(world):
+    OrganisationHubFactory(organisation=OrganisationFactory(slug="tsmc", name="台灣積體電路製造股份有限公司"),
+                           hub=world.tokyo)
+    Alias.objects.create(hub=world.tokyo, organisation_id=OrganisationFactory._meta.model.objects.get(slug="tsmc").pk,
+                         name="TSMC")
+    ingest(hub=world.tokyo, source=None, raw_items=[
+        raw("TSMC opens a second fab in Kumamoto", "https://news.example.org/tsmc"),
+        raw("台灣積體電路製造宣布擴產", "https://news.example.org/tsmc-zh"),  # legal form in the directory only
+    ])
+    assert sorted(ItemLink.objects.values_list("item__url", "organisation__slug")) == [
+        ("https://news.example.org/tsmc", "tsmc"), ("https://news.example.org/tsmc-zh", "tsmc")]
+
+
+CSV_GOOD = ("title,url,published,text,outlet\n"
+            "Secret Chips wins an order from a carmaker,https://news.example.org/o,2026-11-03,,Nikkan\n"
+            "ロボット新会社が資金調達,https://news.example.org/j,2026-11-04T10:00:00+09:00,,\n")
+
+
+@pytest.mark.django_db
+def test_an_upload_lands_whole(world):
+    result = upload_items(user=world.tokyo_operator, hub=world.tokyo, name="news.csv",
+                          content=("\ufeff" + CSV_GOOD).encode())
+    assert result.added == 2
+    source = Source.objects.get(hub=world.tokyo, kind="upload")
+    assert source.items_added == 2
+    assert Item.objects.get(url__endswith="/j").language == "ja"
+    assert Item.objects.get(url__endswith="/o").event_type == "contract"
+
+
+@pytest.mark.django_db
+def test_a_bad_upload_names_every_row_and_field_and_adds_nothing(world):
+    bad = CSV_GOOD + ",ftp://x,2026-13-01,,\n"
+    with pytest.raises(UploadError) as raised:
+        upload_items(user=world.tokyo_operator, hub=world.tokyo, name="news.csv", content=bad.encode())
+    assert raised.value.problems == [
+        "row 4, title: missing", "row 4, url: not a web address",
+        "row 4, published: not a date (YYYY-MM-DD or an ISO date-time)"]
+    with pytest.raises(UploadError) as raised:
+        upload_items(user=world.tokyo_operator, hub=world.tokyo, name="news.json", content=b'{"title": 1}')
+    assert raised.value.problems == ["The JSON file must hold a list of items."]
+    with pytest.raises(UploadError) as raised:
+        upload_items(user=world.tokyo_operator, hub=world.tokyo, name="news.csv", content=b"title,link\nx,y\n")
+    assert raised.value.problems == ["The header row lacks: published, url."]
+    assert (Item.objects.count(), ItemCopy.objects.count(), Source.objects.count()) == (0, 0, 0)
