@@ -3,7 +3,6 @@
 import datetime as dt
 import functools
 import threading
-from email.utils import format_datetime
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
@@ -15,8 +14,10 @@ from tests.conftest import client_for, run_queued_tasks
 RSS = """<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0"><channel><title>Tokyo Deep Tech Daily</title>
 <item><title>Secret Chips raises a Series B</title><link>{base}/news/1</link>
-<pubDate>Mon, 02 Nov 2026 09:00:00 +0900</pubDate><description>&lt;p&gt;The round was led by Neighbour KK.&lt;/p&gt;</description></item>
-<item><title>經濟部公布半導體補助計畫徵件</title><link>{base}/news/2</link><pubDate>Tue, 03 Nov 2026 10:00:00 +0800</pubDate></item>
+<pubDate>Mon, 02 Nov 2026 09:00:00 +0900</pubDate>
+<description>&lt;p&gt;The round was led by Neighbour KK.&lt;/p&gt;</description></item>
+<item><title>經濟部公布半導體補助計畫徵件</title><link>{base}/news/2</link>
+<pubDate>Tue, 03 Nov 2026 10:00:00 +0800</pubDate></item>
 <item><title></title><link>{base}/news/untitled</link></item>
 </channel></rss>"""
 

@@ -63,10 +63,11 @@ def _allowed_by_robots(url: str) -> bool:
     origin = f"{parts.scheme}://{parts.netloc}"
     cached = _robots.get(origin)
     if cached is None or cached[0] < time.monotonic() - 86400:
-        parser: urllib.robotparser.RobotFileParser | None = urllib.robotparser.RobotFileParser(origin + "/robots.txt")
+        parser: urllib.robotparser.RobotFileParser | None
         try:
             request = urllib.request.Request(origin + "/robots.txt", headers={"User-Agent": USER_AGENT})  # noqa: S310 - http(s) only: fetch() checked the scheme
             with urllib.request.urlopen(request, timeout=TIMEOUT) as response:  # noqa: S310 - as above
+                parser = urllib.robotparser.RobotFileParser(origin + "/robots.txt")
                 parser.parse(response.read(100_000).decode("utf-8", "replace").splitlines())
         except (urllib.error.URLError, OSError, ValueError):
             parser = None  # no robots.txt (or none readable): nothing is disallowed
@@ -86,7 +87,7 @@ def _check_public(host: str, port: int | None) -> None:
     except OSError as error:
         raise FetchError(f"could not find the host {host}") from error
     for address in addresses:
-        ip = ipaddress.ip_address(address.split("%")[0])
+        ip = ipaddress.ip_address(str(address).split("%")[0])
         if not ip.is_global:
             raise FetchError(f"{host} is an internal address ({ip}); feeds must be on the public web")
 
@@ -136,8 +137,8 @@ def parse_feed(body: bytes) -> list[RawItem]:
             continue  # an entry without an address or a title cannot be shown or merged
         stamp = entry.get("published_parsed") or entry.get("updated_parsed")
         published = (datetime.fromtimestamp(calendar.timegm(stamp), tz=UTC) if stamp else timezone.now())
-        body = strip_tags(str(entry.get("summary", "")))
-        items.append(RawItem(title=title, url=link, published_at=published, body=body.strip(), outlet=outlet))
+        summary = strip_tags(str(entry.get("summary", "")))
+        items.append(RawItem(title=title, url=link, published_at=published, body=summary.strip(), outlet=outlet))
     return items
 
 

@@ -58,7 +58,7 @@ def ingest(*, hub: Hub, source: Source | None, raw_items: list[RawItem]) -> Inge
     recent = list(Item.objects.filter(hub=hub, published_at__gte=since).prefetch_related("links")
                   .only("pk", "signature", "event_type", "published_at"))
     stories = StoryIndex((str(item.pk), bytes(item.signature)) for item in recent)
-    facts = {item.pk: StoryFacts(frozenset(link.organisation_id for link in item.links.all()), item.event_type,
+    facts = {item.pk: StoryFacts(frozenset(str(link.organisation_id) for link in item.links.all()), item.event_type,
                                  _day(item.published_at)) for item in recent}
     # An item about a sub-sector (wafer equipment) is also about its sector (semiconductors): whoever
     # follows the broader one sees it.
@@ -85,7 +85,7 @@ def ingest(*, hub: Hub, source: Source | None, raw_items: list[RawItem]) -> Inge
             mentions = linker.mentions(text)
             organisations = {int(organisation): text[mention.start:mention.end]
                              for mention in mentions for organisation in mention.ids}
-            story = StoryFacts(frozenset(organisations), event.event_type, _day(raw.published_at))
+            story = StoryFacts(frozenset(map(str, organisations)), event.event_type, _day(raw.published_at))
             earlier = [pk for pk, fact in facts.items() if is_follow_up(story, fact)]
             item = Item.objects.create(
                 hub=hub, title=raw.title[:500], body=raw.body, language=language, url=raw.url,

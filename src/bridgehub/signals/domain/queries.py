@@ -62,7 +62,7 @@ def items_for_user(user: Any, interests: Interests | None = None) -> QuerySet[It
     mentions = ItemLink.objects.filter(item=OuterRef("pk"), organisation_id__in=interests.organisations).exclude(
         reports__user=user)
     about = Item.sectors.through.objects.filter(item_id=OuterRef("pk"), sector_id__in=interests.sectors)
-    topical = Exists(about)
+    topical = Q(Exists(about))
     if interests.event_types:
         topical = topical & Q(event_type__in=interests.event_types)
     return Item.objects.filter(hub_id__in=hubs).filter(Exists(mentions) | topical)

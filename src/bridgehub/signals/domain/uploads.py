@@ -10,6 +10,7 @@ import csv
 import io
 import json
 from datetime import UTC, datetime, time
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
@@ -114,7 +115,7 @@ def read_upload(name: str, content: bytes) -> list[RawItem]:
     return items
 
 
-def upload_items(*, user: object, hub: Hub, name: str, content: bytes) -> IngestResult:
+def upload_items(*, user: Any, hub: Hub, name: str, content: bytes) -> IngestResult:
     """Add an uploaded file's items to the hub's feed, all or none. Side effects: an upload source for the
     hub (one, reused), items."""
     items = read_upload(name, content)
