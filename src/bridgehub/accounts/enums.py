@@ -32,13 +32,19 @@ class MailTopic(models.TextChoices):
     SCHEDULE = "schedule", _("my agenda and changes to my meetings")
     ROUND_INVITATIONS = "round_invitations", _("invitations to new rounds")
     PIPELINE = "pipeline", _("relationships: next steps due and relationships without news")
+    SIGNALS = "signals", _("market signals: news about the organisations and sectors I follow")
 
 
 class MailMode(models.TextChoices):
     INSTANT = "instant", _("at once")
     DAILY = "daily", _("in a daily digest")
+    WEEKLY = "weekly", _("in a weekly digest (Mondays)")
     OFF = "off", _("not by e-mail (the inbox still shows it)")
 
 
 # Time-critical topics cannot wait for the next digest: they are sent at once or not at all.
 INSTANT_ONLY_TOPICS = frozenset({MailTopic.REMINDERS, MailTopic.SCHEDULE})
+# News can wait a week; requests and answers cannot.
+WEEKLY_TOPICS = frozenset({MailTopic.SIGNALS})
+# A topic's mode until the person chooses: news arrives in a daily digest, not one mail per story.
+DEFAULT_MODES: dict[str, str] = {MailTopic.SIGNALS: "daily"}

@@ -22,6 +22,13 @@ def poll_source_task(source_id: int) -> str:
 
 
 @task()
+def deliver_signals_task(hub_id: int, item_ids: list[int]) -> str:
+    from bridgehub.signals.domain.delivery import deliver_items
+
+    return f"concerned {deliver_items(hub_id, item_ids)}"
+
+
+@task()
 def poll_feeds_task() -> str:
     from bridgehub.common.periodic import schedule_next
     from bridgehub.signals.domain.feeds import poll_due_sources

@@ -27,7 +27,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from bridgehub.accounts.enums import INSTANT_ONLY_TOPICS, MailMode, MailTopic
+from bridgehub.accounts.enums import DEFAULT_MODES, INSTANT_ONLY_TOPICS, WEEKLY_TOPICS, MailMode, MailTopic
 from bridgehub.accounts.models import DigestItem, User
 from bridgehub.common.mail import deliver, one_line
 
@@ -58,14 +58,16 @@ def read_unsubscribe_token(token: str) -> tuple[int, str] | None:
 def allowed_modes(topic: str) -> list[str]:
     if topic in INSTANT_ONLY_TOPICS:
         return [MailMode.INSTANT, MailMode.OFF]
-    return list(MailMode.values)
+    if topic in WEEKLY_TOPICS:
+        return list(MailMode.values)
+    return [MailMode.INSTANT, MailMode.DAILY, MailMode.OFF]
 
 
 def set_mail_mode(user: User, topic: str, mode: str) -> None:
     if topic not in MailTopic.values or mode not in allowed_modes(topic):
         raise ValueError(f"{mode!r} is not a choice for {topic!r}")
     preferences = dict(user.mail_preferences)
-    if mode == MailMode.INSTANT:
+    if mode == DEFAULT_MODES.get(topic, MailMode.INSTANT):
         preferences.pop(topic, None)
     else:
         preferences[topic] = mode
@@ -109,7 +111,7 @@ def send_to_people(subject: Callable[[], str], body: Callable[[], str], to: Iter
             if link:
                 text += "\n\n" + _("Open: %(url)s") % {"url": absolute(link)}
             footer, headers = _footer(user, topic)
-        if mode == MailMode.DAILY and user is not None and topic and not files:
+        if mode in (MailMode.DAILY, MailMode.WEEKLY) and user is not None and topic and not files:
             DigestItem.objects.create(user=user, topic=topic, subject=title, body=text)
             continue
         message = EmailMessage(f"[bridgehub] {title}", text + footer, settings.DEFAULT_FROM_EMAIL, [address],
@@ -121,13 +123,23 @@ def send_to_people(subject: Callable[[], str], body: Callable[[], str], to: Iter
     return sent
 
 
+def _zone(user: User) -> zoneinfo.ZoneInfo:
+    try:
+        return zoneinfo.ZoneInfo(user.time_zone)
+    except zoneinfo.ZoneInfoNotFoundError:
+        return zoneinfo.ZoneInfo("UTC")
+
+
+def _weekly_due(user: User, now: dt.datetime, items: list[Any]) -> bool:
+    """A weekly digest's items leave with the Monday digest (reader's time), or once one waited a week."""
+    local_now = now.astimezone(_zone(user))
+    monday = local_now.weekday() == 0 and local_now.hour >= DIGEST_HOUR
+    return monday or any(now - item.created_at >= dt.timedelta(days=7) for item in items)
+
+
 def _digest_due(user: User, now: dt.datetime, last_sent: dt.datetime | None) -> bool:
     """Due once the reader's local clock passed DIGEST_HOUR and no digest left since that moment."""
-    try:
-        zone = zoneinfo.ZoneInfo(user.time_zone)
-    except zoneinfo.ZoneInfoNotFoundError:
-        zone = zoneinfo.ZoneInfo("UTC")
-    local_now = now.astimezone(zone)
+    local_now = now.astimezone(_zone(user))
     today_at = local_now.replace(hour=DIGEST_HOUR, minute=0, second=0, microsecond=0)
     due_from = today_at if local_now >= today_at else today_at - dt.timedelta(days=1)
     return last_sent is None or last_sent < due_from
@@ -148,19 +160,27 @@ def send_due_digests(now: dt.datetime | None = None) -> int:
             continue
         with transaction.atomic():
             items = list(DigestItem.objects.select_for_update().filter(user=user, sent_at=None))
+            weekly = [item for item in items if user.mail_mode(item.topic) == MailMode.WEEKLY]
+            if weekly and not _weekly_due(user, now, weekly):
+                items = [item for item in items if item not in weekly]
             if not items:
                 continue
             DigestItem.objects.filter(pk__in=[item.pk for item in items]).update(sent_at=now)
-            transaction.on_commit(partial(_send_digest, user, items))
+            weekly_only = all(item in weekly for item in items)
+            transaction.on_commit(partial(_send_digest, user, items, weekly_only))
         sent += 1
     return sent
 
 
-def _send_digest(user: User, items: list[Any]) -> None:
+def _send_digest(user: User, items: list[Any], weekly_only: bool = False) -> None:
     with translation.override(user.language):
         count = len(items)
-        title = translation.ngettext("Your daily digest: %(count)d update", "Your daily digest: %(count)d updates",
-                                     count) % {"count": count}
+        if weekly_only:
+            title = translation.ngettext("Your weekly digest: %(count)d update",
+                                         "Your weekly digest: %(count)d updates", count) % {"count": count}
+        else:
+            title = translation.ngettext("Your daily digest: %(count)d update",
+                                         "Your daily digest: %(count)d updates", count) % {"count": count}
         parts = [f"{item.subject}\n\n{item.body}" for item in items]
         footer = "\n\n-- \n" + _("Change what reaches you and how: %(settings)s") % {
             "settings": absolute(reverse("web:settings"))}

@@ -7,6 +7,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from bridgehub.accounts.enums import DEFAULT_MODES
+
 
 def validate_time_zone(value: str) -> None:
     if value not in zoneinfo.available_timezones():
@@ -64,7 +66,7 @@ class User(AbstractBaseUser, PermissionsMixin):
         return str(self.public_name)
 
     def mail_mode(self, topic: str) -> str:
-        return str(self.mail_preferences.get(topic, "instant"))
+        return str(self.mail_preferences.get(topic, DEFAULT_MODES.get(topic, "instant")))
 
     @property
     def public_name(self) -> str:

@@ -5,8 +5,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from functools import partial
 from urllib.parse import urlsplit
 
 from django.db import transaction
@@ -42,6 +43,7 @@ class IngestResult:
     added: int = 0
     copies: int = 0
     already_known: int = 0
+    new_ids: list[int] = field(default_factory=list)
 
 
 def _day(moment: datetime) -> int:
@@ -50,8 +52,8 @@ def _day(moment: datetime) -> int:
 
 def ingest(*, hub: Hub, source: Source | None, raw_items: list[RawItem]) -> IngestResult:
     """Add `raw_items` to the hub's feed. Side effects: Item, ItemCopy and ItemLink rows; the source's
-    count of added items. An address the hub already has is skipped; a copy of a recent story becomes
-    one more copy of it."""
+    count of added items; after commit, a task that mails the members the new items concern. An address
+    the hub already has is skipped; a copy of a recent story becomes one more copy of it."""
     result = IngestResult()
     linker = linker_for_hub(hub)
     since = timezone.now() - STORY_WINDOW
@@ -99,6 +101,15 @@ def ingest(*, hub: Hub, source: Source | None, raw_items: list[RawItem]) -> Inge
             stories.add(str(item.pk), packed)
             facts[item.pk] = story
             result.added += 1
+            result.new_ids.append(item.pk)
         if source is not None and result.added:
             Source.objects.filter(pk=source.pk).update(items_added=F("items_added") + result.added)
+        if result.new_ids:
+            transaction.on_commit(partial(_deliver, hub.pk, list(result.new_ids)))
     return result
+
+
+def _deliver(hub_id: int, item_ids: list[int]) -> None:
+    from bridgehub.signals.tasks import deliver_signals_task
+
+    deliver_signals_task.enqueue(hub_id, item_ids)

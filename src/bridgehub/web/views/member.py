@@ -18,7 +18,7 @@ from django.views.decorators.http import require_POST
 from bridgehub.accounts.domain.addresses import has_verified_address
 from bridgehub.accounts.domain.mailing import allowed_modes
 from bridgehub.accounts.domain.tokens import issue_token, revoke_token
-from bridgehub.accounts.enums import MailMode, MailTopic
+from bridgehub.accounts.enums import DEFAULT_MODES, MailMode, MailTopic
 from bridgehub.accounts.forms import zone_field
 from bridgehub.accounts.models import User
 from bridgehub.common.languages import CONTENT_LANGUAGE_CHOICES
@@ -171,7 +171,8 @@ class SettingsForm(forms.ModelForm):
         user = super().save(commit=False)
         chosen = {topic.value: self.cleaned_data.get(f"mail_{topic.value}") or self.instance.mail_mode(topic)
                   for topic in MailTopic}  # a topic the form did not send keeps its mode
-        user.mail_preferences = {topic: mode for topic, mode in chosen.items() if mode != MailMode.INSTANT}
+        user.mail_preferences = {topic: mode for topic, mode in chosen.items()
+                                 if mode != DEFAULT_MODES.get(topic, MailMode.INSTANT)}
         if commit:
             user.save()
         return user
