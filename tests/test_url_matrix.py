@@ -34,7 +34,7 @@ from bridgehub.hubs.models import HubInvitation
 from bridgehub.matchmaking.models import Introduction, MatchProfile, Recommendation
 from bridgehub.pipeline.domain.relationships import open_relationship, record_stage
 from bridgehub.signals.domain.ingest import RawItem, ingest
-from bridgehub.signals.models import ItemLink, Source
+from bridgehub.signals.models import Follow, ItemLink, Source
 from bridgehub.trust.models import Case, Restriction
 from tests.exchanges.conftest import make_round, register, round_day
 from tests.factories.core import (
@@ -125,6 +125,7 @@ def build_world() -> MatrixWorld:
     ingest(hub=tokyo, source=feed, raw_items=[RawItem(title="Alpha raises a Series A", url="https://news.example.org/1",
                                                       published_at=dt.datetime(2026, 11, 2, tzinfo=dt.UTC))])
     signal_link = ItemLink.objects.get(organisation=orgs["alpha"])
+    signal_follow = Follow.objects.create(user=users["owner"], hub=tokyo, organisation=orgs["beta"])
 
     beat()  # a worker is running: /health/ answers 200
     world = MatrixWorld(users=users)
@@ -137,7 +138,8 @@ def build_world() -> MatrixWorld:
                  "same_org_user": users["same_org"].pk, "gamma_user": gamma_user.pk,
                  "relationship": relationship.pk, "event": poc.pk,
                  "alpha_in_tokyo": f"{tokyo.pk}:{orgs['alpha'].pk}", "tokyo": tokyo.pk,
-                 "signal_link": signal_link.pk, "signal_source": feed.pk}
+                 "signal_link": signal_link.pk, "signal_source": feed.pk, "signal_item": signal_link.item_id,
+                 "signal_follow": signal_follow.pk}
     world.tokens = {name: issue_token(user=user, name="matrix")[1] for name, user in users.items()}
     assert Round.objects.get().status == "published"
     return world
@@ -462,6 +464,26 @@ ROWS: dict[str, Row] = {
     "api-1:meeting_cancel": Row(lambda i: f"/api/v1/rounds/{i['round']}/meetings/{i['meeting']}/cancel",
                                 {"POST": only({OWNER: 204, OTHER: 204}, anonymous=401)}, api=True,
                                 data=lambda i: {"reason": "ill"}),
+    # --- signals: a hub's stories are its members' (Taipei's operator is none); sources are its operators'
+    "api-1:signals_feed": Row(lambda i: "/api/v1/signals/feed", {"GET": {**everyone(200), "anonymous": 401}}, api=True),
+    "api-1:hub_signal_items": Row(lambda i: "/api/v1/hubs/tokyo/signals/items",
+                                  {"GET": {**everyone(200), TAIPEI: 404, "anonymous": 401}}, api=True),
+    "api-1:get_signal_item": Row(lambda i: f"/api/v1/signals/items/{i['signal_item']}",
+                                 {"GET": {**everyone(200), TAIPEI: 404, "anonymous": 401}}, api=True),
+    "api-1:report_signal_link": Row(lambda i: f"/api/v1/signals/links/{i['signal_link']}/wrong",
+                                    {"POST": {**everyone(200), TAIPEI: 404, "anonymous": 401}}, api=True),
+    "api-1:list_follows": Row(lambda i: "/api/v1/signals/follows", {"GET": {**everyone(200), "anonymous": 401}},
+                              api=True),
+    "api-1:add_follow": Row(lambda i: "/api/v1/signals/follows",  # the owner follows Beta already: 200
+                            {"POST": {**everyone(201), OWNER: 200, TAIPEI: 422, "anonymous": 401}}, api=True,
+                            data=lambda i: {"hub": "tokyo", "organisation": "beta"}),
+    "api-1:delete_follow": Row(lambda i: f"/api/v1/signals/follows/{i['signal_follow']}",
+                               {"DELETE": only({OWNER: 204}, anonymous=401)}, api=True),
+    "api-1:list_sources": Row(lambda i: "/api/v1/hubs/tokyo/signals/sources",
+                              {"GET": only({OP: 200}, anonymous=401)}, api=True),
+    "api-1:add_source": Row(lambda i: "/api/v1/hubs/tokyo/signals/sources",
+                            {"POST": only({OP: 201}, anonymous=401)}, api=True,
+                            data=lambda i: {"url": "https://news2.example.org/rss", "name": "Second"}),
     "api-1:hub_matching": Row(lambda i: "/api/v1/hubs/tokyo/matching",
                               {"GET": only({OP: 200}, anonymous=401), "POST": everyone(405)}, api=True),
 }

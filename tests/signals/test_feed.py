@@ -11,7 +11,7 @@ from bridgehub.signals.domain.ingest import ingest
 from bridgehub.signals.models import Item, ItemLink
 from tests.conftest import client_for
 from tests.factories.core import OrganisationFactory, OrganisationHubFactory
-from tests.signals.conftest import raw
+from tests.signals.conftest import DISTINCT_NEWS, raw
 
 
 def _feed(user):
@@ -98,7 +98,7 @@ def test_the_signals_page_shows_reasons_and_sources(world, news):
 def test_the_signals_page_costs_the_same_queries_for_one_or_three_items(world, django_assert_num_queries, count,
                                                                        queries_expected):
     ingest(hub=world.tokyo, source=None, raw_items=[
-        raw(f"Secret Chips news number {n}", f"https://n.example/{n}") for n in range(count)])
+        raw(f"Secret Chips {news}", f"https://n.example/{n}") for n, news in enumerate(DISTINCT_NEWS[:count])])
     client = client_for(world.owner)
     client.get("/signals/")
     with django_assert_num_queries(queries_expected):

@@ -2,14 +2,26 @@ from django.core.exceptions import PermissionDenied
 from ninja import NinjaAPI
 from ninja.errors import ValidationError
 
-from bridgehub.api import applications, directory, exchanges, hub_members, hubs, matching, pipeline, team, trust
+from bridgehub.api import (
+    applications,
+    directory,
+    exchanges,
+    hub_members,
+    hubs,
+    matching,
+    pipeline,
+    signals,
+    team,
+    trust,
+)
 
 api = NinjaAPI(
     title="bridgehub API",
     version="1",
     description="Directory of a cross-border start-up hub: hubs, taxonomy, organisations and people, "
     "recommendations (matches) with their reasons, introductions and their answers, teams, hub members, "
-    "hub applications and approvals, exchange rounds (registration, meeting requests and answers, agenda, "
+    "hub applications and approvals, market signals (a member's news feed with reasons, follows), "
+    "exchange rounds (registration, meeting requests and answers, agenda, "
     "check-in, feedback, no-shows, cancellations), reports and the operators' review queue. "
     "Texts come in the language asked for: `?lang=zh-hant|ja|en`, else `Accept-Language`. "
     "Authenticate with `Authorization: Bearer <token>` (create tokens under Settings → API tokens); "
@@ -25,6 +37,7 @@ api.add_router("/", applications.router)
 api.add_router("/", team.router)
 api.add_router("/", hub_members.router)
 api.add_router("/", pipeline.router)
+api.add_router("/", signals.router)
 
 
 @api.exception_handler(ValidationError)

@@ -47,7 +47,7 @@ EVENT_CUES: dict[str, dict[str, float]] = {
         "設廠": 3, "建廠": 3, "新廠": 3, "擴廠": 3, "晶圓廠": 2, "工廠": 2, "研發中心": 2, "據點": 2, "辦公室": 1,
         "進駐": 2,
         "新工場": 3, "工場": 2, "拠点": 2, "開設": 2, "進出": 2, "建設": 1, "fab": 2, "plant": 2, "factory": 2,
-        "opens office": 3, "new office": 2, "expansion": 2, "expands": 2, "facility": 2,
+        "opens office": 3, "opens an office": 3, "new office": 2, "expansion": 2, "expands": 2, "facility": 2,
     },
     "contract": {
         "訂單": 3, "接獲": 2, "得標": 3, "採購": 2, "簽約": 2, "合約": 2, "受注": 3, "受託": 2, "採用": 2, "契約": 2,

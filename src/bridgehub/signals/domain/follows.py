@@ -45,6 +45,26 @@ def unfollow_organisation(*, user: Any, organisation: Organisation) -> None:
 
 
 @transaction.atomic
+def follow(*, user: Any, hub: Hub, organisation: Organisation | None = None, sector: Sector | None = None,
+           event_type: str = "") -> tuple[Follow, bool]:
+    """Follow one organisation (a member of `hub`), sector or event type in a hub of the user's. Side
+    effects: a Follow row (returned with whether it is new)."""
+    if hub.pk not in member_hub_ids(user):
+        raise SignalsError(_("You are not a member of this hub."))
+    if organisation is not None and not OrganisationHub.objects.filter(
+            hub=hub, organisation=organisation, status=ApprovalStatus.APPROVED).exists():
+        raise SignalsError(_("This organisation is not a member of the hub."))
+    return Follow.objects.get_or_create(user=user, hub=hub, organisation=organisation, sector=sector,
+                                        event_type=event_type)
+
+
+@transaction.atomic
+def unfollow(*, user: Any, follow_row: Follow) -> None:
+    """Side effects: the Follow row is deleted (only the user's own)."""
+    Follow.objects.filter(pk=follow_row.pk, user=user).delete()
+
+
+@transaction.atomic
 def set_topics(*, user: Any, hub: Hub, sectors: list[Sector], event_types: list[str]) -> None:
     """The sectors and event types the user follows in `hub`, replacing the earlier choice. Side effects:
     Follow rows."""
