@@ -42,7 +42,7 @@ def test_the_startup_reads_its_matches_with_reasons_in_its_language(market):
     assert "Fund" in page and "Biofund" not in page
     assert "先進封裝" in page and "A 輪" in page
     assert "MEMBERSONLY" not in page
-    assert len(queries) == 21  # 19 + the trust badges of all cards (vettings, domain proofs): two, whatever the count
+    assert len(queries) == 22  # 19 + the trust badges of all cards (vettings, domain proofs) + their news: three
     corporate = client.get(f"/matches/?profile={market.profiles['startup'].pk}&kind=corporate").content.decode()
     assert "Corporate" in corporate and "PoC" in corporate
 

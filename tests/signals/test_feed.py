@@ -5,6 +5,7 @@ from django.utils import translation
 
 from bridgehub.directory.models import Sector
 from bridgehub.pipeline.domain.relationships import open_relationship
+from bridgehub.pipeline.models import Relationship
 from bridgehub.signals.domain import queries
 from bridgehub.signals.domain.follows import SignalsError, follow_organisation, report_link, set_topics
 from bridgehub.signals.domain.ingest import ingest
@@ -91,6 +92,9 @@ def test_the_signals_page_shows_reasons_and_sources(world, news):
     assert "1 source" in page and "n.example" in page
     organisation_page = client_for(world.owner).get("/o/partner/").content.decode()
     assert "Kumamoto Robotics wins an order from Toyota" in organisation_page
+    relationship = Relationship.objects.get()
+    relationship_page = client_for(world.owner).get(f"/relationships/{relationship.pk}/").content.decode()
+    assert 'id="news"' in relationship_page and "Kumamoto Robotics wins an order from Toyota" in relationship_page
 
 
 @pytest.mark.django_db

@@ -132,11 +132,11 @@ def people_as_member(count: int):
 
 
 PAGES = [
-    (organisation_page, 18),  # trust badges: the vetting and the domain proof
+    (organisation_page, 20),  # trust badges: the vetting and the domain proof; news about it and the follow
     (dashboard, 22),  # the pipeline: relationships waiting for the member
     (inbox_page, 7),
     (rounds_page, 9),
-    (matches_page, 20),  # trust badges of all cards: two queries
+    (matches_page, 21),  # trust badges of all cards: two queries; their news: one
     (operator_matching_page, 13),
     (people_as_member, 12),
 ]

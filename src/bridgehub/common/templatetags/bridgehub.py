@@ -171,6 +171,12 @@ def colon() -> str:
 
 
 @register.filter
+def value_at(mapping, key):
+    """mapping[key], or an empty list when the key is missing (a per-card lookup in a loop)."""
+    return mapping.get(key, []) if mapping else []
+
+
+@register.filter
 def quoted(text) -> str:
     """Quoted words: 「…」 in Chinese and Japanese, “…” in English (escaped)."""
     return format_html("「{}」", text) if _cjk() else format_html("“{}”", text)

@@ -126,6 +126,23 @@ def recent_items_about(user: Any, organisation: Organisation, limit: int = 5) ->
                 .prefetch_related("copies")[:limit])
 
 
+def news_by_organisation(user: Any, organisation_ids: list[int], per_organisation: int = 2, scan: int = 200,
+                         hub_ids: frozenset[int] | None = None) -> dict[int, list[Item]]:
+    """The latest stories of the user's hubs (or of `hub_ids`, hubs the caller knows are the user's) about
+    each of these organisations: one query, whatever the number of organisations (a page of match cards)."""
+    hubs = member_hub_ids(user) if hub_ids is None else hub_ids
+    if not hubs or not organisation_ids:
+        return {}
+    reported = LinkReport.objects.filter(link=OuterRef("pk"), user=user)
+    found: dict[int, list[Item]] = {}
+    for link in (ItemLink.objects.filter(organisation_id__in=organisation_ids, item__hub_id__in=hubs)
+                 .exclude(Exists(reported)).select_related("item").order_by("-item__published_at")[:scan]):
+        stories = found.setdefault(link.organisation_id, [])
+        if len(stories) < per_organisation:
+            stories.append(link.item)
+    return found
+
+
 def follow_state(user: Any, organisation: Organisation) -> str:
     """How the user follows `organisation`'s news: "own", "partner", "followed", "" (could follow), or
     "none" (not in a hub of theirs, or not signed in)."""

@@ -20,6 +20,7 @@ from bridgehub.matchmaking.domain.feedback import FeedbackError, give_feedback
 from bridgehub.matchmaking.domain.intros import answer_introduction, default_contact_for, request_introduction
 from bridgehub.matchmaking.enums import IntroDeclineReason, NotRelevantReason, Signal, SubjectKind
 from bridgehub.matchmaking.models import Introduction, MatchProfile
+from bridgehub.signals.domain import queries as signal_queries
 from bridgehub.trust.domain.verification import badge_map
 
 
@@ -69,6 +70,9 @@ def matches(request):
         "introduce_url": reverse("web:match_introduce", args=[reader.pk]),
         "decline_reasons": IntroDeclineReason.choices,
         "default_contact": default_contact_for(request.user) if incoming else "",
+        "news": signal_queries.news_by_organisation(
+            request.user, [item.target.organisation.pk for item in page.items if item.target.organisation],
+            hub_ids=frozenset({page.hub.pk}) if page.hub else frozenset()),  # the recommendations' hub is the reader's
         "trust": badge_map([(item.target.organisation, page.hub) for item in page.items if item.target.organisation]
                            + [(intro.requester.organisation, intro.hub) for intro in incoming
                               if intro.requester.organisation]),

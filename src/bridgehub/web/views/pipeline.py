@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from bridgehub.directory.domain.queries import access_organisation_for_user
+from bridgehub.directory.domain.queries import access_organisation_for_user, own_organisation_roles
 from bridgehub.pipeline.domain import queries
 from bridgehub.pipeline.domain.relationships import (
     PipelineError,
@@ -23,6 +23,7 @@ from bridgehub.pipeline.domain.relationships import (
 from bridgehub.pipeline.enums import NEXT_STAGE, Origin, Stage
 from bridgehub.pipeline.forms import NextStepForm, NoteForm, StageForm
 from bridgehub.pipeline.models import StageEvent
+from bridgehub.signals.domain import queries as signal_queries
 
 
 @login_required
@@ -70,7 +71,11 @@ def relationship(request, relationship_id: int):
     found = _relationship_or_404(request, relationship_id)
     view = queries.view_for(request.user, found)
     following = NEXT_STAGE.get(view.state.current) if view.state.open else None
+    other_id = found.counterpart_id if found.organisation_id in own_organisation_roles(request.user) else (
+        found.organisation_id)
     return render(request, "web/relationship.html", {
+        "news": signal_queries.news_by_organisation(request.user, [other_id], per_organisation=5).get(other_id, [])
+        if other_id else [],
         "view": view, "notes": queries.notes_for(request.user, found),
         "advance": (following, Stage(following).label) if following else None,
         "today": timezone.localdate().isoformat(),
