@@ -107,3 +107,25 @@ def test_the_signals_page_costs_the_same_queries_for_one_or_three_items(world, d
     client.get("/signals/")
     with django_assert_num_queries(queries_expected):
         assert client.get("/signals/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_an_operator_pins_a_story_to_a_programme_and_members_see_it_on_its_rounds(world):
+    from bridgehub.exchanges.models import Programme, Round
+    from tests.exchanges.conftest import make_round, round_day
+
+    tokyo_programme = Programme.objects.create(hub=world.tokyo, name="Monthly", cadence="monthly")
+    taipei_programme = Programme.objects.create(hub=world.taipei, name="Taipei", cadence="monthly")
+    round_ = make_round(tokyo_programme, start=round_day())
+    ingest(hub=world.tokyo, source=None, raw_items=[raw("METI opens a call for robotics PoCs", "https://n.example/call")])
+    item = Item.objects.get()
+    client = client_for(world.tokyo_operator)
+    assert client.post("/manage/tokyo/signals/action/", {"action": "pin", "item": item.pk,
+                                                        "target": f"programme:{tokyo_programme.pk}"}).status_code == 302
+    page = client_for(world.owner).get(f"/rounds/{round_.pk}/").content.decode()
+    assert 'id="pinned-news"' in page and "METI opens a call for robotics PoCs" in page
+    client.post("/manage/tokyo/signals/action/", {"action": "pin", "item": item.pk,
+                                                  "target": f"programme:{taipei_programme.pk}"})
+    assert item.pins.count() == 1  # another hub's programme is refused
+    client.post("/manage/tokyo/signals/action/", {"action": "unpin", "pin": item.pins.get().pk})
+    assert not item.pins.exists() and Round.objects.count() == 1

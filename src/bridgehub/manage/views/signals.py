@@ -8,17 +8,19 @@ from django.core.paginator import Paginator
 from django.core.validators import URLValidator
 from django.db.models import Count
 from django.shortcuts import redirect, render
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from bridgehub.directory.enums import ApprovalStatus
 from bridgehub.directory.models import Organisation
+from bridgehub.exchanges.models import Programme, Round
 from bridgehub.hubs.domain.queries import hubs_operated_by
 from bridgehub.manage.views.common import operator_view
 from bridgehub.signals.domain import queries
-from bridgehub.signals.domain.follows import SignalsError, add_alias, add_feed, set_source_active
+from bridgehub.signals.domain.follows import SignalsError, add_alias, add_feed, pin_item, set_source_active, unpin
 from bridgehub.signals.domain.uploads import UploadError, upload_items
-from bridgehub.signals.models import Alias, LinkReport, Source
+from bridgehub.signals.models import Alias, LinkReport, Pin, Source
 from bridgehub.signals.tasks import poll_source_task
 
 PAGE_SIZE = 30
@@ -29,7 +31,7 @@ PAGE_SIZE = 30
 def signals(request, hub):
     page = Paginator(queries.items_for_hub(hub.pk).order_by("-published_at", "-pk").annotate(
         copy_count=Count("copies", distinct=True)), PAGE_SIZE).get_page(request.GET.get("page"))
-    items = list(queries.with_feed_data(page.object_list))
+    items = list(queries.with_feed_data(page.object_list).prefetch_related("pins__round", "pins__programme"))
     reports = (LinkReport.objects.filter(link__item__hub=hub).select_related("link__organisation", "link__item")
                .order_by("-created_at")[:50])
     return render(request, "manage/signals.html", {
@@ -38,13 +40,23 @@ def signals(request, hub):
         "aliases": Alias.objects.filter(hub=hub).select_related("organisation"),
         "organisations": Organisation.objects.filter(hub_links__hub=hub, hub_links__status=ApprovalStatus.APPROVED)
         .order_by("name").only("pk", "name"),
+        "pin_targets": _pin_targets(hub),
     })
+
+
+def _pin_targets(hub) -> list[tuple[str, str]]:
+    """Where a story can be pinned: the hub's programmes (every round page) and its latest rounds."""
+    targets = [(f"programme:{programme.pk}", _("Programme: %(name)s") % {"name": programme.label_for(get_language())})
+               for programme in Programme.objects.filter(hub=hub).order_by("pk")]
+    targets += [(f"round:{round_.pk}", _("Round: %(name)s") % {"name": round_.label_for(get_language())})
+                for round_ in Round.objects.filter(programme__hub=hub).order_by("-starts_at")[:20]]
+    return targets
 
 
 @operator_view
 @require_POST
 def signals_action(request, hub):
-    """One operator action, named by `action`: add_feed, upload, poll, pause, resume, alias."""
+    """One operator action, named by `action`: add_feed, upload, poll, pause, resume, pin, unpin, alias."""
     action = request.POST.get("action", "")
     try:
         if action == "add_feed":
@@ -73,6 +85,20 @@ def signals_action(request, hub):
                 messages.success(request, _("The worker reads this feed now."))
             else:
                 set_source_active(user=request.user, source=source, active=action == "resume")
+        elif action == "pin":
+            item = queries.items_for_hub(hub.pk).filter(pk=request.POST.get("item") or 0).first()
+            kind, _sep, pk = request.POST.get("target", "").partition(":")
+            model = {"round": Round, "programme": Programme}.get(kind)
+            target = model.objects.filter(pk=pk).first() if model is not None and pk.isdigit() else None
+            if item is None or target is None:
+                raise SignalsError(_("Choose a story and a round or programme."))
+            pin_item(user=request.user, item=item, target=target)
+            messages.success(request, _("Pinned: members see the story on the round's page."))
+        elif action == "unpin":
+            pin = Pin.objects.filter(pk=request.POST.get("pin") or 0, item__hub=hub).first()
+            if pin is None:
+                raise SignalsError(_("No such pin."))
+            unpin(user=request.user, pin=pin)
         elif action == "alias":
             organisation = Organisation.objects.filter(pk=request.POST.get("organisation") or 0).first()
             name = request.POST.get("name", "").strip()

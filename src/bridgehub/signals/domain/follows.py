@@ -10,10 +10,11 @@ from django.utils.translation import gettext as _
 from bridgehub.directory.domain.queries import member_hub_ids
 from bridgehub.directory.enums import ApprovalStatus
 from bridgehub.directory.models import Organisation, OrganisationHub, Sector
+from bridgehub.exchanges.models import Programme, Round
 from bridgehub.hubs.domain.membership import check_operator
 from bridgehub.hubs.models import Hub
 from bridgehub.signals.enums import SourceKind
-from bridgehub.signals.models import Alias, Follow, ItemLink, LinkReport, Source
+from bridgehub.signals.models import Alias, Follow, Item, ItemLink, LinkReport, Pin, Source
 
 
 class SignalsError(ValueError):
@@ -98,6 +99,27 @@ def set_source_active(*, user: Any, source: Source, active: bool) -> None:
     """Side effects: the source is polled again, or no longer (its items stay)."""
     check_operator(user, source.hub)
     Source.objects.filter(pk=source.pk).update(active=active)
+
+
+@transaction.atomic
+def pin_item(*, user: Any, item: Item, target: Round | Programme) -> Pin:
+    """Put a story on a round's page (or on every round page of a programme) of the item's hub. Side
+    effects: a Pin."""
+    check_operator(user, item.hub)
+    hub_id = target.programme.hub_id if isinstance(target, Round) else target.hub_id
+    if hub_id != item.hub_id:
+        raise SignalsError(_("Pin a story to a round or programme of its own hub."))
+    found, _created = (Pin.objects.get_or_create(item=item, round=target, defaults={"pinned_by": user})
+                       if isinstance(target, Round) else
+                       Pin.objects.get_or_create(item=item, programme=target, defaults={"pinned_by": user}))
+    return found
+
+
+@transaction.atomic
+def unpin(*, user: Any, pin: Pin) -> None:
+    """Side effects: the Pin is deleted."""
+    check_operator(user, pin.item.hub)
+    pin.delete()
 
 
 @transaction.atomic

@@ -20,7 +20,7 @@ from bridgehub.directory.domain.queries import member_hub_ids, own_organisation_
 from bridgehub.directory.models import Organisation
 from bridgehub.pipeline.domain.queries import relationships_for_user
 from bridgehub.signals.enums import EventType
-from bridgehub.signals.models import Follow, Item, ItemCopy, ItemLink, LinkReport
+from bridgehub.signals.models import Follow, Item, ItemCopy, ItemLink, LinkReport, Pin
 
 
 @dataclass(frozen=True)
@@ -157,3 +157,11 @@ def follow_state(user: Any, organisation: Organisation) -> str:
 
 def follows_for_user(user: Any) -> QuerySet[Follow]:
     return Follow.objects.filter(user=user).select_related("organisation", "sector", "hub")
+
+
+def pinned_for_round(round_id: int, programme_id: int) -> list[Item]:
+    """The stories operators pinned to a round or to its programme, newest pin first."""
+    seen: dict[int, Item] = {}
+    for pin in Pin.objects.filter(Q(round_id=round_id) | Q(programme_id=programme_id)).select_related("item"):
+        seen.setdefault(pin.item_id, pin.item)
+    return list(seen.values())

@@ -97,3 +97,28 @@ class Alias(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class Pin(models.Model):
+    """A story an operator put on a round's page, or on every round page of a programme."""
+
+    item = models.ForeignKey(Item, on_delete=models.CASCADE, related_name="pins")
+    round = models.ForeignKey("exchanges.Round", null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    programme = models.ForeignKey("exchanges.Programme", null=True, blank=True, on_delete=models.CASCADE,
+                                  related_name="+")
+    pinned_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(round__isnull=True) ^ models.Q(programme__isnull=True),
+                                   name="pin_on_round_or_programme"),
+            models.UniqueConstraint(fields=["item", "round"], condition=models.Q(round__isnull=False),
+                                    name="one_pin_per_round"),
+            models.UniqueConstraint(fields=["item", "programme"], condition=models.Q(programme__isnull=False),
+                                    name="one_pin_per_programme"),
+        ]
+
+    def __str__(self) -> str:
+        return f"pin of {self.item_id}"

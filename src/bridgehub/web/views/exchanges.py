@@ -20,6 +20,7 @@ from bridgehub.exchanges.domain.suggestions import suggestions_for
 from bridgehub.exchanges.enums import RequestStatus, RoundStatus
 from bridgehub.exchanges.forms import CancelForm, DeclineForm, FeedbackForm, MeetingRequestForm, RegistrationForm
 from bridgehub.exchanges.models import Registration
+from bridgehub.signals.domain import queries as signal_queries
 from bridgehub.trust.domain.verification import badge_map
 
 
@@ -83,6 +84,7 @@ def round_detail(request, round_id: int):
     invited = registration is not None
     context = {"round": round_, "registration": registration, "form": form, "organisations": organisations,
                "zone": request.user.time_zone, "accepting": accepting,
+               "pinned_news": signal_queries.pinned_for_round(round_.pk, round_.programme_id),
                "by_invitation": round_.invitation_only and not invited,
                "editing": accepting and (not round_.invitation_only or invited) and (
                    request.GET.get("edit") == "1" or registration is None or not registration.confirmed)}
