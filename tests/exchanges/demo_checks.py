@@ -69,3 +69,13 @@ def check_the_exchange_and_pipeline_demo(output: str) -> None:
     assert not oldest.cells[-1].pending and now.cohorts[-1][1].cells[-1].pending
     report = call_command("outcomes-report", "--hub", "tokyo", "--as-of", "2026-11-30", "--out", "/dev/null")
     assert report is None
+    # The news: stories about the hub's members, some merged from two outlets, in the founder's feed.
+    from bridgehub.accounts.models import User
+    from bridgehub.signals.domain.queries import items_for_user
+    from bridgehub.signals.models import Item, ItemCopy
+
+    assert "news stories about its members" in output
+    assert Item.objects.filter(hub=tokyo, links__isnull=False).distinct().count() >= 30
+    assert ItemCopy.objects.count() > Item.objects.count()
+    assert set(Item.objects.values_list("language", flat=True)) == {"ja", "zh-Hant", "en"}
+    assert items_for_user(User.objects.get(email="founder@startup.bridgehub.example")).exists()

@@ -34,6 +34,15 @@ def test_an_item_is_linked_classified_and_copies_merge(world):
 
 
 @pytest.mark.django_db
+def test_stories_from_one_template_about_two_organisations_stay_two(world):
+    body = "The start-up, a maker of wafer inspection equipment, will use the round to scale production in Kumamoto."
+    result = ingest(hub=world.tokyo, source=None, raw_items=[
+        raw("Secret Chips raises $5M Series A", "https://wire.example/1", body=body),
+        raw("Neighbour KK raises $5M Series A", "https://wire.example/2", body=body)])
+    assert (result.added, result.copies) == (2, 0)
+
+
+@pytest.mark.django_db
 def test_a_follow_up_is_linked_not_merged(world):
     ingest(hub=world.tokyo, source=None, raw_items=[
         raw("Secret Chips to acquire a Kyushu wafer equipment maker", "https://news.example.org/1")])

@@ -63,6 +63,12 @@ def test_links_names_however_written_and_only_where_they_stand_alone(linker, tex
     assert linker.link(text) == expected
 
 
+def test_a_name_several_organisations_share_links_none_of_them():
+    shared = Linker([Entry("f1", ("竹科創新創投", "Zhuke Ventures")), Entry("f2", ("竹科成長創投", "Zhuke Ventures"))])
+    assert shared.link("Zhuke Ventures raises a new fund") == set()
+    assert shared.link("竹科成長創投宣布成立新基金") == {"f2"}
+
+
 def test_a_mention_points_back_to_the_original_text(linker):
     text = "ＮＥＷＳ：ポートランド・ティンバーズが勝利"
     (mention,) = linker.mentions(text)

@@ -48,6 +48,8 @@ def test_sectors_come_from_the_matching_lexicon():
 
 @pytest.mark.parametrize(("text", "language"), [
     ("台積電宣布擴產", "zh-Hant"), ("台积电宣布扩产", "zh-Hans"), ("ソニーが発売した", "ja"), ("Sony launches", "en"),
+    ("昱豐數位與碧テクノロジーズ簽署合作備忘錄", "zh-Hant"),  # a Japanese name inside Chinese prose
+    ("トヨタ、新工場建設", "ja"),  # a Japanese headline without hiragana
 ])
 def test_language_by_script(text, language):
     assert detect_language(text) == language

@@ -6,7 +6,7 @@ Every directory name is folded (see `fold` and `names`) into keys; a sentence is
 and scanned for keys, longest first. A found key is a mention only where the original text agrees:
 a Latin-script name must not start or end inside a word ("UN" in "under"), a katakana name must not
 start or end inside a katakana word (トヨタ in トヨタカップ), and where two mentions overlap the longer
-one wins (東映東京撮影所 over 東映). Cost is linear in the text: at each position only the key
+one wins (東映東京撮影所 over 東映); a name shared by several organisations links none of them. Cost is linear in the text: at each position only the key
 lengths that start with the two characters there are tried.
 """
 
@@ -71,7 +71,9 @@ class Linker:
                 if ids and _stands_alone(text, folded, start, start + length):
                     first, end = folded.origins[start], folded.origins[start + length - 1] + 1
                     candidates.append(Mention(first, end, self._closest(ids, text[first:end]), key))
-        return _longest_first(candidates)
+        # A name that several organisations share, and that the text does not tell apart, alerts nobody
+        # (three funds read "Zhuke Ventures"); it still covers its span, so no shorter name inside fires.
+        return [mention for mention in _longest_first(candidates) if len(mention.ids) == 1]
 
     def _closest(self, ids: set[str], span: str) -> frozenset[str]:
         """Of organisations sharing a key, those written as the span is, where some are."""

@@ -18,7 +18,7 @@ from bridgehub.directory.models import Sector
 from bridgehub.engines.linking.events import read_event
 from bridgehub.engines.linking.language import detect_language
 from bridgehub.engines.linking.sectors import read_sectors
-from bridgehub.engines.linking.stories import StoryFacts, StoryIndex, is_follow_up, signature
+from bridgehub.engines.linking.stories import StoryFacts, StoryIndex, is_follow_up, same_subject, signature
 from bridgehub.hubs.models import Hub
 from bridgehub.signals.domain.directory import linker_for_hub
 from bridgehub.signals.models import Item, ItemCopy, ItemLink, Source
@@ -77,17 +77,18 @@ def ingest(*, hub: Hub, source: Source | None, raw_items: list[RawItem]) -> Inge
             language = detect_language(text)
             outlet = raw.outlet or urlsplit(raw.url).hostname or ""
             packed = signature(text)
-            copy_of = stories.copy_of(packed)
+            mentions = linker.mentions(text)
+            organisations = {int(organisation): text[mention.start:mention.end]
+                             for mention in mentions for organisation in mention.ids}
+            named = frozenset(map(str, organisations))
+            copy_of = stories.copy_of(packed, partial(_names_the_same, facts, named))
             if copy_of is not None:
                 ItemCopy.objects.create(hub=hub, item_id=int(copy_of), source=source, url=raw.url, outlet=outlet,
                                         title=raw.title[:500], language=language, published_at=raw.published_at)
                 result.copies += 1
                 continue
             event = read_event(raw.title, raw.body)
-            mentions = linker.mentions(text)
-            organisations = {int(organisation): text[mention.start:mention.end]
-                             for mention in mentions for organisation in mention.ids}
-            story = StoryFacts(frozenset(map(str, organisations)), event.event_type, _day(raw.published_at))
+            story = StoryFacts(named, event.event_type, _day(raw.published_at))
             earlier = [pk for pk, fact in facts.items() if is_follow_up(story, fact)]
             item = Item.objects.create(
                 hub=hub, title=raw.title[:500], body=raw.body, language=language, url=raw.url,
@@ -107,6 +108,10 @@ def ingest(*, hub: Hub, source: Source | None, raw_items: list[RawItem]) -> Inge
         if result.new_ids:
             transaction.on_commit(partial(_deliver, hub.pk, list(result.new_ids)))
     return result
+
+
+def _names_the_same(facts: dict[int, StoryFacts], named: frozenset[str], key: str) -> bool:
+    return same_subject(facts[int(key)].organisations, named)
 
 
 def _deliver(hub_id: int, item_ids: list[int]) -> None:

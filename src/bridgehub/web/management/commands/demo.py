@@ -9,6 +9,7 @@ from bridgehub.exchanges.demo import build_exchange_demo
 from bridgehub.exchanges.demo_trust import build_trust_demo
 from bridgehub.matchmaking.demo import build_matching_demo
 from bridgehub.pipeline.demo import build_pipeline_demo
+from bridgehub.signals.demo import build_signals_demo
 
 
 # Here, in a front-end app, because it builds every data app's demo (the data apps never import upwards).
@@ -27,11 +28,12 @@ class Command(BaseCommand):
             matching = build_matching_demo()
             waiting = build_trust_demo()
             relationships = build_pipeline_demo()
+            stories = build_signals_demo()
             self.stdout.write(f"Demo hub loaded: {result.organisations} organisations, {result.people} people, "
                               f"{meetings} meetings scheduled in the December exchange round, "
                               f"{matching['recommendations']} recommendations for {matching['profiles']} profiles, "
                               f"{waiting} cases in the Tokyo review queue, {relationships} relationships in its "
-                              f"pipeline.")
+                              f"pipeline, {stories} news stories about its members.")
         lines = ["Log in at http://127.0.0.1:8000/accounts/login/ with:"]
         lines += [f"  {role:28} {email:40} password: {password}" for email, password, role in logins]
         lines.append(f"E-mails the platform sends are written to {settings.EMAIL_FILE_PATH}/ (one file each).")
