@@ -8,12 +8,12 @@ import datetime as dt
 
 from django.http import Http404
 from django.utils import translation
-from ninja import Router, Schema, Status
+from ninja import Query, Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.pagination import paginate
 
 from bridgehub.api.auth import TOKEN
-from bridgehub.api.pagination import BoundedPageNumberPagination
+from bridgehub.api.pagination import MAX_PAGE, MAX_PAGE_SIZE, BoundedPageNumberPagination
 from bridgehub.api.schemas import BODY_ERRORS, ERRORS, ErrorOut
 from bridgehub.directory.domain.queries import member_hub_ids
 from bridgehub.directory.models import Organisation, Sector
@@ -99,28 +99,21 @@ def _item_out(item: Item, links: list[ItemLink] | None = None, reasons: list[str
             "reasons": reasons or []}
 
 
-class _FeedPage:
-    """The member's feed, sliced by the paginator, with reasons in the request's language."""
-
-    def __init__(self, user, interests: queries.Interests):
-        self.user, self.interests = user, interests
-        self.items = queries.items_for_user(user, interests).order_by("-published_at", "-pk")
-
-    def __len__(self) -> int:
-        return self.items.count()
-
-    def __getitem__(self, part: slice) -> list[dict]:
-        items = list(queries.with_feed_data(self.items[part].select_related("hub")))
-        entries = queries.feed_entries(self.user, items, self.interests, translation.get_language())
-        return [_item_out(entry.item, entry.links, entry.reasons) for entry in entries]
+class FeedOut(Schema):
+    items: list[ItemOut]
+    page: int
+    has_next: bool  # an older page follows (a feed has no total: counting it costs more than a page)
 
 
-@router.get("/signals/feed", response={200: list[ItemOut], **ERRORS})
-@paginate(BoundedPageNumberPagination, page_size=20)
-def signals_feed(request):
+@router.get("/signals/feed", response={200: FeedOut, **ERRORS})
+def signals_feed(request, page: int = Query(1, ge=1, le=MAX_PAGE), page_size: int = Query(20, ge=1, le=MAX_PAGE_SIZE)):
     """The stories that concern you (your organisations, your relationships, what you follow), newest first,
     each with why."""
-    return _FeedPage(request.user, queries.interests_for_user(request.user))
+    interests = queries.interests_for_user(request.user)
+    items, has_next = queries.feed_page(request.user, interests, page, page_size)
+    entries = queries.feed_entries(request.user, items, interests, translation.get_language())
+    return {"items": [_item_out(entry.item, entry.links, entry.reasons) for entry in entries], "page": page,
+            "has_next": has_next}
 
 
 @router.get("/hubs/{slug}/signals/items", response={200: list[ItemOut], 404: ErrorOut, **ERRORS})

@@ -6,8 +6,9 @@ Every directory name is folded (see `fold` and `names`) into keys; a sentence is
 and scanned for keys, longest first. A found key is a mention only where the original text agrees:
 a Latin-script name must not start or end inside a word ("UN" in "under"), a katakana name must not
 start or end inside a katakana word (トヨタ in トヨタカップ), and where two mentions overlap the longer
-one wins (東映東京撮影所 over 東映); a name shared by several organisations links none of them. Cost is linear in the text: at each position only the key
-lengths that start with the two characters there are tried.
+one wins (東映東京撮影所 over 東映); a name shared by several organisations links none of them. Cost is
+linear in the text: at each position only the key lengths that start with the two characters there are
+tried.
 """
 
 from __future__ import annotations

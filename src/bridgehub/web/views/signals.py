@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -25,20 +24,21 @@ from bridgehub.signals.enums import EventType
 from bridgehub.signals.models import ItemLink
 
 PAGE_SIZE = 20
+MAX_PAGE = 10_000
 
 
 @login_required
 @require_safe
 def signals(request):
     interests = queries.interests_for_user(request.user)
-    page = Paginator(queries.items_for_user(request.user, interests).order_by("-published_at", "-pk"),
-                     PAGE_SIZE).get_page(request.GET.get("page"))
-    entries = queries.feed_entries(request.user, list(queries.with_feed_data(page.object_list)), interests,
-                                   request.LANGUAGE_CODE)
+    page_number = min(int(request.GET["page"]), MAX_PAGE) if request.GET.get("page", "").isdigit() else 1
+    page_number = max(page_number, 1)
+    items, has_older = queries.feed_page(request.user, interests, page_number, PAGE_SIZE)
+    entries = queries.feed_entries(request.user, items, interests, request.LANGUAGE_CODE)
     hubs = Hub.objects.filter(pk__in=member_hub_ids(request.user)).order_by("slug")
     follows = list(queries.follows_for_user(request.user))
     return render(request, "web/signals.html", {
-        "page": page, "entries": entries, "hubs": hubs,
+        "page_number": page_number, "has_older": has_older, "entries": entries, "hubs": hubs,
         "followed_organisations": sorted({follow.organisation for follow in follows if follow.organisation},
                                          key=lambda organisation: organisation.name),
         "sectors": Sector.objects.order_by("position"),

@@ -1,0 +1,101 @@
+"""A member's signals page and feed API at scale (issue 13), on SQLite and on PostgreSQL.
+
+For each database: migrate a fresh database, fill it with 10,000 organisations and 100,000 stories
+(bench/signals_populate.py), serve it with gunicorn (DEBUG off) and run wrk with 20 connections for
+30 s on loopback against the member's feed: the signals page (first pages) and the feed API. Nothing
+is remembered between requests: every request selects the member's stories out of the hub's 100,000.
+Prints one JSON object per run and a Markdown table for docs/benchmarks.md. Needs `wrk` on the PATH.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from directory_load import PORT, environment, wait_until_up  # noqa: E402
+from pipeline_load import PG_ADMIN_URL, run_wrk  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+
+
+def fresh_database(backend: str, out: Path, env: dict[str, str], items: int) -> tuple[dict, float]:
+    if backend == "sqlite":
+        shutil.rmtree(out / backend, ignore_errors=True)
+    else:
+        import psycopg
+
+        with psycopg.connect(PG_ADMIN_URL, autocommit=True) as connection:
+            connection.execute("DROP DATABASE IF EXISTS bridgehub_bench")
+            connection.execute("CREATE DATABASE bridgehub_bench")
+    started = time.perf_counter()
+    subprocess.run([BIN / "bridgehub", "migrate", "--noinput", "-v0"], env=env, check=True)
+    subprocess.run([BIN / "bridgehub", "createcachetable"], env=env, check=True)
+    result = subprocess.run([sys.executable, ROOT / "bench" / "signals_populate.py", "--items", str(items)],
+                            env=env, check=True, capture_output=True, text=True)
+    print(result.stderr.strip(), file=sys.stderr)
+    credentials = dict(line.split("\t", 1) for line in result.stdout.strip().splitlines())
+    return credentials, time.perf_counter() - started
+
+
+def request_lines(credentials: dict) -> dict[str, list[str]]:
+    page = [f"/signals/?page={number}\tCookie\tsessionid={credentials['session']}" for number in (1, 1, 1, 2, 3)]
+    api = [f"/api/v1/signals/feed?page={number}\tAuthorization\tBearer {credentials['token']}"
+           for number in (1, 1, 2)]
+    return {"signals_page": page, "feed_api": api}
+
+
+def bench_backend(backend: str, args, out: Path) -> list[dict]:
+    env = environment(backend, out)
+    credentials, setup_seconds = fresh_database(backend, out, env, args.items)
+    server = subprocess.Popen(
+        [BIN / "gunicorn", "bridgehub.wsgi", "--workers", str(args.workers), "--bind", f"127.0.0.1:{PORT}",
+         "--timeout", "120", "--log-level", "warning"], env=env, start_new_session=True)
+    results = []
+    try:
+        wait_until_up(f"http://127.0.0.1:{PORT}/")
+        for name, lines in request_lines(credentials).items():
+            run_wrk(lines, out, f"signals-{backend}-{name}-warmup", args.warmup, args.connections)
+            report = run_wrk(lines, out, f"signals-{backend}-{name}", args.duration, args.connections)
+            report.update({"backend": backend, "target": name, "items": args.items, "connections": args.connections,
+                           "seconds": args.duration, "workers": args.workers, "setup_seconds": round(setup_seconds, 1)})
+            print(json.dumps(report), flush=True)
+            results.append(report)
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)
+    return results
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--out", type=Path, default=ROOT / "bench" / "out")
+    parser.add_argument("--items", type=int, default=100_000)
+    parser.add_argument("--duration", type=int, default=30)
+    parser.add_argument("--connections", type=int, default=20)
+    parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument("--warmup", type=int, default=10)
+    parser.add_argument("--backends", default="sqlite,postgres")
+    args = parser.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    results = [row for backend in args.backends.split(",") for row in bench_backend(backend, args, args.out)]
+    print(f"\nMachine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
+    print("| database | target | p50 ms | p95 ms | p99 ms | requests/s | errors |")
+    print("|---|---|---|---|---|---|---|")
+    for row in results:
+        print(f"| {row['backend']} | {row['target']} | {row['p50_ms']} | {row['p95_ms']} | {row['p99_ms']} | "
+              f"{row['requests_per_s']} | {row['errors']} |")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

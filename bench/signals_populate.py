@@ -1,0 +1,100 @@
+"""Fill the configured database with a hub's market signals at scale and print a member's credentials.
+
+A Tokyo hub with 10,000 organisations and 100,000 stories over a year (each naming up to three
+organisations, tagged with one or two sectors, one to three outlets' copies), a member whose
+organisation has two sectors and twenty relationships and who follows ten more organisations and an
+event type: the feed page has to pick theirs out of the hub's 100,000. Rows are bulk-inserted with the
+values ingestion would write (ingestion itself is measured by bench/signals_linking.py). Prints
+"session<TAB>KEY" and "token<TAB>RAW" lines. Run with the same BRIDGEHUB_* environment as the server.
+"""
+
+import argparse
+import datetime as dt
+import os
+import random
+import sys
+
+import django
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bridgehub.settings")
+django.setup()
+
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY  # noqa: E402
+from django.contrib.sessions.backends.db import SessionStore  # noqa: E402
+from django.db import transaction  # noqa: E402
+
+from bridgehub.accounts.domain.tokens import issue_token  # noqa: E402
+from bridgehub.accounts.models import User  # noqa: E402
+from bridgehub.directory.models import Organisation, OrganisationHub, OrganisationMembership, Sector  # noqa: E402
+from bridgehub.hubs.models import Hub  # noqa: E402
+from bridgehub.pipeline.models import Relationship  # noqa: E402
+from bridgehub.signals.enums import EventType  # noqa: E402
+from bridgehub.signals.models import Follow, Item, ItemCopy, ItemLink  # noqa: E402
+
+BATCH = 5000
+EVENTS = [value for value, _label in EventType.choices] + [""]
+
+
+def build(items: int, organisations: int, seed: int) -> User:
+    rng = random.Random(seed)  # noqa: S311 - bench data
+    hub = Hub.objects.create(slug="tokyo", name_en="Tokyo hub", name_ja="東京ハブ", name_zh_hant="東京樞紐",
+                             time_zone="Asia/Tokyo", currency="JPY", country="JP")
+    orgs = Organisation.objects.bulk_create(
+        [Organisation(slug=f"bench-org-{i}", name=f"Bench organisation {i}", kind="startup" if i % 2 else "corporate",
+                      country="TW" if i % 3 else "JP", original_language="en") for i in range(organisations)],
+        batch_size=BATCH)
+    OrganisationHub.objects.bulk_create([OrganisationHub(organisation=org, hub=hub, status="approved") for org in orgs],
+                                        batch_size=BATCH)
+    sectors = list(Sector.objects.all())
+    member = User.objects.create(email="member@bench.example", display_name="Bench member")
+    own = orgs[0]
+    OrganisationMembership.objects.create(organisation=own, user=member, role="admin")
+    own.sectors.set(sectors[:2])
+    for other in orgs[1:21]:
+        Relationship.objects.create(hub=hub, organisation=own, counterpart=other, origin="manual", opened_by=member)
+    Follow.objects.bulk_create([Follow(user=member, hub=hub, organisation=other) for other in orgs[21:31]]
+                               + [Follow(user=member, hub=hub, event_type="funding")])
+    now = dt.datetime.now(dt.UTC)
+    rows = [Item(hub=hub, title=f"Story {n}: an event in deep tech", body="",
+                 language=rng.choice(["ja", "zh-Hant", "en"]),
+                 url=f"https://news.example.org/{n}", published_at=now - dt.timedelta(minutes=rng.randint(0, 525_600)),
+                 event_type=rng.choice(EVENTS), evidence="", signature=b"") for n in range(items)]
+    with transaction.atomic():
+        made = Item.objects.bulk_create(rows, batch_size=BATCH)
+    links, copies, tags = [], [], []
+    through = Item.sectors.through
+    for item in made:
+        for organisation in {rng.randrange(organisations) for _ in range(rng.randint(0, 3))}:
+            links.append(ItemLink(item=item, organisation=orgs[organisation], mention=orgs[organisation].name))
+        for outlet in range(rng.randint(1, 3)):
+            copies.append(ItemCopy(hub=hub, item=item, url=f"{item.url}/{outlet}", outlet=f"Outlet {outlet}",
+                                   title=item.title, language=item.language, published_at=item.published_at))
+        for sector in rng.sample(sectors, rng.randint(1, 2)):
+            tags.append(through(item_id=item.pk, sector_id=sector.pk))
+    with transaction.atomic():
+        ItemLink.objects.bulk_create(links, batch_size=BATCH)
+        ItemCopy.objects.bulk_create(copies, batch_size=BATCH)
+        through.objects.bulk_create(tags, batch_size=BATCH)
+    print(f"items\t{len(made)}\nlinks\t{len(links)}\ncopies\t{len(copies)}", file=sys.stderr)
+    return member
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--items", type=int, default=100_000)
+    parser.add_argument("--organisations", type=int, default=10_000)
+    parser.add_argument("--seed", type=int, default=13)
+    args = parser.parse_args()
+    member = build(args.items, args.organisations, args.seed)
+    session = SessionStore()
+    session[SESSION_KEY] = str(member.pk)
+    session[BACKEND_SESSION_KEY] = "allauth.account.auth_backends.AuthenticationBackend"
+    session[HASH_SESSION_KEY] = member.get_session_auth_hash()
+    session.create()
+    print(f"session\t{session.session_key}")
+    print(f"token\t{issue_token(user=member, name='bench')[1]}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
