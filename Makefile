@@ -47,6 +47,8 @@ bench: install
 	$(BIN)/python bench/reader.py --out bench/out
 	$(BIN)/python bench/matching_page.py --out bench/out
 	$(BIN)/python bench/pipeline_load.py --out bench/out
+	$(BIN)/python bench/signals_linking.py --out bench/out
+	$(BIN)/python bench/signals_load.py --out bench/out
 
 lint: install
 	$(BIN)/ruff check src tests bench

@@ -1,8 +1,9 @@
 """A member's signals page and feed API at scale (issue 13), on SQLite and on PostgreSQL.
 
 For each database: migrate a fresh database, fill it with 10,000 organisations and 100,000 stories
-(bench/signals_populate.py), serve it with gunicorn (DEBUG off) and run wrk with 20 connections for
-30 s on loopback against the member's feed: the signals page (first pages) and the feed API. Nothing
+(bench/signals_populate.py), time the ingestion of 2,000 new items into it (language, links against the
+10,000 organisations, event, sectors, copy check, rows), serve it with gunicorn (DEBUG off) and run wrk
+with 20 connections for 30 s on loopback against the member's feed: the signals page (first pages) and the feed API. Nothing
 is remembered between requests: every request selects the member's stories out of the hub's 100,000.
 Prints one JSON object per run and a Markdown table for docs/benchmarks.md. Needs `wrk` on the PATH.
 """
@@ -47,6 +48,36 @@ def fresh_database(backend: str, out: Path, env: dict[str, str], items: int) -> 
     return credentials, time.perf_counter() - started
 
 
+INGEST_TIMER = """
+import datetime as dt, os, random, sys, time, django
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bridgehub.settings")
+django.setup()
+from bridgehub.hubs.models import Hub
+from bridgehub.signals.domain.ingest import RawItem, ingest
+rng = random.Random(5)
+hub = Hub.objects.get(slug="tokyo")
+verbs = ["raises a Series A", "opens a plant in Kumamoto", "wins an order from a carmaker", "partners with Sony",
+         "launches a wafer inspection tool", "names a new chief executive"]
+now = dt.datetime.now(dt.UTC)
+raw = [RawItem(title=f"Bench organisation {rng.randrange(10000)} {rng.choice(verbs)} ({n})",
+               url=f"https://ingest.example.org/{n}", published_at=now - dt.timedelta(minutes=n),
+               body=f"Bench organisation {rng.randrange(10000)} said the deal covers {rng.choice(verbs)} in {n}.")
+       for n in range(int(sys.argv[1]))]
+started = time.perf_counter()
+result = ingest(hub=hub, source=None, raw_items=raw)
+print(round(time.perf_counter() - started, 2), result.added, result.copies)
+"""
+
+
+def time_ingestion(env: dict[str, str], count: int) -> dict:
+    """Ingest `count` new items in one process (linker build over 10,000 organisations included)."""
+    out = subprocess.run([sys.executable, "-c", INGEST_TIMER, str(count)], env=env, check=True, capture_output=True,
+                         text=True).stdout.split()
+    seconds, added, copies = float(out[0]), int(out[1]), int(out[2])
+    return {"ingest_items": count, "ingest_s": seconds, "added": added, "copies": copies,
+            "items_per_s": round(count / seconds, 1)}
+
+
 def request_lines(credentials: dict) -> dict[str, list[str]]:
     page = [f"/signals/?page={number}\tCookie\tsessionid={credentials['session']}" for number in (1, 1, 1, 2, 3)]
     api = [f"/api/v1/signals/feed?page={number}\tAuthorization\tBearer {credentials['token']}"
@@ -57,6 +88,8 @@ def request_lines(credentials: dict) -> dict[str, list[str]]:
 def bench_backend(backend: str, args, out: Path) -> list[dict]:
     env = environment(backend, out)
     credentials, setup_seconds = fresh_database(backend, out, env, args.items)
+    ingestion = time_ingestion(env, args.ingest)
+    print(json.dumps({"backend": backend, **ingestion}), flush=True)
     server = subprocess.Popen(
         [BIN / "gunicorn", "bridgehub.wsgi", "--workers", str(args.workers), "--bind", f"127.0.0.1:{PORT}",
          "--timeout", "120", "--log-level", "warning"], env=env, start_new_session=True)
@@ -67,7 +100,8 @@ def bench_backend(backend: str, args, out: Path) -> list[dict]:
             run_wrk(lines, out, f"signals-{backend}-{name}-warmup", args.warmup, args.connections)
             report = run_wrk(lines, out, f"signals-{backend}-{name}", args.duration, args.connections)
             report.update({"backend": backend, "target": name, "items": args.items, "connections": args.connections,
-                           "seconds": args.duration, "workers": args.workers, "setup_seconds": round(setup_seconds, 1)})
+                           "seconds": args.duration, "workers": args.workers, "setup_seconds": round(setup_seconds, 1),
+                           "ingest_items_per_s": ingestion["items_per_s"]})
             print(json.dumps(report), flush=True)
             results.append(report)
     finally:
@@ -85,15 +119,16 @@ def main() -> int:
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument("--warmup", type=int, default=10)
     parser.add_argument("--backends", default="sqlite,postgres")
+    parser.add_argument("--ingest", type=int, default=2000, help="new items ingested (timed) before the load")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     results = [row for backend in args.backends.split(",") for row in bench_backend(backend, args, args.out)]
     print(f"\nMachine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
-    print("| database | target | p50 ms | p95 ms | p99 ms | requests/s | errors |")
-    print("|---|---|---|---|---|---|---|")
+    print("| database | target | p50 ms | p95 ms | p99 ms | requests/s | errors | ingestion items/s |")
+    print("|---|---|---|---|---|---|---|---|")
     for row in results:
         print(f"| {row['backend']} | {row['target']} | {row['p50_ms']} | {row['p95_ms']} | {row['p99_ms']} | "
-              f"{row['requests_per_s']} | {row['errors']} |")
+              f"{row['requests_per_s']} | {row['errors']} | {row['ingest_items_per_s']} |")
     return 0
 
 
