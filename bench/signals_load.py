@@ -5,7 +5,8 @@ For each database: migrate a fresh database, fill it with 10,000 organisations a
 10,000 organisations, event, sectors, copy check, rows), serve it with gunicorn (DEBUG off) and run wrk
 with 20 connections for 30 s on loopback against the member's feed: the signals page (first pages) and
 the feed API. Nothing is remembered between requests: every request selects the member's stories out
-of the hub's 100,000. Prints one JSON object per run and a Markdown table for docs/benchmarks.md. Needs `wrk` on the PATH.
+of the hub's 100,000. Prints one JSON object per run and a Markdown table for docs/benchmarks.md. Needs
+`wrk` on the PATH.
 """
 
 from __future__ import annotations
