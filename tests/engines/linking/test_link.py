@@ -63,6 +63,13 @@ def test_links_names_however_written_and_only_where_they_stand_alone(linker, tex
     assert linker.link(text) == expected
 
 
+def test_a_latin_name_written_in_lower_case_is_a_word_not_the_company():
+    companies = Linker([Entry("line", ("LINE Corporation",)), Entry("freee", ("freee株式会社",))])
+    assert companies.link("LINE opens an office in Taipei") == {"line"}
+    assert companies.link("The production line in Kumamoto") == set()
+    assert companies.link("Accounting start-up freee raised funds") == {"freee"}  # its own name is lower case
+
+
 def test_a_name_several_organisations_share_links_none_of_them():
     shared = Linker([Entry("f1", ("竹科創新創投", "Zhuke Ventures")), Entry("f2", ("竹科成長創投", "Zhuke Ventures"))])
     assert shared.link("Zhuke Ventures raises a new fund") == set()

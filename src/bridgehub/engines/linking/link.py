@@ -46,11 +46,14 @@ class Linker:
         self._ids_by_key: dict[str, set[str]] = defaultdict(set)
         # For keys that several organisations share: each one's names folded less eagerly.
         self._closer: dict[str, set[str]] = defaultdict(set)
+        self._lower_case_keys: set[str] = set()  # Latin names some organisation writes in lower case
         for entry in entries:
             for name in entry.names:
                 keys = name_keys(name)
                 for key in keys:
                     self._ids_by_key[key].add(entry.id)
+                    if name.islower():
+                        self._lower_case_keys.add(key)
                 if keys:
                     self._closer[entry.id] |= {closer_fold(name), closer_fold(strip_legal_forms(name))}
         lengths: dict[str, set[int]] = defaultdict(set)
@@ -69,7 +72,7 @@ class Linker:
                     continue
                 key = folded.text[start:start + length]
                 ids = self._ids_by_key.get(key)
-                if ids and _stands_alone(text, folded, start, start + length):
+                if ids and _stands_alone(text, folded, start, start + length, key in self._lower_case_keys):
                     first, end = folded.origins[start], folded.origins[start + length - 1] + 1
                     candidates.append(Mention(first, end, self._closest(ids, text[first:end]), key))
         # A name that several organisations share, and that the text does not tell apart, alerts nobody
@@ -90,7 +93,7 @@ class Linker:
         return {organisation for mention in self.mentions(text) for organisation in mention.ids}
 
 
-def _stands_alone(text: str, folded: Folded, start: int, end: int) -> bool:
+def _stands_alone(text: str, folded: Folded, start: int, end: int, lower_case_name: bool) -> bool:
     """Whether folded[start:end] covers whole original characters and does not run on into a word."""
     origins = folded.origins
     if (start > 0 and origins[start - 1] == origins[start]) or (
@@ -110,7 +113,11 @@ def _stands_alone(text: str, folded: Folded, start: int, end: int) -> bool:
         return False
     if is_katakana(text[first]) and before and is_katakana(before):
         return False
-    return not (is_katakana(text[last]) and after and is_katakana(after))
+    if is_katakana(text[last]) and after and is_katakana(after):
+        return False
+    # A company called LINE or Apple is written with capitals; "line" and "apple" are words (unless the
+    # directory itself writes the name in lower case, as freee does).
+    return not (key.isascii() and text[first:last + 1].islower() and not lower_case_name)
 
 
 def _longest_first(candidates: list[Mention]) -> list[Mention]:
