@@ -22,6 +22,13 @@ RSS = """<?xml version="1.0" encoding="UTF-8"?>
 </channel></rss>"""
 
 
+ARTICLE = """<html><head><title>熊本に新工場 | テック東京</title><meta property="og:site_name" content="テック東京">
+<meta name="date" content="2026-11-03"></head><body><nav>ホーム ニュース ランキング</nav><article>
+<h1>Secret Chips、熊本に新工場を開設</h1><p>ウェーハ検査装置のSecret Chipsは、来春熊本に新工場を開設すると発表した。</p>
+<p>新工場では先端パッケージング向けの検査装置を製造し、120人を雇用する予定だ。</p></article>
+<footer>Copyright テック東京</footer></body></html>"""
+
+
 class _Quiet(SimpleHTTPRequestHandler):
     def log_message(self, *args):  # the test's output is the assertions, not the access log
         pass
@@ -40,6 +47,7 @@ def site(tmp_path, settings):
     (tmp_path / "private" / "feed.xml").write_text(RSS.format(base=base), encoding="utf-8")
     (tmp_path / "robots.txt").write_text("User-agent: *\nDisallow: /private/\n", encoding="utf-8")
     (tmp_path / "page.html").write_text("<html><body>not a feed</body></html>", encoding="utf-8")
+    (tmp_path / "article.html").write_text(ARTICLE, encoding="utf-8")
     yield base
     server.shutdown()
     server.server_close()
@@ -98,3 +106,19 @@ def test_an_operator_adds_a_feed_and_the_worker_reads_it(world, site):
     assert poll_due_sources() == 1
     assert client.post("/manage/tokyo/signals/action/", {"action": "add_feed", "url": "not a url"}).status_code == 302
     assert Source.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_an_article_without_a_feed_is_read_from_its_page(world, site):
+    client = client_for(world.tokyo_operator)
+    client.post("/manage/tokyo/signals/action/", {"action": "add_article", "url": f"{site}/article.html"})
+    client.post("/manage/tokyo/signals/action/", {"action": "add_article", "url": f"{site}/page.html"})
+    assert run_queued_tasks("add_article_task") == 2
+    item = Item.objects.get()
+    assert (item.title, item.language, item.event_type) == ("Secret Chips、熊本に新工場を開設", "ja", "facility")
+    assert item.body.startswith("ウェーハ検査装置のSecret Chipsは") and "Copyright" not in item.body
+    assert item.published_at == dt.datetime(2026, 11, 3, tzinfo=dt.UTC)
+    assert list(item.copies.values_list("outlet", flat=True)) == ["テック東京"]
+    assert list(item.links.values_list("organisation__slug", flat=True)) == ["secret-chips"]
+    source = Source.objects.get(kind="pages")
+    assert source.last_error == f"{site}/page.html: no article found on the page"

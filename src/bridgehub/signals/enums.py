@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 class SourceKind(models.TextChoices):
     FEED = "feed", _("RSS or Atom feed")
+    PAGES = "pages", _("Articles added by address")
     UPLOAD = "upload", _("Uploaded file")
 
 

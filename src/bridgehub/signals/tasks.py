@@ -22,6 +22,18 @@ def poll_source_task(source_id: int) -> str:
 
 
 @task()
+def add_article_task(source_id: int, url: str) -> str:
+    from bridgehub.signals.domain.pages import add_article
+    from bridgehub.signals.models import Source
+
+    source = Source.objects.select_related("hub").filter(pk=source_id).first()
+    if source is None:
+        return "gone"
+    result = add_article(source, url)
+    return "failed" if result is None else f"added {result.added}, copies {result.copies}"
+
+
+@task()
 def deliver_signals_task(hub_id: int, item_ids: list[int]) -> str:
     from bridgehub.signals.domain.delivery import deliver_items
 

@@ -19,9 +19,10 @@ from bridgehub.hubs.domain.queries import hubs_operated_by
 from bridgehub.manage.views.common import operator_view
 from bridgehub.signals.domain import queries
 from bridgehub.signals.domain.follows import SignalsError, add_alias, add_feed, pin_item, set_source_active, unpin
+from bridgehub.signals.domain.pages import pages_source
 from bridgehub.signals.domain.uploads import UploadError, upload_items
 from bridgehub.signals.models import Alias, LinkReport, Pin, Source
-from bridgehub.signals.tasks import poll_source_task
+from bridgehub.signals.tasks import add_article_task, poll_source_task
 
 PAGE_SIZE = 30
 
@@ -56,7 +57,8 @@ def _pin_targets(hub) -> list[tuple[str, str]]:
 @operator_view
 @require_POST
 def signals_action(request, hub):
-    """One operator action, named by `action`: add_feed, upload, poll, pause, resume, pin, unpin, alias."""
+    """One operator action, named by `action`: add_feed, add_article, upload, poll, pause, resume, pin, unpin,
+    alias."""
     action = request.POST.get("action", "")
     try:
         if action == "add_feed":
@@ -68,6 +70,14 @@ def signals_action(request, hub):
             source = add_feed(user=request.user, hub=hub, name=name[:120] or url[:120], url=url)
             poll_source_task.enqueue(source.pk)
             messages.success(request, _("Feed added: the worker reads it now and every half hour."))
+        elif action == "add_article":
+            url = request.POST.get("url", "").strip()
+            try:
+                URLValidator(schemes=["http", "https"])(url)
+            except ValidationError:
+                raise SignalsError(_("Enter the article's web address (http or https).")) from None
+            add_article_task.enqueue(pages_source(hub, request.user).pk, url[:1000])
+            messages.success(request, _("The worker reads the article now; it appears in the feed below."))
         elif action == "upload":
             upload = request.FILES.get("file")
             if upload is None:
