@@ -34,6 +34,21 @@ def test_an_item_is_linked_classified_and_copies_merge(world):
 
 
 @pytest.mark.django_db
+def test_a_translation_of_a_story_is_one_more_copy_and_another_story_is_not(world):
+    result = ingest(hub=world.tokyo, source=None, raw_items=[
+        raw("Secret Chips opens a plant in Kumamoto", "https://en.example/1",
+            body="The wafer inspection maker will employ 120 people at the new plant from next spring."),
+        raw("Secret Chips在熊本設立新工廠", "https://zh.example/1", days=1,
+            body="這家晶圓檢測設備製造商明年春天起將在新工廠僱用120名員工。"),
+        raw("Secret Chips names a new chief financial officer", "https://en.example/2", days=1,
+            body="The former banker joins the board and will lead the company's listing preparations."),
+    ])
+    assert (result.added, result.copies) == (2, 1)
+    merged = Item.objects.get(url="https://en.example/1")
+    assert sorted(merged.copies.values_list("language", flat=True)) == ["en", "zh-Hant"]
+
+
+@pytest.mark.django_db
 def test_stories_from_one_template_about_two_organisations_stay_two(world):
     body = "The start-up, a maker of wafer inspection equipment, will use the round to scale production in Kumamoto."
     result = ingest(hub=world.tokyo, source=None, raw_items=[

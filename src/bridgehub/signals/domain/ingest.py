@@ -18,7 +18,15 @@ from bridgehub.directory.models import Sector
 from bridgehub.engines.linking.events import read_event
 from bridgehub.engines.linking.language import detect_language
 from bridgehub.engines.linking.sectors import read_sectors
-from bridgehub.engines.linking.stories import StoryFacts, StoryIndex, is_follow_up, same_subject, signature
+from bridgehub.engines.linking.stories import (
+    TRANSLATION_DAYS,
+    StoryFacts,
+    StoryIndex,
+    is_follow_up,
+    same_subject,
+    signature,
+    translation_of,
+)
 from bridgehub.hubs.models import Hub
 from bridgehub.signals.domain.directory import linker_for_hub
 from bridgehub.signals.models import Item, ItemCopy, ItemLink, Source
@@ -58,12 +66,13 @@ def ingest(*, hub: Hub, source: Source | None, raw_items: list[RawItem]) -> Inge
     linker = linker_for_hub(hub)
     since = timezone.now() - STORY_WINDOW
     recent = list(Item.objects.filter(hub=hub, published_at__gte=since).prefetch_related("links")
-                  .only("pk", "signature", "event_type", "published_at"))
+                  .only("pk", "signature", "event_type", "published_at", "language", "title", "body"))
     stories = StoryIndex((str(item.pk), bytes(item.signature)) for item in recent)
     facts = {item.pk: StoryFacts(frozenset(str(link.organisation_id) for link in item.links.all()), item.event_type,
                                  _day(item.published_at)) for item in recent}
     # An item about a sub-sector (wafer equipment) is also about its sector (semiconductors): whoever
     # follows the broader one sees it.
+    written = {item.pk: (item.language, f"{item.title}\n{item.body}") for item in recent}
     sector_ids = {code: {pk} | ({parent} if parent else set())
                   for code, pk, parent in Sector.objects.values_list("code", "pk", "parent_id")}
     known = set(ItemCopy.objects.filter(hub=hub, url__in=[raw.url for raw in raw_items]).values_list("url", flat=True))
@@ -82,6 +91,8 @@ def ingest(*, hub: Hub, source: Source | None, raw_items: list[RawItem]) -> Inge
                              for mention in mentions for organisation in mention.ids}
             named = frozenset(map(str, organisations))
             copy_of = stories.copy_of(packed, partial(_names_the_same, facts, named))
+            if copy_of is None and named:
+                copy_of = _translated_copy(text, language, named, _day(raw.published_at), facts, written)
             if copy_of is not None:
                 ItemCopy.objects.create(hub=hub, item_id=int(copy_of), source=source, url=raw.url, outlet=outlet,
                                         title=raw.title[:500], language=language, published_at=raw.published_at)
@@ -101,6 +112,7 @@ def ingest(*, hub: Hub, source: Source | None, raw_items: list[RawItem]) -> Inge
             item.sectors.set({pk for code in read_sectors(text) for pk in sector_ids.get(code, ())})
             stories.add(str(item.pk), packed)
             facts[item.pk] = story
+            written[item.pk] = (language, text)
             result.added += 1
             result.new_ids.append(item.pk)
         if source is not None and result.added:
@@ -108,6 +120,19 @@ def ingest(*, hub: Hub, source: Source | None, raw_items: list[RawItem]) -> Inge
         if result.new_ids:
             transaction.on_commit(partial(_deliver, hub.pk, list(result.new_ids)))
     return result
+
+
+def _translated_copy(text: str, language: str, named: frozenset[str], day: int, facts: dict[int, StoryFacts],
+                     written: dict[int, tuple[str, str]]) -> str | None:
+    """A recent story in another language naming the same organisations whose meaning is this one's."""
+    candidates = [pk for pk, fact in facts.items() if fact.organisations == named
+                  and abs(fact.day - day) <= TRANSLATION_DAYS and written[pk][0] != language]
+    if not candidates:
+        return None  # the encoder is loaded only when a translation is possible
+    from bridgehub.matchmaking.domain.refresh import encoder
+
+    vectors = encoder().queries([text] + [written[pk][1] for pk in candidates])
+    return translation_of(vectors[0], [(str(pk), vectors[index + 1]) for index, pk in enumerate(candidates)])
 
 
 def _names_the_same(facts: dict[int, StoryFacts], named: frozenset[str], key: str) -> bool:
