@@ -58,23 +58,59 @@ def _day(moment: datetime) -> int:
     return moment.date().toordinal()
 
 
+class _RecentStories:
+    """The hub's stories of the last weeks, as copy and follow-up detection needs them."""
+
+    def __init__(self, hub: Hub):
+        recent = list(Item.objects.filter(hub=hub, published_at__gte=timezone.now() - STORY_WINDOW)
+                      .prefetch_related("links").only("pk", "signature", "event_type", "published_at", "language"))
+        self.index = StoryIndex((str(item.pk), bytes(item.signature)) for item in recent)
+        self.facts = {item.pk: StoryFacts(frozenset(str(link.organisation_id) for link in item.links.all()),
+                                          item.event_type, _day(item.published_at)) for item in recent}
+        self.languages = {item.pk: item.language for item in recent}
+
+    def copy_of(self, text: str, language: str, packed: bytes, named: frozenset[str], day: int) -> int | None:
+        """The story this text copies: the same words (MinHash), or the same meaning in another language."""
+        found = self.index.copy_of(packed, lambda key: same_subject(self.facts[int(key)].organisations, named))
+        if found is not None:
+            return int(found)
+        candidates = [pk for pk, fact in self.facts.items() if named and fact.organisations == named
+                      and abs(fact.day - day) <= TRANSLATION_DAYS and self.languages[pk] != language]
+        if not candidates:
+            return None  # the encoder is loaded only when a translation is possible
+        from bridgehub.matchmaking.domain.refresh import encoder
+
+        texts = {pk: f"{title}\n{body}" for pk, title, body in
+                 Item.objects.filter(pk__in=candidates).values_list("pk", "title", "body")}
+        vectors = encoder().queries([text] + [texts[pk] for pk in candidates])
+        found = translation_of(vectors[0], [(str(pk), vectors[index + 1]) for index, pk in enumerate(candidates)])
+        return int(found) if found is not None else None
+
+    def follow_up_of(self, story: StoryFacts) -> int | None:
+        earlier = [pk for pk, fact in self.facts.items() if is_follow_up(story, fact)]
+        return max(earlier, key=lambda pk: self.facts[pk].day) if earlier else None
+
+    def add(self, item: Item, story: StoryFacts, packed: bytes) -> None:
+        self.index.add(str(item.pk), packed)
+        self.facts[item.pk] = story
+        self.languages[item.pk] = item.language
+
+
+def _sector_ids() -> dict[str, set[int]]:
+    # An item about a sub-sector (wafer equipment) is also about its sector (semiconductors): whoever
+    # follows the broader one sees it.
+    return {code: {pk} | ({parent} if parent else set())
+            for code, pk, parent in Sector.objects.values_list("code", "pk", "parent_id")}
+
+
 def ingest(*, hub: Hub, source: Source | None, raw_items: list[RawItem]) -> IngestResult:
     """Add `raw_items` to the hub's feed. Side effects: Item, ItemCopy and ItemLink rows; the source's
     count of added items; after commit, a task that mails the members the new items concern. An address
     the hub already has is skipped; a copy of a recent story becomes one more copy of it."""
     result = IngestResult()
     linker = linker_for_hub(hub)
-    since = timezone.now() - STORY_WINDOW
-    recent = list(Item.objects.filter(hub=hub, published_at__gte=since).prefetch_related("links")
-                  .only("pk", "signature", "event_type", "published_at", "language", "title", "body"))
-    stories = StoryIndex((str(item.pk), bytes(item.signature)) for item in recent)
-    facts = {item.pk: StoryFacts(frozenset(str(link.organisation_id) for link in item.links.all()), item.event_type,
-                                 _day(item.published_at)) for item in recent}
-    # An item about a sub-sector (wafer equipment) is also about its sector (semiconductors): whoever
-    # follows the broader one sees it.
-    written = {item.pk: (item.language, f"{item.title}\n{item.body}") for item in recent}
-    sector_ids = {code: {pk} | ({parent} if parent else set())
-                  for code, pk, parent in Sector.objects.values_list("code", "pk", "parent_id")}
+    recent = _RecentStories(hub)
+    sector_ids = _sector_ids()
     known = set(ItemCopy.objects.filter(hub=hub, url__in=[raw.url for raw in raw_items]).values_list("url", flat=True))
     with transaction.atomic():
         for raw in raw_items:
@@ -86,33 +122,27 @@ def ingest(*, hub: Hub, source: Source | None, raw_items: list[RawItem]) -> Inge
             language = detect_language(text)
             outlet = raw.outlet or urlsplit(raw.url).hostname or ""
             packed = signature(text)
-            mentions = linker.mentions(text)
             organisations = {int(organisation): text[mention.start:mention.end]
-                             for mention in mentions for organisation in mention.ids}
+                             for mention in linker.mentions(text) for organisation in mention.ids}
             named = frozenset(map(str, organisations))
-            copy_of = stories.copy_of(packed, partial(_names_the_same, facts, named))
-            if copy_of is None and named:
-                copy_of = _translated_copy(text, language, named, _day(raw.published_at), facts, written)
+            copy_of = recent.copy_of(text, language, packed, named, _day(raw.published_at))
             if copy_of is not None:
-                ItemCopy.objects.create(hub=hub, item_id=int(copy_of), source=source, url=raw.url, outlet=outlet,
+                ItemCopy.objects.create(hub=hub, item_id=copy_of, source=source, url=raw.url, outlet=outlet,
                                         title=raw.title[:500], language=language, published_at=raw.published_at)
                 result.copies += 1
                 continue
             event = read_event(raw.title, raw.body)
             story = StoryFacts(named, event.event_type, _day(raw.published_at))
-            earlier = [pk for pk, fact in facts.items() if is_follow_up(story, fact)]
             item = Item.objects.create(
                 hub=hub, title=raw.title[:500], body=raw.body, language=language, url=raw.url,
                 published_at=raw.published_at, event_type=event.event_type, evidence=event.evidence[:500],
-                signature=packed, follow_up_of_id=max(earlier, key=lambda pk: facts[pk].day) if earlier else None)
+                signature=packed, follow_up_of_id=recent.follow_up_of(story))
             ItemCopy.objects.create(hub=hub, item=item, source=source, url=raw.url, outlet=outlet,
                                     title=raw.title[:500], language=language, published_at=raw.published_at)
             ItemLink.objects.bulk_create(ItemLink(item=item, organisation_id=organisation, mention=mention[:200])
                                          for organisation, mention in organisations.items())
             item.sectors.set({pk for code in read_sectors(text) for pk in sector_ids.get(code, ())})
-            stories.add(str(item.pk), packed)
-            facts[item.pk] = story
-            written[item.pk] = (language, text)
+            recent.add(item, story, packed)
             result.added += 1
             result.new_ids.append(item.pk)
         if source is not None and result.added:
@@ -120,23 +150,6 @@ def ingest(*, hub: Hub, source: Source | None, raw_items: list[RawItem]) -> Inge
         if result.new_ids:
             transaction.on_commit(partial(_deliver, hub.pk, list(result.new_ids)))
     return result
-
-
-def _translated_copy(text: str, language: str, named: frozenset[str], day: int, facts: dict[int, StoryFacts],
-                     written: dict[int, tuple[str, str]]) -> str | None:
-    """A recent story in another language naming the same organisations whose meaning is this one's."""
-    candidates = [pk for pk, fact in facts.items() if fact.organisations == named
-                  and abs(fact.day - day) <= TRANSLATION_DAYS and written[pk][0] != language]
-    if not candidates:
-        return None  # the encoder is loaded only when a translation is possible
-    from bridgehub.matchmaking.domain.refresh import encoder
-
-    vectors = encoder().queries([text] + [written[pk][1] for pk in candidates])
-    return translation_of(vectors[0], [(str(pk), vectors[index + 1]) for index, pk in enumerate(candidates)])
-
-
-def _names_the_same(facts: dict[int, StoryFacts], named: frozenset[str], key: str) -> bool:
-    return same_subject(facts[int(key)].organisations, named)
 
 
 def _deliver(hub_id: int, item_ids: list[int]) -> None:
