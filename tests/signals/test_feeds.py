@@ -3,11 +3,19 @@
 import datetime as dt
 import functools
 import threading
+import urllib.request
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from bridgehub.signals.domain.feeds import FetchError, fetch, is_due, poll_due_sources, poll_source
+from bridgehub.signals.domain.feeds import (
+    FetchError,
+    _CheckedRedirects,
+    fetch,
+    is_due,
+    poll_due_sources,
+    poll_source,
+)
 from bridgehub.signals.models import Item, Source
 from tests.conftest import client_for, run_queued_tasks
 
@@ -32,6 +40,14 @@ ARTICLE = """<html><head><title>熊本に新工場 | テック東京</title><met
 class _Quiet(SimpleHTTPRequestHandler):
     def log_message(self, *args):  # the test's output is the assertions, not the access log
         pass
+
+    def do_GET(self):
+        if self.path == "/moved-to-a-file":  # a feed that redirects the worker off the web
+            self.send_response(302)
+            self.send_header("Location", "file:///etc/passwd")
+            self.end_headers()
+            return
+        super().do_GET()
 
 
 @pytest.fixture
@@ -92,6 +108,16 @@ def test_internal_addresses_are_refused_unless_allowed(settings):
             fetch(url)
     with pytest.raises(FetchError, match="not a web address"):
         fetch("file:///etc/passwd")
+
+
+@pytest.mark.django_db
+def test_a_redirect_off_the_public_web_is_refused(site, settings):
+    with pytest.raises(FetchError, match="Redirection to url 'file:///etc/passwd' is not allowed"):
+        fetch(f"{site}/moved-to-a-file")  # urllib refuses other schemes; the handler checks the addresses
+    settings.SIGNALS_PRIVATE_FEEDS = False
+    request = urllib.request.Request("https://news.example.org/feed")
+    with pytest.raises(FetchError, match="is an internal address"):  # a public feed moved into the hub's network
+        _CheckedRedirects().redirect_request(request, None, 302, "Found", {}, "http://10.0.0.7/admin")
 
 
 @pytest.mark.django_db

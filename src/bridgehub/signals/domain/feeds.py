@@ -66,7 +66,7 @@ def _allowed_by_robots(url: str) -> bool:
         parser: urllib.robotparser.RobotFileParser | None
         try:
             request = urllib.request.Request(origin + "/robots.txt", headers={"User-Agent": USER_AGENT})  # noqa: S310 - http(s) only: fetch() checked the scheme
-            with urllib.request.urlopen(request, timeout=TIMEOUT) as response:  # noqa: S310 - as above
+            with _opener.open(request, timeout=TIMEOUT) as response:
                 parser = urllib.robotparser.RobotFileParser(origin + "/robots.txt")
                 parser.parse(response.read(100_000).decode("utf-8", "replace").splitlines())
         except (urllib.error.URLError, OSError, ValueError):
@@ -92,6 +92,21 @@ def _check_public(host: str, port: int | None) -> None:
             raise FetchError(f"{host} is an internal address ({ip}); feeds must be on the public web")
 
 
+class _CheckedRedirects(urllib.request.HTTPRedirectHandler):
+    """Follows a redirect only to another public web address: a public feed must not redirect the worker
+    into the hub's own network."""
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):  # type: ignore[no-untyped-def]
+        parts = urlsplit(newurl)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise FetchError(f"redirected to something that is not a web address: {newurl}")
+        _check_public(parts.hostname, parts.port)
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
+_opener = urllib.request.build_opener(_CheckedRedirects)
+
+
 def fetch(url: str, *, etag: str = "", last_modified: str = "") -> Fetched:
     """The feed's bytes (or None when unchanged since `etag` / `last_modified`); FetchError says why not."""
     parts = urlsplit(url)
@@ -109,7 +124,7 @@ def fetch(url: str, *, etag: str = "", last_modified: str = "") -> Fetched:
     _wait_for_host(parts.hostname)
     try:
         request = urllib.request.Request(url, headers=headers)  # noqa: S310 - the scheme is http(s), checked above
-        with urllib.request.urlopen(request, timeout=TIMEOUT) as response:  # noqa: S310 - as above
+        with _opener.open(request, timeout=TIMEOUT) as response:
             body = response.read(MAX_BYTES + 1)
             if len(body) > MAX_BYTES:
                 raise FetchError(f"the feed is larger than {MAX_BYTES // 1_000_000} MB")
