@@ -69,3 +69,8 @@ def website_key(url: str) -> str:
     host = re.sub(r"^[a-z]+://", "", (url or "").strip().casefold())
     host = host.split("/", 1)[0]
     return host.removeprefix("www.")
+
+
+def whole_percent(share: float) -> str:
+    """A share (0.1234) as a whole percentage ("12%"), the same on pages, in exports and in reports."""
+    return f"{round(100 * float(share))}%"

@@ -14,6 +14,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from bridgehub.common.languages import CONTENT_LANGUAGE_CHOICES, content_language_for_ui
+from bridgehub.common.text import whole_percent
 from bridgehub.common.timezones import zone_name
 
 register = template.Library()
@@ -94,7 +95,7 @@ def percent(share) -> str:
     """A share (0.1234) as a whole percentage ("12%"); empty for none."""
     if share is None or share == "":
         return ""
-    return f"{round(100 * float(share))}%"
+    return whole_percent(share)
 
 
 @register.simple_tag

@@ -18,6 +18,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from bridgehub.common.csvsafe import escape_cell
+from bridgehub.common.text import whole_percent
 from bridgehub.engines.pipeline.amounts import Total
 from bridgehub.engines.pipeline.cohorts import HORIZONS
 from bridgehub.hubs.models import Hub
@@ -94,7 +95,7 @@ class Table:
 
 
 def _percent(value: float | None) -> str:
-    return "—" if value is None else f"{100 * value:.0f} %"
+    return "—" if value is None else whole_percent(value)
 
 
 def summary_tables(outcomes: HubOutcomes) -> list[Table]:

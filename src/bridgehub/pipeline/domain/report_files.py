@@ -12,7 +12,9 @@ to be installed on the server.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import io
+import re
 import zipfile
 
 from django.utils import translation
@@ -87,22 +89,27 @@ def _pinned_zip(data: bytes, when: dt.datetime) -> bytes:
         for info in source.infolist():
             content = source.read(info.filename)
             if info.filename == "docProps/core.xml":
-                text = content.decode()
-                start = text.find("<dcterms:modified")
-                end = text.find("</dcterms:modified>")
-                if start >= 0 and end > start:
-                    stamp = when.strftime("%Y-%m-%dT%H:%M:%SZ")
-                    text = text[:start] + f'<dcterms:modified xsi:type="dcterms:W3CDTF">{stamp}' + text[end:]
-                content = text.encode()
+                # Only the stamp changes: the element keeps the namespace declarations openpyxl gave it
+                # (inline when lxml is installed, on the root otherwise).
+                stamp = when.strftime("%Y-%m-%dT%H:%M:%SZ")
+                content = re.sub(r"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)", rf"\g<1>{stamp}\g<2>",
+                                 content.decode()).encode()
             pinned = zipfile.ZipInfo(info.filename, date_time=(when.year, when.month, when.day, 0, 0, 0))
             pinned.compress_type = zipfile.ZIP_DEFLATED
             target.writestr(pinned, content)
     return out.getvalue()
 
 
-def outcomes_pdf(hub: Hub, as_of: dt.date, language: str = "en", filters: PipelineFilters | None = None) -> bytes:
-    font = _PDF_FONT.get(language, _PDF_FONT["en"])
+@functools.cache
+def _registered_font(font: str) -> str:
+    """The PDF standard CJK font, registered with ReportLab once per process (a registration builds its
+    metrics tables)."""
     pdfmetrics.registerFont(UnicodeCIDFont(font))
+    return font
+
+
+def outcomes_pdf(hub: Hub, as_of: dt.date, language: str = "en", filters: PipelineFilters | None = None) -> bytes:
+    font = _registered_font(_PDF_FONT.get(language, _PDF_FONT["en"]))
     with translation.override(language):
         outcomes = hub_outcomes(hub, end_of_day(hub, as_of), filters)
         title_style = ParagraphStyle("title", fontName=font, fontSize=16, leading=22, spaceAfter=6)
