@@ -21,15 +21,16 @@ django.setup()
 
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY  # noqa: E402
 from django.contrib.sessions.backends.db import SessionStore  # noqa: E402
-from django.db import transaction  # noqa: E402
+from django.db import connection, transaction  # noqa: E402
 
 from bridgehub.accounts.domain.tokens import issue_token  # noqa: E402
 from bridgehub.accounts.models import User  # noqa: E402
 from bridgehub.directory.models import Organisation, OrganisationHub, OrganisationMembership, Sector  # noqa: E402
+from bridgehub.engines.linking.stories import signature  # noqa: E402
 from bridgehub.hubs.models import Hub  # noqa: E402
 from bridgehub.pipeline.models import Relationship  # noqa: E402
 from bridgehub.signals.enums import EventType  # noqa: E402
-from bridgehub.signals.models import Follow, Item, ItemCopy, ItemLink  # noqa: E402
+from bridgehub.signals.models import Follow, Item, ItemCopy, ItemLink, ItemSector  # noqa: E402
 
 BATCH = 5000
 EVENTS = [value for value, _label in EventType.choices] + [""]
@@ -59,22 +60,27 @@ def build(items: int, organisations: int, seed: int) -> User:
                  language=rng.choice(["ja", "zh-Hant", "en"]),
                  url=f"https://news.example.org/{n}", published_at=now - dt.timedelta(minutes=rng.randint(0, 525_600)),
                  event_type=rng.choice(EVENTS), evidence="", signature=b"") for n in range(items)]
+    for row in rows:  # the MinHash ingestion compares new stories with (45 days of them: ~12,000)
+        row.signature = signature(row.title)
     with transaction.atomic():
         made = Item.objects.bulk_create(rows, batch_size=BATCH)
     links, copies, tags = [], [], []
-    through = Item.sectors.through
     for item in made:
         for organisation in {rng.randrange(organisations) for _ in range(rng.randint(0, 3))}:
-            links.append(ItemLink(item=item, organisation=orgs[organisation], mention=orgs[organisation].name))
+            links.append(ItemLink(item=item, organisation=orgs[organisation], mention=orgs[organisation].name,
+                                  hub=hub, published_at=item.published_at))
         for outlet in range(rng.randint(1, 3)):
             copies.append(ItemCopy(hub=hub, item=item, url=f"{item.url}/{outlet}", outlet=f"Outlet {outlet}",
                                    title=item.title, language=item.language, published_at=item.published_at))
         for sector in rng.sample(sectors, rng.randint(1, 2)):
-            tags.append(through(item_id=item.pk, sector_id=sector.pk))
+            tags.append(ItemSector(item=item, sector=sector, hub=hub, event_type=item.event_type,
+                                   published_at=item.published_at))
     with transaction.atomic():
         ItemLink.objects.bulk_create(links, batch_size=BATCH)
         ItemCopy.objects.bulk_create(copies, batch_size=BATCH)
-        through.objects.bulk_create(tags, batch_size=BATCH)
+        ItemSector.objects.bulk_create(tags, batch_size=BATCH)
+    with connection.cursor() as cursor:  # statistics, as a database in service has them (autovacuum, or by hand)
+        cursor.execute("ANALYZE")
     print(f"items\t{len(made)}\nlinks\t{len(links)}\ncopies\t{len(copies)}", file=sys.stderr)
     return member
 

@@ -29,7 +29,7 @@ from bridgehub.engines.linking.stories import (
 )
 from bridgehub.hubs.models import Hub
 from bridgehub.signals.domain.directory import linker_for_hub
-from bridgehub.signals.models import Item, ItemCopy, ItemLink, Source
+from bridgehub.signals.models import Item, ItemCopy, ItemLink, ItemSector, Source
 
 # Copies and follow-ups are looked for among the stories of the last weeks, not the whole archive.
 STORY_WINDOW = timedelta(days=45)
@@ -68,14 +68,25 @@ class _RecentStories:
         self.facts = {item.pk: StoryFacts(frozenset(str(link.organisation_id) for link in item.links.all()),
                                           item.event_type, _day(item.published_at)) for item in recent}
         self.languages = {item.pk: item.language for item in recent}
+        # Follow-ups and translations share an organisation: only those stories are looked at.
+        self.naming: dict[str, set[int]] = {}
+        for pk, fact in self.facts.items():
+            self._index_names(pk, fact)
+
+    def _index_names(self, pk: int, fact: StoryFacts) -> None:
+        for organisation in fact.organisations:
+            self.naming.setdefault(organisation, set()).add(pk)
+
+    def _sharing(self, named: frozenset[str]) -> set[int]:
+        return set().union(*(self.naming.get(organisation, set()) for organisation in named))
 
     def copy_of(self, text: str, language: str, packed: bytes, named: frozenset[str], day: int) -> int | None:
         """The story this text copies: the same words (MinHash), or the same meaning in another language."""
         found = self.index.copy_of(packed, lambda key: same_subject(self.facts[int(key)].organisations, named))
         if found is not None:
             return int(found)
-        candidates = [pk for pk, fact in self.facts.items() if named and fact.organisations == named
-                      and abs(fact.day - day) <= TRANSLATION_DAYS and self.languages[pk] != language]
+        candidates = sorted(pk for pk in self._sharing(named) if self.facts[pk].organisations == named
+                            and abs(self.facts[pk].day - day) <= TRANSLATION_DAYS and self.languages[pk] != language)
         if not candidates:
             return None  # the encoder is loaded only when a translation is possible
         from bridgehub.matchmaking.domain.refresh import encoder
@@ -87,13 +98,14 @@ class _RecentStories:
         return int(found) if found is not None else None
 
     def follow_up_of(self, story: StoryFacts) -> int | None:
-        earlier = [pk for pk, fact in self.facts.items() if is_follow_up(story, fact)]
+        earlier = [pk for pk in self._sharing(story.organisations) if is_follow_up(story, self.facts[pk])]
         return max(earlier, key=lambda pk: self.facts[pk].day) if earlier else None
 
     def add(self, item: Item, story: StoryFacts, packed: bytes) -> None:
         self.index.add(str(item.pk), packed)
         self.facts[item.pk] = story
         self.languages[item.pk] = item.language
+        self._index_names(item.pk, story)
 
 
 def _sector_ids() -> dict[str, set[int]]:
@@ -139,9 +151,13 @@ def ingest(*, hub: Hub, source: Source | None, raw_items: list[RawItem]) -> Inge
                 signature=packed, follow_up_of_id=recent.follow_up_of(story))
             ItemCopy.objects.create(hub=hub, item=item, source=source, url=raw.url, outlet=outlet,
                                     title=raw.title[:500], language=language, published_at=raw.published_at)
-            ItemLink.objects.bulk_create(ItemLink(item=item, organisation_id=organisation, mention=mention[:200])
+            ItemLink.objects.bulk_create(ItemLink(item=item, organisation_id=organisation, mention=mention[:200],
+                                                  hub=hub, published_at=raw.published_at)
                                          for organisation, mention in organisations.items())
-            item.sectors.set({pk for code in read_sectors(text) for pk in sector_ids.get(code, ())})
+            ItemSector.objects.bulk_create(
+                ItemSector(item=item, sector_id=sector, hub=hub, event_type=event.event_type,
+                           published_at=raw.published_at)
+                for sector in {pk for code in read_sectors(text) for pk in sector_ids.get(code, ())})
             recent.add(item, story, packed)
             result.added += 1
             result.new_ids.append(item.pk)

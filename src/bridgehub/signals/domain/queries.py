@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
@@ -20,7 +20,7 @@ from bridgehub.directory.domain.queries import member_hub_ids, own_organisation_
 from bridgehub.directory.models import Organisation
 from bridgehub.pipeline.domain.queries import relationships_for_user
 from bridgehub.signals.enums import EventType
-from bridgehub.signals.models import Follow, Item, ItemCopy, ItemLink, LinkReport, Pin
+from bridgehub.signals.models import Follow, Item, ItemCopy, ItemLink, ItemSector, LinkReport, Pin
 
 
 @dataclass(frozen=True)
@@ -54,18 +54,18 @@ def interests_for_user(user: Any) -> Interests:
 
 
 def _concerning(user: Any, interests: Interests, hubs: frozenset[int], dated: bool = True) -> QuerySet:
-    """(item_id, published) of the stories that concern the user: those naming an organisation they follow
+    """(item_id, published_at) of the stories that concern the user: those naming an organisation they follow
     (less the links they reported wrong), and those about a sector they follow of an event type they
     follow (any when they chose none). Two index lookups joined by UNION, not a test of every story of
     the hub: a hub holds 100,000 stories and a member's feed a few thousand (bench/signals_load.py)."""
-    columns = {"published": F("item__published_at")} if dated else {}
-    mentions = (ItemLink.objects.filter(organisation_id__in=interests.organisations, item__hub_id__in=hubs)
+    columns = ["item_id", "published_at"] if dated else ["item_id"]
+    mentions = (ItemLink.objects.filter(organisation_id__in=interests.organisations, hub_id__in=hubs)
                 .exclude(Exists(LinkReport.objects.filter(link=OuterRef("pk"), user=user)))
-                .values("item_id", **columns).order_by())
-    topical = Item.sectors.through.objects.filter(sector_id__in=interests.sectors, item__hub_id__in=hubs)
+                .values(*columns).order_by())
+    topical = ItemSector.objects.filter(sector_id__in=interests.sectors, hub_id__in=hubs)
     if interests.event_types:
-        topical = topical.filter(item__event_type__in=interests.event_types)
-    return mentions.union(topical.values("item_id", **columns).order_by())
+        topical = topical.filter(event_type__in=interests.event_types)
+    return mentions.union(topical.values(*columns).order_by())
 
 
 def items_for_user(user: Any, interests: Interests | None = None) -> QuerySet[Item]:
@@ -83,7 +83,7 @@ def feed_page(user: Any, interests: Interests, page: int, size: int) -> tuple[li
     if not hubs:
         return [], False
     offset = (page - 1) * size
-    rows = list(_concerning(user, interests, hubs).order_by("-published", "-item_id")[offset:offset + size + 1])
+    rows = list(_concerning(user, interests, hubs).order_by("-published_at", "-item_id")[offset:offset + size + 1])
     ids = [row["item_id"] for row in rows[:size]]
     loaded = {item.pk: item for item in with_feed_data(Item.objects.filter(pk__in=ids).select_related("hub"))}
     return [loaded[pk] for pk in ids], len(rows) > size

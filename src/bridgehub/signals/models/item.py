@@ -20,7 +20,7 @@ class Item(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     event_type = models.CharField(_("event"), max_length=20, choices=EventType.choices, blank=True)
     evidence = models.CharField(_("evidence"), max_length=500, blank=True)
-    sectors = models.ManyToManyField("directory.Sector", blank=True, related_name="+")
+    sectors = models.ManyToManyField("directory.Sector", blank=True, related_name="+", through="signals.ItemSector")
     signature = models.BinaryField(editable=False)
     follow_up_of = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL,
                                      related_name="follow_ups")
@@ -31,6 +31,25 @@ class Item(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class ItemSector(models.Model):
+    """A sector a story is about, with the story's hub, event and date copied in: a member's feed picks
+    their sectors' stories out of a hub's 100,000 by one index range, without reading the stories."""
+
+    item = models.ForeignKey(Item, on_delete=models.CASCADE, related_name="+")
+    sector = models.ForeignKey("directory.Sector", on_delete=models.CASCADE, related_name="+")
+    hub = models.ForeignKey("hubs.Hub", on_delete=models.CASCADE, related_name="+")
+    event_type = models.CharField(max_length=20, choices=EventType.choices, blank=True)
+    published_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["item", "sector"], name="one_row_per_item_sector")]
+        indexes = [models.Index(fields=["sector", "hub", "event_type", "-published_at", "item"],
+                                name="signals_sector_feed")]
+
+    def __str__(self) -> str:
+        return f"{self.item_id} in {self.sector_id}"
 
 
 class ItemCopy(models.Model):
@@ -54,15 +73,19 @@ class ItemCopy(models.Model):
 
 
 class ItemLink(models.Model):
-    """A directory organisation a story mentions (`mention`: the words of the text that named it)."""
+    """A directory organisation a story mentions (`mention`: the words of the text that named it); the
+    story's hub and date copied in, so that a feed reads its organisations' stories from this table alone."""
 
     item = models.ForeignKey(Item, on_delete=models.CASCADE, related_name="links")
     organisation = models.ForeignKey("directory.Organisation", on_delete=models.CASCADE, related_name="+")
     mention = models.CharField(max_length=200)
+    hub = models.ForeignKey("hubs.Hub", on_delete=models.CASCADE, related_name="+")
+    published_at = models.DateTimeField()
 
     class Meta:
         ordering = ["pk"]
         constraints = [models.UniqueConstraint(fields=["item", "organisation"], name="one_link_per_item_org")]
+        indexes = [models.Index(fields=["organisation", "hub", "-published_at", "item"], name="signals_link_feed")]
 
     def __str__(self) -> str:
         return self.mention
