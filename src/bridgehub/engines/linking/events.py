@@ -23,7 +23,8 @@ EVENT_CUES: dict[str, dict[str, float]] = {
     "funding": {
         "募資": 3, "融資": 2, "輪融資": 3, "a輪": 3, "b輪": 3, "c輪": 3, "種子輪": 3, "天使輪": 3, "完成": 0.5,
         "億元": 0.5,
-        "資金調達": 3, "シリーズa": 3, "シリーズb": 3, "シリーズc": 3, "第三者割当増資": 3, "出資を受け": 3,
+        "資金調達": 3, "新ファンド": 3, "ファンドを組成": 3, "新基金": 3, "new fund": 3, "closes a": 1, "fund": 1,
+        "シリーズa": 3, "シリーズb": 3, "シリーズc": 3, "第三者割当増資": 3, "出資を受け": 3,
         "調達": 2,
         "raised": 2, "raises": 2, "funding round": 3, "series a": 3, "series b": 3, "series c": 3, "seed round": 3,
         "led by": 1, "fund closes": 3, "closed its": 2, "venture capital": 1,
