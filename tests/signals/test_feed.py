@@ -55,6 +55,7 @@ def test_the_feed_holds_what_concerns_the_member_and_says_why(world, news):
     feed = _feed(world.owner)
     assert feed["other"] == ["Mentions Osaka Lidar, which you follow"]
     assert "sector-facility" not in feed and "sector-funding" in feed  # sector news narrowed to funding
+    assert feed["partner"] == ["Mentions Kumamoto Robotics, with whom you have a relationship"]  # not for its sector
 
 
 @pytest.mark.django_db

@@ -114,7 +114,7 @@ def feed_entries(user: Any, items: list[Item], interests: Interests, ui_language
             elif link.organisation_id in interests.followed:
                 reasons.append(_("Mentions %(name)s, which you follow") % {"name": name})
         sectors = [sector for sector in item.sectors.all() if sector.pk in interests.sectors]
-        if sectors:
+        if sectors and (not interests.event_types or item.event_type in interests.event_types):
             labels = pgettext("list separator", ", ").join(sector.label_for(ui_language) for sector in sectors)
             if item.event_type:
                 reasons.append(_("%(sectors)s, %(event)s") % {"sectors": labels,
