@@ -19,37 +19,19 @@ import os
 import platform
 import re
 import shutil
-import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from directory_load import PORT, environment, wait_until_up  # noqa: E402
+import loadkit  # noqa: E402
+from directory_load import PORT, environment  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
-BIN = Path(sys.executable).parent
-PG_ADMIN_URL = "postgresql://postgres@127.0.0.1:5432/postgres"
 
 
 def fresh_database(backend: str, out: Path, env: dict[str, str], relationships: int) -> tuple[dict, float]:
-    if backend == "sqlite":
-        shutil.rmtree(out / backend, ignore_errors=True)
-    else:
-        import psycopg
-
-        with psycopg.connect(PG_ADMIN_URL, autocommit=True) as connection:
-            connection.execute("DROP DATABASE IF EXISTS bridgehub_bench")
-            connection.execute("CREATE DATABASE bridgehub_bench")
-    started = time.perf_counter()
-    subprocess.run([BIN / "bridgehub", "migrate", "--noinput", "-v0"], env=env, check=True)
-    subprocess.run([BIN / "bridgehub", "createcachetable"], env=env, check=True)
-    result = subprocess.run([sys.executable, ROOT / "bench" / "pipeline_populate.py", "--relationships",
-                             str(relationships)], env=env, check=True, capture_output=True, text=True)
-    print(result.stderr.strip(), file=sys.stderr)
-    credentials = dict(line.split("\t", 1) for line in result.stdout.strip().splitlines())
-    return credentials, time.perf_counter() - started
+    return loadkit.fresh_database(backend, out, env, ["pipeline_populate.py", "--relationships", str(relationships)])
 
 
 def request_lines(credentials: dict) -> dict[str, list[str]]:
@@ -112,21 +94,14 @@ def bench_backend(backend: str, args, out: Path) -> list[dict]:
 
 
 def bench_server(backend: str, mode: str, env: dict[str, str], credentials: dict, args, out: Path) -> list[dict]:
-    server = subprocess.Popen(
-        [BIN / "gunicorn", "bridgehub.wsgi", "--workers", str(args.workers), "--bind", f"127.0.0.1:{PORT}",
-         "--timeout", "120", "--log-level", "warning"], env=env, start_new_session=True)
     results = []
-    try:
-        wait_until_up(f"http://127.0.0.1:{PORT}/")
+    with loadkit.gunicorn(env, args.workers):
         for name, lines in request_lines(credentials).items():
             run_wrk(lines, out, f"pipeline-{backend}-{mode}-{name}-warmup", args.warmup, args.connections)
             report = run_wrk(lines, out, f"pipeline-{backend}-{mode}-{name}", args.duration, args.connections)
             report.update({"backend": backend, "mode": mode, "target": name, "relationships": args.relationships,
                            "connections": args.connections, "seconds": args.duration, "workers": args.workers})
             results.append(report)
-    finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=30)
     return results
 
 

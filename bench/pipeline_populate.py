@@ -20,11 +20,10 @@ import django
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bridgehub.settings")
 django.setup()
 
-from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY  # noqa: E402
-from django.contrib.sessions.backends.db import SessionStore  # noqa: E402
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from django.db import transaction  # noqa: E402
+from loadkit import print_credentials  # noqa: E402
 
-from bridgehub.accounts.domain.tokens import issue_token  # noqa: E402
 from bridgehub.accounts.models import User  # noqa: E402
 from bridgehub.directory.models import Organisation, OrganisationHub  # noqa: E402
 from bridgehub.exchanges.models import Programme, Round  # noqa: E402
@@ -109,13 +108,7 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=11)
     args = parser.parse_args()
     operator, _hub = build(args.relationships, args.organisations, args.seed)
-    session = SessionStore()
-    session[SESSION_KEY] = str(operator.pk)
-    session[BACKEND_SESSION_KEY] = "allauth.account.auth_backends.AuthenticationBackend"
-    session[HASH_SESSION_KEY] = operator.get_session_auth_hash()
-    session.create()
-    print(f"session\t{session.session_key}")
-    print(f"token\t{issue_token(user=operator, name='bench')[1]}")
+    print_credentials(operator)
     return 0
 
 

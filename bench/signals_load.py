@@ -15,38 +15,16 @@ import argparse
 import json
 import os
 import platform
-import shutil
-import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from directory_load import PORT, environment, wait_until_up  # noqa: E402
-from pipeline_load import PG_ADMIN_URL, run_wrk  # noqa: E402
+import loadkit  # noqa: E402
+from directory_load import environment  # noqa: E402
+from pipeline_load import run_wrk  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
-BIN = Path(sys.executable).parent
-
-
-def fresh_database(backend: str, out: Path, env: dict[str, str], items: int) -> tuple[dict, float]:
-    if backend == "sqlite":
-        shutil.rmtree(out / backend, ignore_errors=True)
-    else:
-        import psycopg
-
-        with psycopg.connect(PG_ADMIN_URL, autocommit=True) as connection:
-            connection.execute("DROP DATABASE IF EXISTS bridgehub_bench")
-            connection.execute("CREATE DATABASE bridgehub_bench")
-    started = time.perf_counter()
-    subprocess.run([BIN / "bridgehub", "migrate", "--noinput", "-v0"], env=env, check=True)
-    subprocess.run([BIN / "bridgehub", "createcachetable"], env=env, check=True)
-    result = subprocess.run([sys.executable, ROOT / "bench" / "signals_populate.py", "--items", str(items)],
-                            env=env, check=True, capture_output=True, text=True)
-    print(result.stderr.strip(), file=sys.stderr)
-    credentials = dict(line.split("\t", 1) for line in result.stdout.strip().splitlines())
-    return credentials, time.perf_counter() - started
 
 
 INGEST_TIMER = """
@@ -88,15 +66,12 @@ def request_lines(credentials: dict) -> dict[str, list[str]]:
 
 def bench_backend(backend: str, args, out: Path) -> list[dict]:
     env = environment(backend, out)
-    credentials, setup_seconds = fresh_database(backend, out, env, args.items)
+    credentials, setup_seconds = loadkit.fresh_database(backend, out, env,
+                                                        ["signals_populate.py", "--items", str(args.items)])
     ingestion = time_ingestion(env, args.ingest)
     print(json.dumps({"backend": backend, **ingestion}), flush=True)
-    server = subprocess.Popen(
-        [BIN / "gunicorn", "bridgehub.wsgi", "--workers", str(args.workers), "--bind", f"127.0.0.1:{PORT}",
-         "--timeout", "120", "--log-level", "warning"], env=env, start_new_session=True)
     results = []
-    try:
-        wait_until_up(f"http://127.0.0.1:{PORT}/")
+    with loadkit.gunicorn(env, args.workers):
         for name, lines in request_lines(credentials).items():
             run_wrk(lines, out, f"signals-{backend}-{name}-warmup", args.warmup, args.connections)
             report = run_wrk(lines, out, f"signals-{backend}-{name}", args.duration, args.connections)
@@ -105,9 +80,6 @@ def bench_backend(backend: str, args, out: Path) -> list[dict]:
                            "ingest_items_per_s": ingestion["items_per_s"]})
             print(json.dumps(report), flush=True)
             results.append(report)
-    finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=30)
     return results
 
 

@@ -19,11 +19,10 @@ import django
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bridgehub.settings")
 django.setup()
 
-from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY  # noqa: E402
-from django.contrib.sessions.backends.db import SessionStore  # noqa: E402
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from django.db import connection, transaction  # noqa: E402
+from loadkit import print_credentials  # noqa: E402
 
-from bridgehub.accounts.domain.tokens import issue_token  # noqa: E402
 from bridgehub.accounts.models import User  # noqa: E402
 from bridgehub.directory.models import Organisation, OrganisationHub, OrganisationMembership, Sector  # noqa: E402
 from bridgehub.engines.linking.stories import signature  # noqa: E402
@@ -92,13 +91,7 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=13)
     args = parser.parse_args()
     member = build(args.items, args.organisations, args.seed)
-    session = SessionStore()
-    session[SESSION_KEY] = str(member.pk)
-    session[BACKEND_SESSION_KEY] = "allauth.account.auth_backends.AuthenticationBackend"
-    session[HASH_SESSION_KEY] = member.get_session_auth_hash()
-    session.create()
-    print(f"session\t{session.session_key}")
-    print(f"token\t{issue_token(user=member, name='bench')[1]}")
+    print_credentials(member)
     return 0
 
 
