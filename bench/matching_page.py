@@ -36,7 +36,7 @@ def run(command: list, env: dict, **kwargs) -> subprocess.CompletedProcess:
 def wrk(requests_file: Path, duration: int, connections: int) -> dict:
     env = {**os.environ, "BENCH_REQUESTS": str(requests_file)}
     result = subprocess.run(["wrk", "-t", "2", "-c", str(connections), "-d", f"{duration}s", "--timeout", "10s",
-                             "-s", str(ROOT / "bench" / "wrk_sessions.lua"), f"http://127.0.0.1:{PORT}"],
+                             "-s", str(ROOT / "bench" / "wrk_headers.lua"), f"http://127.0.0.1:{PORT}"],
                             env=env, capture_output=True, text=True, check=True)
     match = re.search(r"BENCH_JSON (\{.*\})", result.stdout)
     if match is None:
@@ -81,7 +81,7 @@ def main() -> int:
         requests_file.write_text(run([sys.executable, ROOT / "bench" / "matching_sessions.py"], env,
                                      capture_output=True).stdout, encoding="utf-8")
     baseline_file = out / "baseline.tsv"  # the same readers' directory page, as a yardstick in this run
-    baseline_file.write_text("".join(f"/directory/?q=AI\t{line.split(chr(9))[1]}\n"
+    baseline_file.write_text("".join(f"/directory/?q=AI\t{line.split(chr(9), 1)[1]}\n"
                                      for line in requests_file.read_text().splitlines()), encoding="utf-8")
     server = subprocess.Popen([BIN / "gunicorn", "bridgehub.wsgi", "--workers", str(args.workers), "--bind",
                                f"127.0.0.1:{PORT}", "--log-level", "warning"], env=env, start_new_session=True)

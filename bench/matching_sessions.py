@@ -42,7 +42,7 @@ def main() -> int:
             session[HASH_SESSION_KEY] = user.get_session_auth_hash()
             session.create()
             for target in targets:
-                print(f"/matches/?profile={profile_id}&kind={target}&hub=tokyo\t{session.session_key}")
+                print(f"/matches/?profile={profile_id}&kind={target}&hub=tokyo\tCookie\tsessionid={session.session_key}")
     return 0
 
 
