@@ -46,7 +46,7 @@ def test_a_relationship_without_news_shows_on_the_list_and_the_dashboard(world, 
 @pytest.mark.django_db
 def test_an_outcome_or_a_longer_limit_is_not_stalled(world, pair):
     met_days_ago(world, pair, 30, timezone.now())
-    PipelineSettings.objects.create(hub=world.tokyo, stale_after_met=45)
+    PipelineSettings.objects.update_or_create(hub=world.tokyo, defaults={"stale_after_met": 45})
     assert "no news for" not in client_for(world.owner).get("/relationships/").content.decode()
 
 
@@ -89,3 +89,12 @@ def test_operators_set_the_limits_and_bad_values_are_refused(world):
     page = operator.post("/manage/tokyo/pipeline/settings/", {**values, "stale_after_nda": "5000"})
     assert page.status_code == 200 and "3650" in page.content.decode()
     assert PipelineSettings.objects.get(hub=world.tokyo).stale_after_nda == 30
+
+
+@pytest.mark.django_db
+def test_reading_the_funnel_writes_nothing_and_a_write_marks_the_history(world, pair):
+    PipelineSettings.objects.all().delete()
+    assert client_for(world.tokyo_operator).get("/manage/tokyo/pipeline/").status_code == 200
+    assert not PipelineSettings.objects.exists()  # a report reads under token 0 and writes no row
+    met_days_ago(world, pair, 3, timezone.now())
+    assert PipelineSettings.objects.get(hub=world.tokyo).history_token != 0

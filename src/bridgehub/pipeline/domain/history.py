@@ -38,21 +38,18 @@ def _new_token() -> int:
 
 
 def history_changed(hub_id: int) -> None:
-    """Marks the hub's history changed: every process rebuilds its columns on its next report.
-
-    Only updates: where the hub has no token yet, no process keeps its columns (a process sets the token
-    before it reads the history it keeps under it)."""
-    PipelineSettings.objects.filter(hub_id=hub_id).update(history_token=_new_token())
+    """Marks the hub's history changed: every process rebuilds its columns on its next report. The hub's
+    settings row is made here, on a write, where it is missing (a report never writes)."""
+    if not PipelineSettings.objects.filter(hub_id=hub_id).update(history_token=_new_token()):
+        PipelineSettings.objects.get_or_create(hub_id=hub_id)
+        PipelineSettings.objects.filter(hub_id=hub_id).update(history_token=_new_token())
 
 
 def _current_token(hub_id: int) -> int:
+    """The hub's history token; 0 while nothing marked it changed (columns built under 0 are rebuilt as
+    soon as a write sets a token)."""
     token = PipelineSettings.objects.filter(hub_id=hub_id).values_list("history_token", flat=True).first()
-    if token:
-        return int(token)
-    settings, _created = PipelineSettings.objects.get_or_create(hub_id=hub_id)
-    if not settings.history_token:
-        PipelineSettings.objects.filter(pk=settings.pk, history_token=0).update(history_token=_new_token())
-    return int(PipelineSettings.objects.filter(pk=settings.pk).values_list("history_token", flat=True).get())
+    return int(token or 0)
 
 
 def hub_history(hub: Hub) -> History:
