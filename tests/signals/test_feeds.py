@@ -121,10 +121,11 @@ def test_a_redirect_off_the_public_web_is_refused(site, settings):
 
 
 @pytest.mark.django_db
-def test_an_operator_adds_a_feed_and_the_worker_reads_it(world, site):
+def test_an_operator_adds_a_feed_and_the_worker_reads_it(world, site, django_capture_on_commit_callbacks):
     client = client_for(world.tokyo_operator)
-    response = client.post("/manage/tokyo/signals/action/", {"action": "add_feed", "url": f"{site}/feed.xml",
-                                                             "name": "Daily"})
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/manage/tokyo/signals/action/",
+                               {"action": "add_feed", "url": f"{site}/feed.xml", "name": "Daily"})
     assert response.status_code == 302
     assert run_queued_tasks("poll_source_task") == 1
     assert Item.objects.filter(hub=world.tokyo).count() == 2
@@ -135,10 +136,11 @@ def test_an_operator_adds_a_feed_and_the_worker_reads_it(world, site):
 
 
 @pytest.mark.django_db
-def test_an_article_without_a_feed_is_read_from_its_page(world, site):
+def test_an_article_without_a_feed_is_read_from_its_page(world, site, django_capture_on_commit_callbacks):
     client = client_for(world.tokyo_operator)
-    client.post("/manage/tokyo/signals/action/", {"action": "add_article", "url": f"{site}/article.html"})
-    client.post("/manage/tokyo/signals/action/", {"action": "add_article", "url": f"{site}/page.html"})
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/manage/tokyo/signals/action/", {"action": "add_article", "url": f"{site}/article.html"})
+        client.post("/manage/tokyo/signals/action/", {"action": "add_article", "url": f"{site}/page.html"})
     assert run_queued_tasks("add_article_task") == 2
     item = Item.objects.get()
     assert (item.title, item.language, item.event_type) == ("Secret Chips、熊本に新工場を開設", "ja", "facility")

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.core.validators import URLValidator
 from django.db.models import Count
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language
@@ -18,11 +16,18 @@ from bridgehub.exchanges.models import Programme, Round
 from bridgehub.hubs.domain.queries import hubs_operated_by
 from bridgehub.manage.views.common import operator_view
 from bridgehub.signals.domain import queries
-from bridgehub.signals.domain.follows import SignalsError, add_alias, add_feed, pin_item, set_source_active, unpin
-from bridgehub.signals.domain.pages import pages_source
+from bridgehub.signals.domain.follows import (
+    SignalsError,
+    add_alias,
+    add_feed,
+    pin_item,
+    request_article,
+    set_source_active,
+    unpin,
+)
 from bridgehub.signals.domain.uploads import UploadError, upload_items
 from bridgehub.signals.models import Alias, LinkReport, Pin, Source
-from bridgehub.signals.tasks import add_article_task, poll_source_task
+from bridgehub.signals.tasks import poll_source_task
 
 PAGE_SIZE = 30
 
@@ -62,21 +67,10 @@ def signals_action(request, hub):
     action = request.POST.get("action", "")
     try:
         if action == "add_feed":
-            url, name = request.POST.get("url", "").strip(), request.POST.get("name", "").strip()
-            try:
-                URLValidator(schemes=["http", "https"])(url)
-            except ValidationError:
-                raise SignalsError(_("Enter the feed's web address (http or https).")) from None
-            source = add_feed(user=request.user, hub=hub, name=name[:120] or url[:120], url=url)
-            poll_source_task.enqueue(source.pk)
+            add_feed(user=request.user, hub=hub, name=request.POST.get("name", ""), url=request.POST.get("url", ""))
             messages.success(request, _("Feed added: the worker reads it now and every half hour."))
         elif action == "add_article":
-            url = request.POST.get("url", "").strip()
-            try:
-                URLValidator(schemes=["http", "https"])(url)
-            except ValidationError:
-                raise SignalsError(_("Enter the article's web address (http or https).")) from None
-            add_article_task.enqueue(pages_source(hub, request.user).pk, url[:1000])
+            request_article(user=request.user, hub=hub, url=request.POST.get("url", ""))
             messages.success(request, _("The worker reads the article now; it appears in the feed below."))
         elif action == "upload":
             upload = request.FILES.get("file")

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -34,8 +37,8 @@ def follow_organisation(*, user: Any, organisation: Organisation) -> int:
     hubs = _hubs_in_common(user, organisation)
     if not hubs:
         raise SignalsError(_("You can follow organisations of your own hubs only."))
-    for hub_id in hubs:
-        Follow.objects.get_or_create(user=user, hub_id=hub_id, organisation=organisation)
+    for hub in Hub.objects.filter(pk__in=hubs):
+        follow(user=user, hub=hub, organisation=organisation)
     return len(hubs)
 
 
@@ -85,13 +88,52 @@ def report_link(*, user: Any, link: ItemLink) -> bool:
     return created
 
 
+def _check_web_address(url: str, message: str) -> None:
+    try:
+        URLValidator(schemes=["http", "https"])(url)
+    except ValidationError:
+        raise SignalsError(message) from None
+    if len(url) > 1000:
+        raise SignalsError(message)
+
+
 @transaction.atomic
 def add_feed(*, user: Any, hub: Hub, name: str, url: str) -> Source:
-    """Side effects: a feed source of the hub (polled by the worker from now on)."""
+    """Side effects: a feed source of the hub; after commit, a task that reads it at once (the worker then
+    polls it every half hour)."""
     check_operator(user, hub)
+    url = url.strip()
+    _check_web_address(url, _("Enter the feed's web address (http or https)."))
     if Source.objects.filter(hub=hub, url=url).exists():
         raise SignalsError(_("This hub already has a source with this address."))
-    return Source.objects.create(hub=hub, kind=SourceKind.FEED, name=name, url=url, created_by=user)
+    source = Source.objects.create(hub=hub, kind=SourceKind.FEED, name=name.strip()[:120] or url[:120], url=url,
+                                   created_by=user)
+    transaction.on_commit(partial(_enqueue_poll, source.pk))
+    return source
+
+
+def _enqueue_poll(source_id: int) -> None:
+    from bridgehub.signals.tasks import poll_source_task
+
+    poll_source_task.enqueue(source_id)
+
+
+@transaction.atomic
+def request_article(*, user: Any, hub: Hub, url: str) -> None:
+    """An article without a feed, by its address. Side effects: the hub's articles source (made once);
+    after commit, a task that fetches and adds the article (its failure is shown on that source)."""
+    from bridgehub.signals.domain.pages import pages_source
+
+    check_operator(user, hub)
+    url = url.strip()
+    _check_web_address(url, _("Enter the article's web address (http or https)."))
+    transaction.on_commit(partial(_enqueue_article, pages_source(hub, user).pk, url))
+
+
+def _enqueue_article(source_id: int, url: str) -> None:
+    from bridgehub.signals.tasks import add_article_task
+
+    add_article_task.enqueue(source_id, url)
 
 
 @transaction.atomic
