@@ -8,8 +8,9 @@ Order of work within the time limit:
 4. when time is left and the schedule is below the bound, HiGHS's MIP searches from that schedule
    and is kept only if it is better, so the time limit never costs the feasible schedule we have;
 5. with the same set of meetings, a second small MIP (compact.py) re-slots them to close people's
-   idle gaps, then single moves do what is left; tables and interpreters are then seated slot by
-   slot; the independent checker must pass.
+   idle gaps; annealing over Kempe chains (kempe.py) takes most of the time left, CP-SAT
+   (compact_cp.py) searches from its answer and proves small events optimal, single moves do what
+   is left; tables and interpreters are then seated slot by slot; the independent checker must pass.
 
 The result is deterministic for a given seed whenever the search ends before the time limit (the
 MIP proves optimality, or the heuristics stop improving); when the limit cuts a search short, how far
@@ -32,6 +33,7 @@ from .compact import compact
 from .compact_cp import Compaction, compact_with_cpsat
 from .heuristics import fcfs_order, greedy, improve, place_by_values, place_pinned, reduce_breaks, weight_order
 from .instance import Instance, InstanceError, Meeting
+from .kempe import Annealing, anneal_breaks
 from .model import Model, build_model, run_until, to_highs
 from .state import ScheduleState, prepare
 
@@ -41,6 +43,8 @@ TOLERANCE = 1e-6
 # the whole time limit.
 MIP_MAX_COLUMNS = 100_000
 FAIRNESS_SPREAD = 2  # the published results' rule: per-person gap counts differ by at most 2
+ANNEAL_SHARE = 0.95  # of the gap search's time; CP-SAT gets the rest (bench/scheduling.py --real-only)
+CP_SAT_SECONDS = 0.5  # but at least this: enough to build its model and prove a small event optimal
 CP_WORKERS = 2  # CP-SAT workers for the whole gap model (2 beat 1, 4 and 8 on 2 cores: bench/scheduling.py)
 
 
@@ -57,6 +61,7 @@ class SolveResult:
     phases: dict[str, float] = field(default_factory=dict)
     breaks_per_person: dict[str, int] = field(default_factory=dict)
     compaction: Compaction | None = None  # what the gap phase did (None when it did not run)
+    annealing: Annealing | None = None  # what the annealing before it did
     fairness: int | None = None  # the spread rule applied, if any
 
     @property
@@ -130,15 +135,20 @@ def solve(instance: Instance, *, time_limit: float = 10.0, seed: int = 0, thread
     every_request_held = len(state.held_requests()) == len(asks) - len(model.unplaceable)
     if not every_request_held:
         fairness = None
-    compaction = None
+    compaction = annealing = None
     if use_mip and time.monotonic() < deadline - 0.3:
         # A quick MIP pass first (it closes most gaps in a fraction of a second), then CP-SAT
         # searches from its answer for the rest and for the fairness rule.
-        share = 0.25 if gap_search else 1.0
+        share = 0.15 if gap_search else 1.0
         compact(state, min(deadline - 0.1, time.monotonic() + share * (deadline - time.monotonic())),
                 seed=seed, threads=threads)
         if gap_search:
             reduce_breaks(state, min(deadline - 0.3, time.monotonic() + 0.05))
+            # Annealing over Kempe chains does most of the work; CP-SAT then searches from its
+            # answer (and proves small events optimal, which annealing cannot).
+            left = deadline - 0.1 - time.monotonic()
+            annealing = anneal_breaks(state, deadline - 0.1 - max(CP_SAT_SECONDS, (1 - ANNEAL_SHARE) * left),
+                                      fairness=fairness, seed=seed)
             compaction = compact_with_cpsat(state, deadline - 0.1, fairness=fairness, seed=seed,
                                             workers=threads or CP_WORKERS)
     reduce_breaks(state, max(time.monotonic() + 0.05, deadline - 0.05))
@@ -162,6 +172,7 @@ def solve(instance: Instance, *, time_limit: float = 10.0, seed: int = 0, thread
         phases=phases,
         breaks_per_person=idle_breaks(meetings),
         compaction=compaction,
+        annealing=annealing,
         fairness=fairness,
     )
 

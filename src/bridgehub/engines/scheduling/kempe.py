@@ -1,0 +1,209 @@
+"""Closing idle gaps by annealing over Kempe chains: the same meetings, other slots.
+
+With the set of meetings fixed, the schedule is an edge colouring of the request graph (a person
+meets at most once per slot), and a gap-free day is an *interval* colouring. The classic move for
+colourings is the Kempe chain: take meeting k from slot s to slot t; whoever of its two people is
+busy in t must then move that meeting to s, and so on along the alternating path or cycle. The
+result is again a valid colouring, every person on the chain simply trades their s and t slots, so
+the change in gaps is read off two bits of each person's day (a bitmask), and a move costs
+microseconds. Simulated annealing over these moves walks the plateaus on which exact neighbourhood
+searches stall (a day with one gap can often only be closed through several equal-cost moves).
+
+Fixed: pinned meetings and meetings that need an interpreter (who interprets in which slot is a
+matching the chain does not track); a chain that reaches one of them is refused. Tables are counted
+per slot; each meeting keeps to its own allowed slots (availability, morning/afternoon).
+
+The objective is the gap search's: total gaps, plus a penalty for each unit of gap spread above the
+fairness rule; the best schedule seen (by `compact_cp.score`, where fairness comes first) is kept.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+import time
+from dataclasses import dataclass
+
+from .state import ScheduleState
+
+SPREAD_PENALTY = 4  # per unit of spread above the rule, while annealing (the final choice is lexicographic)
+START_TEMPERATURE = 0.4
+END_TEMPERATURE = 0.1
+BATCH = 256  # moves between clock readings
+
+
+@dataclass(frozen=True)
+class Annealing:
+    breaks_before: int
+    breaks_after: int
+    moves_tried: int
+    moves_accepted: int
+
+
+def _breaks(mask: int) -> int:
+    """Idle stretches in a day given as a bitmask of busy slots: its blocks minus one."""
+    return (mask & ~(mask << 1)).bit_count() - 1 if mask else 0
+
+
+def _swap_bits(mask: int, s: int, t: int) -> int:
+    if ((mask >> s) ^ (mask >> t)) & 1:
+        return mask ^ ((1 << s) | (1 << t))
+    return mask
+
+
+class _Day:
+    """Everyone's day as bitmasks, who meets whom in which slot, and the gap counts."""
+
+    def __init__(self, state: ScheduleState, fairness: int | None):
+        self.state = state
+        self.fairness = fairness
+        self.tables = state.instance.tables
+        self.n_slots = state.instance.slots
+        held = state.held_requests()
+        self.slot = {k: state.held[k] for k in held}
+        self.movable = {k for k in held if state.asks[k].pinned_slot is None and state.asks[k].interpreters is None}
+        self.allowed = {k: frozenset(state.asks[k].slots) for k in self.movable}
+        self.options = {k: tuple(state.asks[k].slots) for k in self.movable}
+        self.busy = [list(row) for row in state.busy]
+        self.count = list(state.tables_used)
+        self.mask = [sum(1 << s for s, k in enumerate(row) if k >= 0) for row in state.busy]
+        self.breaks = [_breaks(m) for m in self.mask]
+        self.people = [p for p, m in enumerate(self.mask) if m]
+        self.histogram = [0] * (self.n_slots + 1)
+        for p in self.people:
+            self.histogram[self.breaks[p]] += 1
+        self.total = sum(self.breaks)
+
+    def spread(self) -> int:
+        present = [b for b, n in enumerate(self.histogram) if n]
+        return present[-1] - present[0] if present else 0
+
+    def cost(self) -> int:
+        excess = max(0, self.spread() - self.fairness) if self.fairness is not None else 0
+        return self.total + SPREAD_PENALTY * excess
+
+    def chain(self, k: int, target: int) -> tuple[list[int], list[int]] | None:
+        """The meetings that move s→t and t→s when k moves to `target`; None when the chain is blocked."""
+        source = self.slot[k]
+        forward: list[int] = []
+        backward: list[int] = []
+        seen = {k}
+        stack = [k]
+        while stack:
+            m = stack.pop()
+            here = self.slot[m]
+            there = target if here == source else source
+            if m not in self.movable or there not in self.allowed[m]:
+                return None
+            (forward if here == source else backward).append(m)
+            ask = self.state.asks[m]
+            for p in (ask.a, ask.b):
+                other = self.busy[p][there]
+                if other >= 0 and other not in seen:
+                    seen.add(other)
+                    stack.append(other)
+        grow = len(forward) - len(backward)
+        if self.count[target] + grow > self.tables or self.count[source] - grow > self.tables:
+            return None
+        return forward, backward
+
+    def people_on(self, meetings: list[int]) -> set[int]:
+        asks = self.state.asks
+        return {p for m in meetings for p in (asks[m].a, asks[m].b)}
+
+    def apply(self, forward: list[int], backward: list[int], source: int, target: int, people: set[int]) -> None:
+        asks = self.state.asks
+        for p in people:
+            self.busy[p][source], self.busy[p][target] = -1, -1
+        for m in forward:
+            self.slot[m] = target
+            self.busy[asks[m].a][target] = self.busy[asks[m].b][target] = m
+        for m in backward:
+            self.slot[m] = source
+            self.busy[asks[m].a][source] = self.busy[asks[m].b][source] = m
+        grow = len(forward) - len(backward)
+        self.count[target] += grow
+        self.count[source] -= grow
+        for p in people:
+            self.mask[p] = _swap_bits(self.mask[p], source, target)
+            self._set_breaks(p, _breaks(self.mask[p]))
+
+    def _set_breaks(self, p: int, value: int) -> None:
+        old = self.breaks[p]
+        self.histogram[old] -= 1
+        self.histogram[value] += 1
+        self.total += value - old
+        self.breaks[p] = value
+
+    def key(self, weight: int) -> int:
+        """`compact_cp.score` of the current day: gaps, and fairness above everything."""
+        excess = max(0, self.spread() - self.fairness) if self.fairness is not None else 0
+        return self.total + weight * excess
+
+    def delta(self, people: set[int], source: int, target: int) -> int:
+        """Change in cost if everyone in `people` traded slots source and target (nothing applied)."""
+        changes = [(p, _breaks(_swap_bits(self.mask[p], source, target))) for p in people]
+        before = self.cost()
+        for p, value in changes:
+            self._set_breaks(p, value)
+        after = self.cost()
+        for p, _value in changes:  # undo: the caller applies for real when it accepts
+            self._set_breaks(p, _breaks(self.mask[p]))
+        return after - before
+
+
+def anneal_breaks(state: ScheduleState, deadline: float, *, fairness: int | None = 2,
+                  seed: int = 0) -> Annealing | None:
+    """Lower the schedule's gaps in place until `deadline`; None when nothing can move."""
+    from .compact_cp import _weight, breaks_by_person, score  # the gap search's own measure
+
+    day = _Day(state, fairness)
+    if not day.movable or time.monotonic() > deadline - 0.05:
+        return None
+    before = sum(breaks_by_person(state).values())
+    weight = _weight(breaks_by_person(state))
+    best_key = day.key(weight)
+    best = dict(day.slot)
+    rng = random.Random(seed)
+    movable = sorted(day.movable)
+    by_person: dict[int, list[int]] = {}
+    for k in movable:
+        by_person.setdefault(state.asks[k].a, []).append(k)
+        by_person.setdefault(state.asks[k].b, []).append(k)
+    started = time.monotonic()
+    span = max(1e-3, deadline - started)
+    tried = accepted = 0
+    while best_key > 0 and (now := time.monotonic()) < deadline:  # 0: no gaps, the rule held
+        temperature = START_TEMPERATURE * (END_TEMPERATURE / START_TEMPERATURE) ** ((now - started) / span)
+        for _ in range(BATCH):
+            tried += 1
+            k = _pick(rng, day, movable, by_person)
+            target = rng.choice(day.options[k])
+            source = day.slot[k]
+            if target == source:
+                continue
+            found = day.chain(k, target)
+            if found is None:
+                continue
+            forward, backward = found
+            people = day.people_on(forward + backward)
+            change = day.delta(people, source, target)
+            if change <= 0 or rng.random() < math.exp(-change / temperature):
+                day.apply(forward, backward, source, target, people)
+                accepted += 1
+        # The best day is copied once per batch, not per move: copying is linear in the meetings.
+        if (key := day.key(weight)) < best_key:
+            best_key, best = key, dict(day.slot)
+    if best_key < score(breaks_by_person(state), fairness) and not state.replace(best):
+        raise AssertionError("annealing produced a schedule the state refuses")  # a bug in this module
+    return Annealing(before, sum(breaks_by_person(state).values()), tried, accepted)
+
+
+def _pick(rng: random.Random, day: _Day, movable: list[int], by_person: dict[int, list[int]]) -> int:
+    """A meeting to move: mostly one of a person who waits, sometimes any."""
+    if rng.random() < 0.7:
+        for _ in range(4):
+            person = rng.choice(day.people)
+            if day.breaks[person] and person in by_person:
+                return rng.choice(by_person[person])
+    return rng.choice(movable)
