@@ -30,7 +30,7 @@ _VU = re.compile("|".join(sorted(_VU_SYLLABLES, key=len, reverse=True)))
 _SMALL_KANA = str.maketrans("ァィゥェォッャュョヮヵヶぁぃぅぇぉっゃゅょゎ",
                             "アイウエオツヤユヨワカケあいうえおつやゆよわ")
 # The long-vowel mark is written or left out at the end of loanword elements (センター / センタ).
-_DROPPED = frozenset("ーｰ〜～")
+DROPPED_MARKS = frozenset("ーｰ〜～")
 
 
 @lru_cache(maxsize=2)
@@ -76,7 +76,7 @@ def fold_char(char: str, classes: bool = True) -> str:
     text = unicodedata.normalize("NFKC", char).casefold()
     out = []
     for piece in text:
-        if piece in _DROPPED:
+        if piece in DROPPED_MARKS:
             continue
         if piece == "&":
             out.append("and")

@@ -17,7 +17,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .fold import _DROPPED, Folded, closer_fold, fold, is_katakana, is_latin_word_char
+from .fold import DROPPED_MARKS, Folded, closer_fold, fold, is_katakana, is_latin_word_char
 from .names import name_keys, strip_legal_forms
 
 
@@ -102,7 +102,7 @@ def _stands_alone(text: str, folded: Folded, start: int, end: int, lower_case_na
     first, last = origins[start], origins[end - 1]
     before = text[first - 1] if first > 0 else ""
     after_index = last + 1
-    while after_index < len(text) and text[after_index] in _DROPPED:
+    while after_index < len(text) and text[after_index] in DROPPED_MARKS:
         after_index += 1
     after = text[after_index] if after_index < len(text) else ""
     key = folded.text[start:end]
