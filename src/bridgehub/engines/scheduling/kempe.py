@@ -29,7 +29,9 @@ from .state import ScheduleState
 SPREAD_PENALTY = 4  # per unit of spread above the rule, while annealing (the final choice is lexicographic)
 START_TEMPERATURE = 0.4
 END_TEMPERATURE = 0.1
-BATCH = 256  # moves between clock readings
+BATCH = 256
+WAITING_SHARE = 0.7  # of moves that start from a person who waits
+NEXT_TO_SHARE = 0.5  # of those, sent to a free slot beside one of their meetings  # moves between clock readings
 
 
 @dataclass(frozen=True)
@@ -66,6 +68,8 @@ class _Day:
         self.options = {k: tuple(state.asks[k].slots) for k in self.movable}
         self.busy = [list(row) for row in state.busy]
         self.count = list(state.tables_used)
+        self.a = {k: state.asks[k].a for k in held}
+        self.b = {k: state.asks[k].b for k in held}
         self.mask = [sum(1 << s for s, k in enumerate(row) if k >= 0) for row in state.busy]
         self.breaks = [_breaks(m) for m in self.mask]
         self.people = [p for p, m in enumerate(self.mask) if m]
@@ -73,32 +77,34 @@ class _Day:
         for p in self.people:
             self.histogram[self.breaks[p]] += 1
         self.total = sum(self.breaks)
+        self.excess = self._excess()
 
-    def spread(self) -> int:
-        present = [b for b, n in enumerate(self.histogram) if n]
-        return present[-1] - present[0] if present else 0
-
-    def cost(self) -> int:
-        excess = max(0, self.spread() - self.fairness) if self.fairness is not None else 0
-        return self.total + SPREAD_PENALTY * excess
+    def _excess(self) -> int:
+        """Spread of gap counts above the fairness rule (0 without a rule)."""
+        if self.fairness is None:
+            return 0
+        histogram = self.histogram
+        low = next((b for b, n in enumerate(histogram) if n), 0)
+        high = next((b for b in range(len(histogram) - 1, -1, -1) if histogram[b]), 0)
+        return max(0, high - low - self.fairness)
 
     def chain(self, k: int, target: int) -> tuple[list[int], list[int]] | None:
         """The meetings that move s→t and t→s when k moves to `target`; None when the chain is blocked."""
         source = self.slot[k]
+        movable, allowed, busy, slot = self.movable, self.allowed, self.busy, self.slot
         forward: list[int] = []
         backward: list[int] = []
         seen = {k}
         stack = [k]
         while stack:
             m = stack.pop()
-            here = self.slot[m]
+            here = slot[m]
             there = target if here == source else source
-            if m not in self.movable or there not in self.allowed[m]:
+            if m not in movable or there not in allowed[m]:
                 return None
             (forward if here == source else backward).append(m)
-            ask = self.state.asks[m]
-            for p in (ask.a, ask.b):
-                other = self.busy[p][there]
+            for p in (self.a[m], self.b[m]):
+                other = busy[p][there]
                 if other >= 0 and other not in seen:
                     seen.add(other)
                     stack.append(other)
@@ -108,48 +114,58 @@ class _Day:
         return forward, backward
 
     def people_on(self, meetings: list[int]) -> set[int]:
-        asks = self.state.asks
-        return {p for m in meetings for p in (asks[m].a, asks[m].b)}
+        a, b = self.a, self.b
+        return {a[m] for m in meetings} | {b[m] for m in meetings}
 
-    def apply(self, forward: list[int], backward: list[int], source: int, target: int, people: set[int]) -> None:
-        asks = self.state.asks
+    def delta(self, people: set[int], source: int, target: int) -> tuple[int, list[tuple[int, int]]]:
+        """Change in cost if everyone in `people` traded slots source and target, and their new gap
+        counts (nothing is applied: `apply` does that when the move is accepted)."""
+        mask, breaks = self.mask, self.breaks
+        changes = []
+        change = 0
         for p in people:
-            self.busy[p][source], self.busy[p][target] = -1, -1
+            value = _breaks(_swap_bits(mask[p], source, target))
+            if value != breaks[p]:
+                changes.append((p, value))
+                change += value - breaks[p]
+        if self.fairness is None or not changes:
+            return change, changes
+        histogram = self.histogram
+        for p, value in changes:
+            histogram[breaks[p]] -= 1
+            histogram[value] += 1
+        excess = self._excess()
+        for p, value in changes:
+            histogram[value] -= 1
+            histogram[breaks[p]] += 1
+        return change + SPREAD_PENALTY * (excess - self.excess), changes
+
+    def apply(self, forward: list[int], backward: list[int], source: int, target: int, people: set[int],
+              changes: list[tuple[int, int]]) -> None:
+        busy, a, b = self.busy, self.a, self.b
+        for p in people:
+            busy[p][source] = busy[p][target] = -1
+            self.mask[p] = _swap_bits(self.mask[p], source, target)
         for m in forward:
             self.slot[m] = target
-            self.busy[asks[m].a][target] = self.busy[asks[m].b][target] = m
+            busy[a[m]][target] = busy[b[m]][target] = m
         for m in backward:
             self.slot[m] = source
-            self.busy[asks[m].a][source] = self.busy[asks[m].b][source] = m
+            busy[a[m]][source] = busy[b[m]][source] = m
         grow = len(forward) - len(backward)
         self.count[target] += grow
         self.count[source] -= grow
-        for p in people:
-            self.mask[p] = _swap_bits(self.mask[p], source, target)
-            self._set_breaks(p, _breaks(self.mask[p]))
-
-    def _set_breaks(self, p: int, value: int) -> None:
-        old = self.breaks[p]
-        self.histogram[old] -= 1
-        self.histogram[value] += 1
-        self.total += value - old
-        self.breaks[p] = value
+        for p, value in changes:
+            old = self.breaks[p]
+            self.histogram[old] -= 1
+            self.histogram[value] += 1
+            self.total += value - old
+            self.breaks[p] = value
+        self.excess = self._excess()
 
     def key(self, weight: int) -> int:
         """`compact_cp.score` of the current day: gaps, and fairness above everything."""
-        excess = max(0, self.spread() - self.fairness) if self.fairness is not None else 0
-        return self.total + weight * excess
-
-    def delta(self, people: set[int], source: int, target: int) -> int:
-        """Change in cost if everyone in `people` traded slots source and target (nothing applied)."""
-        changes = [(p, _breaks(_swap_bits(self.mask[p], source, target))) for p in people]
-        before = self.cost()
-        for p, value in changes:
-            self._set_breaks(p, value)
-        after = self.cost()
-        for p, _value in changes:  # undo: the caller applies for real when it accepts
-            self._set_breaks(p, _breaks(self.mask[p]))
-        return after - before
+        return self.total + weight * self.excess
 
 
 def anneal_breaks(state: ScheduleState, deadline: float, *, fairness: int | None = 2,
@@ -177,8 +193,7 @@ def anneal_breaks(state: ScheduleState, deadline: float, *, fairness: int | None
         temperature = START_TEMPERATURE * (END_TEMPERATURE / START_TEMPERATURE) ** ((now - started) / span)
         for _ in range(BATCH):
             tried += 1
-            k = _pick(rng, day, movable, by_person)
-            target = rng.choice(day.options[k])
+            k, target = _pick(rng, day, movable, by_person)
             source = day.slot[k]
             if target == source:
                 continue
@@ -187,9 +202,9 @@ def anneal_breaks(state: ScheduleState, deadline: float, *, fairness: int | None
                 continue
             forward, backward = found
             people = day.people_on(forward + backward)
-            change = day.delta(people, source, target)
+            change, changes = day.delta(people, source, target)
             if change <= 0 or rng.random() < math.exp(-change / temperature):
-                day.apply(forward, backward, source, target, people)
+                day.apply(forward, backward, source, target, people, changes)
                 accepted += 1
         # The best day is copied once per batch, not per move: copying is linear in the meetings.
         if (key := day.key(weight)) < best_key:
@@ -199,11 +214,20 @@ def anneal_breaks(state: ScheduleState, deadline: float, *, fairness: int | None
     return Annealing(before, sum(breaks_by_person(state).values()), tried, accepted)
 
 
-def _pick(rng: random.Random, day: _Day, movable: list[int], by_person: dict[int, list[int]]) -> int:
-    """A meeting to move: mostly one of a person who waits, sometimes any."""
-    if rng.random() < 0.7:
+def _pick(rng: random.Random, day: _Day, movable: list[int], by_person: dict[int, list[int]]) -> tuple[int, int]:
+    """A meeting and a slot to move it to: mostly a meeting of a person who waits, sent next to one
+    of their other meetings (where it can close the gap); sometimes any meeting anywhere."""
+    if rng.random() < WAITING_SHARE:
         for _ in range(4):
             person = rng.choice(day.people)
             if day.breaks[person] and person in by_person:
-                return rng.choice(by_person[person])
-    return rng.choice(movable)
+                k = rng.choice(by_person[person])
+                if rng.random() < NEXT_TO_SHARE:
+                    mask = day.mask[person]
+                    beside = [s for s in day.options[k] if (mask >> s) & 1 == 0 and ((mask >> (s + 1)) & 1
+                                                                                     or (s and (mask >> (s - 1)) & 1))]
+                    if beside:
+                        return k, rng.choice(beside)
+                return k, rng.choice(day.options[k])
+    k = rng.choice(movable)
+    return k, rng.choice(day.options[k])
