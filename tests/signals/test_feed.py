@@ -4,6 +4,9 @@ import pytest
 from django.utils import translation
 
 from bridgehub.directory.models import Sector
+from bridgehub.hubs.enums import HubRole
+from bridgehub.matchmaking.enums import SubjectKind
+from bridgehub.matchmaking.models import MatchProfile
 from bridgehub.pipeline.domain.relationships import open_relationship
 from bridgehub.pipeline.models import Relationship
 from bridgehub.signals.domain import queries
@@ -11,7 +14,13 @@ from bridgehub.signals.domain.follows import SignalsError, follow_organisation, 
 from bridgehub.signals.domain.ingest import ingest
 from bridgehub.signals.models import Item, ItemLink
 from tests.conftest import client_for
-from tests.factories.core import OrganisationFactory, OrganisationHubFactory
+from tests.factories.core import (
+    HubMembershipFactory,
+    OrganisationFactory,
+    OrganisationHubFactory,
+    PersonFactory,
+    UserFactory,
+)
 from tests.signals.conftest import DISTINCT_NEWS, raw
 
 
@@ -96,6 +105,24 @@ def test_the_signals_page_shows_reasons_and_sources(world, news):
     relationship = Relationship.objects.get()
     relationship_page = client_for(world.owner).get(f"/relationships/{relationship.pk}/").content.decode()
     assert 'id="news"' in relationship_page and "Kumamoto Robotics wins an order from Toyota" in relationship_page
+
+
+def test_a_talent_with_no_organisation_follows_the_sectors_their_profile_is_read_as(world, news):
+    talent = UserFactory()
+    HubMembershipFactory(hub=world.tokyo, user=talent, role=HubRole.MEMBER)
+    person = PersonFactory(user=talent, name="Aiko Talent", open_to_roles=True)
+    assert _feed(talent) == {}  # no profile read yet: nothing to go on
+    MatchProfile.objects.update_or_create(person=person, defaults={"kind": SubjectKind.TALENT,
+                                                                   "facets": {"sectors": {"robotics": 0.8}}})
+    assert _feed(talent) == {"sector-funding": ["Robotics, Funding"],
+                             "sector-facility": ["Robotics, Facility or expansion"],
+                             "partner": ["Robotics, Contract or order"]}  # a robotics story, not their partner
+    with translation.override("en"):
+        page = client_for(talent).get("/signals/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "the sectors your profile is read as" in page and "(from your profile)" in page
+    assert "(your organisation's)" not in page
+    owner_page = client_for(world.owner).get("/signals/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "(your organisation's)" in owner_page  # a member with an organisation: its sectors, as before
 
 
 @pytest.mark.django_db

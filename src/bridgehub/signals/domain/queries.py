@@ -2,7 +2,8 @@
 
 A member is concerned by an item that mentions an organisation they follow (by default their own
 organisations and the other sides of their relationships, plus any they chose), or that is about a
-sector they follow (by default their organisations' sectors) and of an event type they follow (all
+sector they follow (by default their organisations' sectors; for a person with no organisation, a
+talent, the sectors their own profile is read as) and of an event type they follow (all
 types when they chose none). Items are the hub's members' business: a member reads only the items of
 their own hubs.
 """
@@ -17,7 +18,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
 from bridgehub.directory.domain.queries import member_hub_ids, own_organisation_roles
-from bridgehub.directory.models import Organisation
+from bridgehub.directory.models import Organisation, Sector
+from bridgehub.matchmaking.models import MatchProfile
 from bridgehub.pipeline.domain.queries import relationships_for_user
 from bridgehub.signals.enums import EventType
 from bridgehub.signals.models import Follow, Item, ItemCopy, ItemLink, ItemSector, LinkReport, Pin
@@ -32,6 +34,7 @@ class Interests:
     followed: frozenset[int]
     sectors: frozenset[int]
     event_types: frozenset[str]
+    sectors_from_profile: bool = False  # the default sectors are the person's own profile's (no organisation)
 
     @property
     def organisations(self) -> frozenset[int]:
@@ -46,11 +49,23 @@ def interests_for_user(user: Any) -> Interests:
     follows = list(Follow.objects.filter(user=user).values_list("organisation_id", "sector_id", "event_type"))
     own_sectors = set(Organisation.sectors.through.objects.filter(organisation_id__in=own)
                       .values_list("sector_id", flat=True))
+    from_profile = not own
+    if from_profile:
+        own_sectors = _profile_sectors(user)
     return Interests(
         own=own, partners=frozenset(partners),
         followed=frozenset(organisation for organisation, _sector, _type in follows if organisation),
         sectors=frozenset(own_sectors | {sector for _org, sector, _type in follows if sector}),
-        event_types=frozenset(event_type for _org, _sector, event_type in follows if event_type))
+        event_types=frozenset(event_type for _org, _sector, event_type in follows if event_type),
+        sectors_from_profile=from_profile)
+
+
+def _profile_sectors(user: Any) -> set[int]:
+    """The sectors a person's own profile is read as (the matching reader's, as on their match cards):
+    what a talent with no organisation follows by default, so that their feed is not empty."""
+    facets = MatchProfile.objects.filter(person__user=user).values_list("facets", flat=True).first() or {}
+    codes = list(facets.get("sectors") or {})
+    return set(Sector.objects.filter(code__in=codes).values_list("pk", flat=True)) if codes else set()
 
 
 def _concerning(user: Any, interests: Interests, hubs: frozenset[int], dated: bool = True) -> QuerySet:

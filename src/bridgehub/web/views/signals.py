@@ -46,6 +46,7 @@ def signals(request):
         "event_types": EventType.choices,
         "chosen_event_types": {follow.event_type for follow in follows if follow.event_type},
         "default_sectors": interests.sectors - {follow.sector_id for follow in follows if follow.sector_id},
+        "sectors_from_profile": interests.sectors_from_profile,
     })
 
 
