@@ -29,6 +29,10 @@ CRYPTO_STARTUP = Sender("startup", "Ledgerline Payments", True, "ledgerline.io")
     ("We cannot guarantee returns; the target multiple in the memo is not a promise.", FUND),
     ("Heads up: someone claiming to be our partner asked a founder for a due diligence fee. It's a scam, "
      "please report it.", FUND),
+    # Saying no fee with the object in between, or in the passive; a start-up's own custody product.
+    ("這筆盡職調查的費用不會跟新創團隊收取。", FUND),
+    ("Bank charges for the transfer are covered by us, so you receive the full amount.", FUND),
+    ("我們是做冷錢包硬體的新創，想跟貴行介紹多簽託管方案。", CRYPTO_STARTUP),
 ])
 def test_the_hard_benign_cases_pass(text, sender):
     verdict = screen(text, sender, "startup")
@@ -40,6 +44,10 @@ def test_the_hard_benign_cases_pass(text, sender):
      "upfront_fee"),
     ("投資前請先支付審查費新台幣六萬元至指定帳戶，款項到位後即可簽約。", UNVERIFIED_FUND, "upfront_fee"),
     ("出資の前に、法律事務所の審査料30万円をお振込みください。", UNVERIFIED_FUND, "upfront_fee"),
+    # An unverified sender's invoice is the scam's, not a published price; 非公開 is not 公開.
+    ("Our syndicate funds you after a small onboarding fee of $3,500. I'll send the invoice tonight.",
+     UNVERIFIED_FUND, "upfront_fee"),
+    ("非公開の投資家ピッチ会です。参加には登録料15万円のお振込みが必要です。", UNVERIFIED_FUND, "upfront_fee"),
     ("This inbox is not safe. Add me on Telegram today and keep this between us.", UNVERIFIED_FUND, "off_platform"),
     ("這邊不方便講，加個賴吧，今天就要決定喔。", UNVERIFIED_FUND, "off_platform"),
     ("Please send 2,000 USDT to our wallet address 0x91ab33ff as a test before the wire.", UNVERIFIED_FUND,

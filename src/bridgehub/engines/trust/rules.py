@@ -29,7 +29,10 @@ FEE = (r"\bfees?\b|charge|deposit|retainer|escrow|processing|handling|registrati
 NO_FEE = (r"(no|never|don't|do not|won't|without|zero|free of) (any )?(fees?|charges?|cost)|"
           r"(charge|ask) (founders|start-?ups|you) (nothing|no)|free of charge|we don't charge|each (party|side) "
           r"(bears|pays) its own|"
-          r"不收|不會收|不会收|無須支付|无须支付|免費|免费|不需(要)?(支付|付)|不必(支付|付)|自行負擔|各自負擔|"
+          r"(fees?|charges?|costs?)\b[^.!?]{0,30}? (are|is|will be) (covered|paid|borne|absorbed) by "
+          r"(us|the fund|our|the investor)|"
+          r"不收|不(會|会)?(向|跟).{0,6}收(取)?|不會收|不会收|無須支付|无须支付|免費|免费|不需(要)?(支付|付)|不必(支付|付)|"
+          r"自行負擔|各自負擔|"
           r"無料|いただきません|頂きません|かかりません|不要です|ご負担なし|各自負担|"
           r"we (will |'ll )?(cover|bear|pay|absorb) (the |all |any )?(fees?|charges?|costs?)|(fees?|charges?) (are|is) on us|"
           r"由(我們|我方|本公司|敝公司|基金|本基金|我們基金|敝行|本行).{0,6}(負擔|负担|支付)|我們(會)?(負擔|負責)|"
@@ -37,10 +40,12 @@ NO_FEE = (r"(no|never|don't|do not|won't|without|zero|free of) (any )?(fees?|cha
           r"(我們|我方)(這邊|这边)?(處理|处理|負擔|负担|支付|出)|(a |your )?quot(e|ation)|報價|报价|見積")
 # A price the organiser publishes and invoices from its own organisation is not an advance-fee scam.
 # A price published on the organiser's website and invoiced by it, verified or not.
-PUBLISHED_STRONG = (r"invoice|published|website|公開|官網|簡章|開發票|開立發票|請求書|ウェブサイト|公式サイト")
+# "Invoice" is not here: an advance-fee scammer sends one too ("I'll send the invoice today"); only a
+# verified sender's invoice counts (PUBLISHED_PRICE). 非公開 ("closed-door") is the opposite of published.
+PUBLISHED_STRONG = (r"published|website|(?<!非)公開|官網|簡章|ウェブサイト|公式サイト")
 # A price a verified organiser publishes and invoices is a programme fee, not an advance-fee scam.
 PUBLISHED_PRICE = (r"invoice|published|price list|per team|per booth|booth|package|incl\.?|including|registration|"
-                   r"發票|发票|定價|定价|含稅|未稅|月租|報名|官網|"
+                   r"發票|发票|開立發票|定價|定价|含稅|未稅|月租|報名|官網|"
                    r"請求書|領収書|定価|税別|税込|月額|申込|公式サイト")
 NEVER_ASK = (r"(never|will not|won't|do not|don't|would never) (ask|request)|"
              r"不會(跟|向)?(您|你)?(索取|要求|詢問)|不会(向你)?索取|絕不會|绝不会|決不|"
@@ -96,7 +101,8 @@ CREDENTIALS = (r"password|passcode|log ?in (details|credentials)|one[- ]time (co
                r"パスワード|認証コード|確認コード|ワンタイム|暗証番号|カード番号|セキュリティコード|身分証(明書)?の(画像|写真|コピー)|"
                r"マイナンバー|口座情報を(ご)?(入力|登録)|ログイン情報|本人確認|アカウント.{0,6}(停止|凍結|制限)|ログインして|"
                r"(身分証|パスポート).{0,8}(アップロード|送付|送って)")
-WALLET_ADDRESS = (r"0x[0-9a-f]{4,}|wallet address|cold wallet|tx ?hash|transaction hash|錢包地址|钱包地址|冷錢包|冷钱包|"
+# A cold wallet is a custody product a start-up may sell; a payment request names an address or a hash.
+WALLET_ADDRESS = (r"0x[0-9a-f]{4,}|wallet address|tx ?hash|transaction hash|錢包地址|钱包地址|"
                   r"轉完截圖|转完截图|ウォレット(の)?アドレス|送金後.{0,6}(スクショ|ハッシュ)")
 OFFICIAL = (r"official (portal|website|procurement|system)|upload (page|portal)|data ?room|our (legal|procurement|finance) (team|department)|"
             r"through the platform|on the platform|via the hub|"
