@@ -129,8 +129,9 @@ def run_real_event(path: Path, work: Path, checker_dir: Path, reference: float) 
         row[label] = {"meetings": verdict.get("meetings"), "feasible": verdict["feasible"],
                       "breaks": verdict.get("breaks"), "spread": verdict.get("breaks_spread"),
                       "breaks_apart_sessions": breaks_apart_sessions(result.meetings, morning),
+                      "floor": result.gap_floor, "gaps_optimal": result.gaps_optimal,
                       "seconds": round(result.seconds, 2),
-                      "proven": bool(result.compaction and result.compaction.proven_optimal)}
+                      "proven": result.gaps_optimal or bool(result.compaction and result.compaction.proven_optimal)}
     print(json.dumps(row), flush=True)
     return row
 
@@ -149,15 +150,22 @@ def breaks_apart_sessions(meetings: list, morning_slots: int | None) -> int:
     return sum(idle_breaks(morning).values()) + sum(idle_breaks(afternoon).values())
 
 
+def floor_cell(run: dict) -> str:
+    """The proved lower bound on gaps, in bold with "optimal" when the schedule reaches it."""
+    if run["floor"] is None:
+        return "–"
+    return f"**{run['floor']} (optimal)**" if run["gaps_optimal"] else str(run["floor"])
+
+
 def real_table(rows: list[dict]) -> str:
     has_reference = any("reference" in row for row in rows)
     head = ("| event | meetings held | breaks before (2 s) | breaks now | spread now | seconds now "
-            "| breaks now, lunch not counted "
+            "| proved lower bound | breaks now, lunch not counted "
             + ("| reference breaks (proved optimal) | reference, lunch not counted " if has_reference else "")
             + "| published best | notes |")
     lines = [head, "|" + "---|" * (head.count("|") - 1)]
     totals = {"before": 0, "now": 0, "reference": 0}
-    apart = 0
+    apart = floors = 0
     for row in rows:
         if "rejected" in row:
             lines.append(f"| {row['instance']} | rejected: {'; '.join(row['rejected'])} |")
@@ -173,8 +181,10 @@ def real_table(rows: list[dict]) -> str:
         notes = "; ".join(row["warnings"])
         apart += now["breaks_apart_sessions"]
         lines.append(f"| {row['instance']} | {held} | {before['breaks']} | {now['breaks']} | {now['spread']} "
-                     f"| {now['seconds']} | {now['breaks_apart_sessions']} {ref_cell}| {published} | {notes} |")
-    lines.append(f"| **total** | | **{totals['before']}** | **{totals['now']}** | | | **{apart}** "
+                     f"| {now['seconds']} | {floor_cell(now)} | {now['breaks_apart_sessions']} {ref_cell}"
+                     f"| {published} | {notes} |")
+        floors += now["floor"] or 0
+    lines.append(f"| **total** | | **{totals['before']}** | **{totals['now']}** | | | **{floors}** | **{apart}** "
                  + (f"| **{totals['reference']}** | " if has_reference else "") + "| | |")
     return "\n".join(lines)
 

@@ -30,6 +30,8 @@ def test_the_operator_sees_who_waits_in_the_preview(gappy):
     page = client_for(gappy.world.tokyo_operator).get(f"/manage/tokyo/rounds/{gappy.round.pk}/").content.decode()
     assert "Waiting per participant" in page and 'class="waits"' in page
     assert "10:00–11:30" in page  # the owner's day, in the round's zone
+    assert run.summary["breaks_floor"] == 1  # proved: the owner's two guests can only come at 10:00 and 11:00
+    assert "No schedule of these meetings can have fewer" in page
 
 
 def test_the_agenda_shows_the_free_time_and_the_shape_of_the_day(gappy):

@@ -169,8 +169,9 @@ class _Day:
 
 
 def anneal_breaks(state: ScheduleState, deadline: float, *, fairness: int | None = 2,
-                  seed: int = 0) -> Annealing | None:
-    """Lower the schedule's gaps in place until `deadline`; None when nothing can move."""
+                  seed: int = 0, floor: int = 0) -> Annealing | None:
+    """Lower the schedule's gaps in place until `deadline`, or until `floor` (a proved lower bound on
+    the gaps, gap_bound.py) is reached with the fairness rule held; None when nothing can move."""
     from .compact_cp import _weight, breaks_by_person, score  # the gap search's own measure
 
     day = _Day(state, fairness)
@@ -189,7 +190,7 @@ def anneal_breaks(state: ScheduleState, deadline: float, *, fairness: int | None
     started = time.monotonic()
     span = max(1e-3, deadline - started)
     tried = accepted = 0
-    while best_key > 0 and (now := time.monotonic()) < deadline:  # 0: no gaps, the rule held
+    while best_key > floor and (now := time.monotonic()) < deadline:  # at the floor: optimal
         temperature = START_TEMPERATURE * (END_TEMPERATURE / START_TEMPERATURE) ** ((now - started) / span)
         for _ in range(BATCH):
             tried += 1

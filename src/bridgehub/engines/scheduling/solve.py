@@ -30,7 +30,8 @@ import numpy as np
 from .bound import Relaxation, relax
 from .check import ScheduleReport, check_schedule, idle_breaks
 from .compact import compact
-from .compact_cp import Compaction, compact_with_cpsat
+from .compact_cp import Compaction, breaks_by_person, compact_with_cpsat, score
+from .gap_bound import gap_lower_bound
 from .heuristics import fcfs_order, greedy, improve, place_by_values, place_pinned, reduce_breaks, weight_order
 from .instance import Instance, InstanceError, Meeting
 from .kempe import Annealing, anneal_breaks
@@ -46,6 +47,7 @@ FAIRNESS_SPREAD = 2  # the published results' rule: per-person gap counts differ
 ANNEAL_SHARE = 0.95  # of the gap search's time; CP-SAT gets the rest (bench/scheduling.py --real-only)
 SEAT_SECONDS_PER_MEETING = 1.5e-4
 CP_SAT_SECONDS = 0.5  # but at least this: enough to build its model and prove a small event optimal
+FLOOR_SHARE = 0.05  # of the time left, at most, for the proved lower bound on gaps (gap_bound.py)
 CP_WORKERS = 2  # CP-SAT workers for the whole gap model (2 beat 1, 4 and 8 on 2 cores: bench/scheduling.py)
 
 
@@ -64,6 +66,13 @@ class SolveResult:
     compaction: Compaction | None = None  # what the gap phase did (None when it did not run)
     annealing: Annealing | None = None  # what the annealing before it did
     fairness: int | None = None  # the spread rule applied, if any
+    gap_floor: int | None = None  # proved lower bound on the gaps of any schedule of these meetings
+
+    @property
+    def gaps_optimal(self) -> bool:
+        """The gaps reach the proved lower bound (with the fairness rule held): none can do better."""
+        return self.gap_floor is not None and self.report.breaks <= self.gap_floor and (
+            self.fairness is None or self.report.breaks_spread <= self.fairness)
 
     @property
     def ratio(self) -> float:
@@ -83,6 +92,7 @@ class SolveResult:
             "binding": self.binding,
             "breaks": self.report.breaks,
             "breaks_spread": self.report.breaks_spread,
+            "breaks_floor": self.gap_floor,
             "unplaceable": self.unplaceable,
             "fairness": self.fairness,
         }
@@ -139,7 +149,7 @@ def solve(instance: Instance, *, time_limit: float = 10.0, seed: int = 0, thread
     every_request_held = len(state.held_requests()) == len(asks) - len(model.unplaceable)
     if not every_request_held:
         fairness = None
-    compaction = annealing = None
+    compaction = annealing = gap_floor = None
     if use_mip and time.monotonic() < deadline - 0.3:
         # A quick MIP pass first (it closes most gaps in a fraction of a second), then CP-SAT
         # searches from its answer for the rest and for the fairness rule.
@@ -150,11 +160,14 @@ def solve(instance: Instance, *, time_limit: float = 10.0, seed: int = 0, thread
             reduce_breaks(state, min(deadline - 0.3, time.monotonic() + 0.05))
             # Annealing over Kempe chains does most of the work; CP-SAT then searches from its
             # answer (and proves small events optimal, which annealing cannot).
+            gap_floor = gap_lower_bound(_allowed_by_person(state), instance.slots,
+                                        deadline=time.monotonic() + FLOOR_SHARE * (deadline - time.monotonic()))
             left = deadline - 0.1 - time.monotonic()
             annealing = anneal_breaks(state, deadline - 0.1 - max(CP_SAT_SECONDS, (1 - ANNEAL_SHARE) * left),
-                                      fairness=fairness, seed=seed)
-            compaction = compact_with_cpsat(state, deadline - 0.1, fairness=fairness, seed=seed,
-                                            workers=threads or CP_WORKERS)
+                                      fairness=fairness, seed=seed, floor=gap_floor or 0)
+            if gap_floor is None or annealing is None or score_now(state, fairness) > gap_floor:
+                compaction = compact_with_cpsat(state, deadline - 0.1, fairness=fairness, seed=seed,
+                                                workers=threads or CP_WORKERS)
     reduce_breaks(state, max(time.monotonic() + 0.05, deadline - 0.05))
     mark = lap("breaks", mark)
 
@@ -178,7 +191,23 @@ def solve(instance: Instance, *, time_limit: float = 10.0, seed: int = 0, thread
         compaction=compaction,
         annealing=annealing,
         fairness=fairness,
+        gap_floor=gap_floor,
     )
+
+
+def _allowed_by_person(state: ScheduleState) -> dict[int, list[frozenset[int]]]:
+    """Each person's held meetings as the slots each may take (a pinned one: its pin)."""
+    found: dict[int, list[frozenset[int]]] = {}
+    for k in state.held_requests():
+        ask = state.asks[k]
+        allowed = frozenset(ask.slots)
+        found.setdefault(ask.a, []).append(allowed)
+        found.setdefault(ask.b, []).append(allowed)
+    return found
+
+
+def score_now(state: ScheduleState, fairness: int | None) -> int:
+    return score(breaks_by_person(state), fairness)
 
 
 def _describe_pin(instance: Instance, index: int, slot: int) -> str:
