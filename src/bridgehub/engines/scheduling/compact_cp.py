@@ -71,10 +71,10 @@ def _spread(breaks: dict[int, int]) -> int:
 def score(breaks: dict[int, int], fairness: int | None) -> int:
     """The objective: total breaks, plus a weight above any total for each unit of excess spread."""
     excess = max(0, _spread(breaks) - fairness) if fairness is not None else 0
-    return sum(breaks.values()) + _weight(breaks) * excess
+    return sum(breaks.values()) + fairness_weight(breaks) * excess
 
 
-def _weight(breaks: dict[int, int]) -> int:
+def fairness_weight(breaks: dict[int, int]) -> int:
     return 32 * (len(breaks) + 1)  # more than any total of breaks (at most slots/2 per person)
 
 
@@ -144,7 +144,7 @@ class _Builder:
         model.add_max_equality(high, variables + ([max(constants)] if constants else []))
         excess = model.new_int_var(0, instance.slots, "excess")
         model.add(excess >= high - low - fairness)
-        model.minimize(total + _weight(before) * excess)
+        model.minimize(total + fairness_weight(before) * excess)
 
     def _person(self, p: int, terms: dict, n_slots: int) -> cp_model.IntVar:
         model, state = self.model, self.state

@@ -24,6 +24,7 @@ import random
 import time
 from dataclasses import dataclass
 
+from .compact_cp import breaks_by_person, fairness_weight, score  # the gap search's own measure
 from .state import ScheduleState
 
 SPREAD_PENALTY = 4  # per unit of spread above the rule, while annealing (the final choice is lexicographic)
@@ -172,13 +173,12 @@ def anneal_breaks(state: ScheduleState, deadline: float, *, fairness: int | None
                   seed: int = 0, floor: int = 0) -> Annealing | None:
     """Lower the schedule's gaps in place until `deadline`, or until `floor` (a proved lower bound on
     the gaps, gap_bound.py) is reached with the fairness rule held; None when nothing can move."""
-    from .compact_cp import _weight, breaks_by_person, score  # the gap search's own measure
-
     day = _Day(state, fairness)
     if not day.movable or time.monotonic() > deadline - 0.05:
         return None
-    before = sum(breaks_by_person(state).values())
-    weight = _weight(breaks_by_person(state))
+    start = breaks_by_person(state)
+    before = sum(start.values())
+    weight = fairness_weight(start)
     best_key = day.key(weight)
     best = dict(day.slot)
     rng = random.Random(seed)
@@ -210,7 +210,7 @@ def anneal_breaks(state: ScheduleState, deadline: float, *, fairness: int | None
         # The best day is copied once per batch, not per move: copying is linear in the meetings.
         if (key := day.key(weight)) < best_key:
             best_key, best = key, dict(day.slot)
-    if best_key < score(breaks_by_person(state), fairness) and not state.replace(best):
+    if best_key < score(start, fairness) and not state.replace(best):
         raise AssertionError("annealing produced a schedule the state refuses")  # a bug in this module
     return Annealing(before, sum(breaks_by_person(state).values()), tried, accepted)
 
