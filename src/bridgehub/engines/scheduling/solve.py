@@ -151,15 +151,15 @@ def solve(instance: Instance, *, time_limit: float = 10.0, seed: int = 0, thread
         fairness = None
     compaction = annealing = gap_floor = None
     if use_mip and time.monotonic() < deadline - 0.3:
-        # A quick MIP pass first (it closes most gaps in a fraction of a second), then CP-SAT
-        # searches from its answer for the rest and for the fairness rule.
+        # A quick MIP pass first (it closes many gaps in a fraction of a second); with the gap search,
+        # the proved floor, the annealing and CP-SAT follow (module docstring, step 5).
         share = 0.15 if gap_search else 1.0
         compact(state, min(deadline - 0.1, time.monotonic() + share * (deadline - time.monotonic())),
                 seed=seed, threads=threads)
         if gap_search:
             reduce_breaks(state, min(deadline - 0.3, time.monotonic() + 0.05))
-            # Annealing over Kempe chains does most of the work; CP-SAT then searches from its
-            # answer (and proves small events optimal, which annealing cannot).
+            # Annealing over Kempe chains does most of the work and stops at the proved floor; CP-SAT
+            # then searches from its answer unless the floor says nothing better exists.
             gap_floor = gap_lower_bound(_allowed_by_person(state), instance.slots,
                                         deadline=time.monotonic() + FLOOR_SHARE * (deadline - time.monotonic()))
             left = deadline - 0.1 - time.monotonic()
