@@ -38,7 +38,7 @@ test-sqlite: install
 	DJANGO_ALLOW_ASYNC_UNSAFE=1 $(BIN)/pytest -q
 
 test-postgres: install
-	BRIDGEHUB_DATA_DIR=var/test-postgres BRIDGEHUB_DATABASE_URL=$(PG_URL) $(BIN)/pytest -q -m "not browser"
+	BRIDGEHUB_DATA_DIR=var/test-postgres BRIDGEHUB_DATABASE_URL=$(PG_URL) $(BIN)/pytest -q -m "not browser and not engine"
 
 bench: install
 	$(BIN)/python bench/directory_load.py --out bench/out

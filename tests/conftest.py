@@ -5,6 +5,7 @@ private data. Every protected page and endpoint is tested against these four act
 """
 
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -114,3 +115,13 @@ def run_queued_tasks(only: str = "") -> int:
         DBTaskResult.objects.filter(pk=result.pk).update(status="SUCCESSFUL")
         ran += 1
     return ran
+
+
+def pytest_collection_modifyitems(config, items):
+    """Tests of the pure engines (tests/engines/: no Django, no database) are marked `engine`, so the
+    PostgreSQL run can leave them to the SQLite run: running them against a second database tests
+    nothing more and costs minutes of `make test`."""
+    engines = Path(__file__).parent / "engines"
+    for item in items:
+        if engines in Path(str(item.fspath)).parents:
+            item.add_marker(pytest.mark.engine)
