@@ -24,7 +24,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
-PG_ADMIN_URL = "postgresql://postgres@127.0.0.1:5432/postgres"
 PG_BENCH_URL = "postgres://postgres@127.0.0.1:5432/bridgehub_bench"
 PORT = 8765
 QUERIES = ["", "半導體", "AI", "ロボット", "robotics", "介護", "energy", "先進封裝", "fintech", "機器人 新竹"]
@@ -48,19 +47,10 @@ def environment(backend: str, out: Path) -> dict[str, str]:
 
 
 def fresh_database(backend: str, out: Path, env: dict[str, str], orgs: int) -> float:
-    if backend == "sqlite":
-        shutil.rmtree(out / backend, ignore_errors=True)
-    else:
-        import psycopg
+    """An empty database filled by populate.py; the seconds it took (loadkit's, shared by every load bench)."""
+    import loadkit  # here, not at the top: loadkit imports PORT and wait_until_up from this module
 
-        with psycopg.connect(PG_ADMIN_URL, autocommit=True) as connection:
-            connection.execute("DROP DATABASE IF EXISTS bridgehub_bench")
-            connection.execute("CREATE DATABASE bridgehub_bench")
-    started = time.perf_counter()
-    for command in (["migrate", "--noinput", "-v0"], ["createcachetable"]):
-        subprocess.run([BIN / "bridgehub", *command], env=env, check=True)
-    subprocess.run([sys.executable, ROOT / "bench" / "populate.py", "--orgs", str(orgs)], env=env, check=True)
-    return time.perf_counter() - started
+    return loadkit.fresh_database(backend, out, env, ["populate.py", "--orgs", str(orgs)])[1]
 
 
 def wait_until_up(url: str, timeout: float = 60) -> None:
