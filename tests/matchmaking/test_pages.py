@@ -42,7 +42,10 @@ def test_the_startup_reads_its_matches_with_reasons_in_its_language(market):
     assert "Fund" in page and "Biofund" not in page
     assert "先進封裝" in page and "A 輪" in page
     assert "MEMBERSONLY" not in page
-    assert len(queries) == 22  # 19 + the trust badges of all cards (vettings, domain proofs) + their news: three
+    # 14 + the trust badges of all cards (vettings, domain proofs) + their news: three. The feedback is
+    # read once, the taxonomy once, the hubs with their lists' dates in one, and the introductions
+    # asked of the reader only when there are some.
+    assert len(queries) == 17
     corporate = client.get(f"/matches/?profile={market.profiles['startup'].pk}&kind=corporate").content.decode()
     assert "Corporate" in corporate and "PoC" in corporate
 
@@ -369,3 +372,20 @@ def test_the_operators_strongest_unmet_matches_are_ordered_by_distinct_scores(ma
     assert len(set(scores)) == len(scores)  # no two pairs tie: the texts' likeness separates equal fits
     unmet = [m.score for m in unmet_matches(market.world.tokyo)]
     assert unmet and unmet == sorted(unmet, reverse=True)
+
+
+def test_match_cards_escape_names_and_carry_a_working_form_token(market):
+    """The cards are a Jinja2 fragment (web/match_cards.py): names are escaped, every form posts."""
+    market.orgs["fund"].name = "<b>Fund</b> & Co"
+    market.orgs["fund"].save(update_fields=["name"])
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(market.users["startup"])
+    page = client.get("/matches/").content.decode()
+    assert "&lt;b&gt;Fund&lt;/b&gt; &amp; Co" in page and "<b>Fund</b>" not in page
+    token = page.split('name="csrfmiddlewaretoken" value="', 1)[1].split('"', 1)[0]
+    reader, fund = market.profiles["startup"], market.profiles["fund"]
+    saved = client.post(f"/matches/{reader.pk}/feedback/", {
+        "csrfmiddlewaretoken": token, "target": fund.pk, "signal": "saved"})
+    assert saved.status_code == 302
+    assert MatchFeedback.objects.filter(reader=reader, target=fund, signal="saved").exists()
+    assert "Unsave" in client.get("/matches/").content.decode()

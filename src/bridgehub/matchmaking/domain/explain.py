@@ -112,11 +112,13 @@ class Reading:
     hints: list[str]
 
 
-def reading_of(profile: MatchProfile, ui_language: str | None) -> Reading:
+def reading_of(profile: MatchProfile, ui_language: str | None, taxonomy: dict[str, Sector] | None = None) -> Reading:
     """The reader's own profile as matching sees it: sectors (and whether a term or the meaning of the
-    text gave them), stage, needs or offers, role; and why a list may be empty."""
+    text gave them), stage, needs or offers, role; and why a list may be empty. `taxonomy`: the
+    sectors by code where the caller holds them."""
     facets = profile.facets or {}
-    sectors = {s.code: s for s in Sector.objects.filter(code__in=list(facets.get("sectors", {})))}
+    sectors = taxonomy if taxonomy is not None else {
+        s.code: s for s in Sector.objects.filter(code__in=list(facets.get("sectors", {})))}
     evidence = facets.get("evidence", {})
     lines: list[tuple[str, str]] = []
     hints: list[str] = []

@@ -73,10 +73,12 @@ def record_meeting_outcome(*, author_organisation_id: int, other_organisation_id
     record_signal(reader, target, Signal.MET_USEFUL if useful else Signal.MET_NOT_USEFUL)
 
 
-def learned_weights(reader: MatchProfile, user: Any) -> dict[str, float]:
-    """The feature weights learned from this reader's feedback. A user's own clicks count fully;
-    those of colleagues in the same organisation count half (they share the organisation's needs)."""
-    rows = list(MatchFeedback.objects.filter(reader=reader).select_related("target"))
+def learned_weights(reader: MatchProfile, user: Any, rows: list[MatchFeedback] | None = None) -> dict[str, float]:
+    """The feature weights learned from this reader's feedback (`rows`, with their targets, where the
+    caller has read them). A user's own clicks count fully; those of colleagues in the same
+    organisation count half (they share the organisation's needs)."""
+    if rows is None:
+        rows = list(MatchFeedback.objects.filter(reader=reader).select_related("target"))
     events = []
     for row in rows:
         event = FeedbackEvent(features_of(row.target), row.signal, row.reason)

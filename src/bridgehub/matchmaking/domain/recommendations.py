@@ -9,10 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.db.models import F
 from django.utils import translation
 from django.utils.translation import gettext as _
 
 from bridgehub.directory.domain.queries import own_organisation_roles
+from bridgehub.directory.enums import ApprovalStatus
 from bridgehub.directory.models import Organisation, Sector
 from bridgehub.engines.matching.feedback import centred_bonuses
 from bridgehub.hubs.models import Hub
@@ -22,7 +24,7 @@ from bridgehub.matchmaking.domain.feedback import FeedbackError, features_of, le
 from bridgehub.matchmaking.domain.lists import request_rebuild
 from bridgehub.matchmaking.domain.refresh import hub_ids_of
 from bridgehub.matchmaking.enums import IntroStatus, Signal, SubjectKind
-from bridgehub.matchmaking.models import HubMatching, Introduction, MatchFeedback, MatchProfile, Recommendation
+from bridgehub.matchmaking.models import Introduction, MatchFeedback, MatchProfile, Recommendation
 
 TARGET_KINDS: dict[str, tuple[str, ...]] = {
     SubjectKind.STARTUP: (SubjectKind.INVESTOR, SubjectKind.CORPORATE, SubjectKind.TALENT)}
@@ -72,27 +74,39 @@ class Page:
     built_at: Any = None
 
 
+def sector_map() -> dict[str, Sector]:
+    return {s.code: s for s in Sector.objects.all()}
+
+
 def recommendations(*, user: Any, reader: MatchProfile, target_kind: str, hub_slug: str | None = None,
-                    limit: int = PAGE_SIZE) -> Page:
+                    limit: int = PAGE_SIZE, taxonomy: dict[str, Sector] | None = None) -> Page:
+    """The reader's list in one hub, re-ranked by their feedback; `taxonomy` is a `sector_map()` the
+    caller already holds (the page reads it once for the list and the reader's own reading)."""
     if not is_reader(user, reader):
         raise FeedbackError(_("You do not belong to this profile."))
-    hubs = list(Hub.objects.filter(pk__in=hub_ids_of(reader)).order_by("pk"))
+    # The reader's hubs with each one's build date, in one query (not the matching row itself: it
+    # holds the hub's exposure map, one entry per profile).
+    in_hubs = (Hub.objects.filter(organisation_links__organisation_id=reader.organisation_id,
+                                  organisation_links__status=ApprovalStatus.APPROVED)
+               if reader.organisation_id is not None else Hub.objects.filter(pk__in=hub_ids_of(reader)))
+    hubs = list(in_hubs.annotate(lists_built_at=F("matching__built_at")).order_by("pk"))
     hub = next((h for h in hubs if h.slug == hub_slug), hubs[0] if hubs else None)
     page = Page(reader, hub, hubs, target_kind)
     if hub is None or target_kind not in target_kinds_for(reader.kind):
         return page
-    # Only the date: the row also holds the hub's exposure map (one entry per profile, large).
-    page.built_at = HubMatching.objects.filter(hub=hub).values_list("built_at", flat=True).first()
+    page.built_at = hub.lists_built_at
     rows = list(Recommendation.objects.filter(hub=hub, reader=reader, target__kind=target_kind)
                 .select_related("target__organisation", "target__person")
                 .defer("target__vector", "target__read_facets"))  # not needed to show a list
+    feedback = list(MatchFeedback.objects.filter(reader=reader).select_related("target")
+                    .defer("target__vector", "target__read_facets", "target__sentences", "target__sentence_vectors"))
     signals: dict[int, set[str]] = {}
-    for target_id, signal in MatchFeedback.objects.filter(reader=reader).values_list("target_id", "signal"):
-        signals.setdefault(target_id, set()).add(signal)
+    for given in feedback:
+        signals.setdefault(given.target_id, set()).add(given.signal)
     intros = {i.recipient_id: i for i in Introduction.objects.filter(requester=reader, hub=hub)}
-    weights = learned_weights(reader, user)
+    weights = learned_weights(reader, user, feedback)
     ui_language = translation.get_language()
-    sectors = {s.code: s for s in Sector.objects.all()}
+    sectors = taxonomy if taxonomy is not None else sector_map()
     shown = [row for row in rows if Signal.NOT_RELEVANT not in signals.get(row.target_id, set())]
     page.hidden = len(rows) - len(shown)
     bonuses = centred_bonuses(weights, [features_of(row.target) for row in shown])
@@ -109,18 +123,26 @@ def recommendations(*, user: Any, reader: MatchProfile, target_kind: str, hub_sl
 
 
 def incoming_introductions(reader: MatchProfile) -> list[Introduction]:
-    return list(Introduction.objects.filter(recipient=reader, status=IntroStatus.PENDING)
+    # Usually none: a plain query, and the related rows only when there are some (a four-table join
+    # cost more to compile than the empty answer took to read).
+    pending = list(Introduction.objects.filter(recipient=reader, status=IntroStatus.PENDING)
+                   .values_list("pk", flat=True))
+    if not pending:
+        return []
+    return list(Introduction.objects.filter(pk__in=pending).order_by("pk")
                 .select_related("requester__organisation", "requester__person", "hub"))
 
 
-def suggested_tags(reader: MatchProfile) -> list[Sector]:
+def suggested_tags(reader: MatchProfile, taxonomy: dict[str, Sector] | None = None) -> list[Sector]:
     """Sectors read from the text that the owner has not set: offered as one-click tags."""
     if not reader.organisation_id:
         return []
     read = list(reader.read_facets.get("sectors", {}))[:3]
+    if not read:
+        return []
     have = set(Sector.objects.filter(organisations__pk=reader.organisation_id).values_list("code", flat=True))
     wanted = [code for code in read if code not in have]
-    by_code = {s.code: s for s in Sector.objects.filter(code__in=wanted)}
+    by_code = taxonomy if taxonomy is not None else {s.code: s for s in Sector.objects.filter(code__in=wanted)}
     return [by_code[code] for code in wanted if code in by_code]
 
 

@@ -22,6 +22,7 @@ from bridgehub.matchmaking.enums import IntroDeclineReason, NotRelevantReason, S
 from bridgehub.matchmaking.models import Introduction, MatchProfile
 from bridgehub.signals.domain import queries as signal_queries
 from bridgehub.trust.domain.verification import badge_map
+from bridgehub.web.match_cards import render_cards
 
 
 class CapacityForm(forms.ModelForm):
@@ -50,8 +51,9 @@ def matches(request):
     kinds = domain.target_kinds_for(reader.kind)
     showing_saved = request.GET.get("view") == "saved"
     kind = request.GET.get("kind") if request.GET.get("kind") in kinds else kinds[0]
+    taxonomy = domain.sector_map()
     page = domain.recommendations(user=request.user, reader=reader, target_kind=kind, hub_slug=request.GET.get("hub"),
-                                  limit=0 if showing_saved else domain.PAGE_SIZE)
+                                  limit=0 if showing_saved else domain.PAGE_SIZE, taxonomy=taxonomy)
     context = {
         "showing_saved": showing_saved,
         "shortlist": domain.shortlist(user=request.user, reader=reader) if showing_saved else [],
@@ -60,23 +62,28 @@ def matches(request):
                                                           or reader.requested_at > reader.refreshed_at),
         "readers": readers, "reader": reader, "page": page, "kind": kind,
         "kinds": [(k, SubjectKind(k).label) for k in kinds],
-        "tags": domain.suggested_tags(reader), "incoming": (incoming := domain.incoming_introductions(reader)),
-        "capacity_form": CapacityForm(instance=reader), "can_admin": is_profile_admin(request.user, reader),
-        "reading": reading_of(reader, request.LANGUAGE_CODE),
-        "not_relevant_reasons": NotRelevantReason.choices,
-        # The same for every card: built once here, not once per card in the template (a tenth of the page's cost).
-        "not_relevant_options": select_options(NotRelevantReason.choices),
-        "feedback_url": reverse("web:match_feedback", args=[reader.pk]),
-        "introduce_url": reverse("web:match_introduce", args=[reader.pk]),
+        # Tags are offered to the profile's admins only.
+        "tags": domain.suggested_tags(reader, taxonomy) if (can_admin := is_profile_admin(request.user, reader))
+        else [],
+        "incoming": (incoming := domain.incoming_introductions(reader)),
+        "capacity_form": CapacityForm(instance=reader), "can_admin": can_admin,
+        "reading": reading_of(reader, request.LANGUAGE_CODE, taxonomy),
+        "feedback_url": (feedback_url := reverse("web:match_feedback", args=[reader.pk])),
         "decline_reasons": IntroDeclineReason.choices,
         "default_contact": default_contact_for(request.user) if incoming else "",
-        "news": signal_queries.news_by_organisation(
-            request.user, [item.target.organisation.pk for item in page.items if item.target.organisation],
-            hub_ids=frozenset({page.hub.pk}) if page.hub else frozenset()),  # the recommendations' hub is the reader's
-        "trust": badge_map([(item.target.organisation, page.hub) for item in page.items if item.target.organisation]
-                           + [(intro.requester.organisation, intro.hub) for intro in incoming
-                              if intro.requester.organisation]),
+        "trust": (trust := badge_map(
+            [(item.target.organisation, page.hub) for item in page.items if item.target.organisation]
+            + [(intro.requester.organisation, intro.hub) for intro in incoming if intro.requester.organisation])),
     }
+    if not showing_saved:  # the cards: a Jinja2 fragment (web/match_cards.py says why)
+        news = signal_queries.news_by_organisation(
+            request.user, [item.target.organisation.pk for item in page.items if item.target.organisation],
+            hub_ids=frozenset({page.hub.pk}) if page.hub else frozenset())  # the recommendations' hub is the reader's
+        context["cards"] = render_cards(
+            request, page, kind=kind, news=news, trust=trust, feedback_url=feedback_url,
+            # The same for every card: built once here, not once per card.
+            not_relevant_options=select_options(NotRelevantReason.choices),
+            introduce_url=reverse("web:match_introduce", args=[reader.pk]))
     return render(request, "web/matches.html", context)
 
 
