@@ -89,12 +89,12 @@ def recommendations(*, user: Any, reader: MatchProfile, target_kind: str, hub_sl
     in_hubs = (Hub.objects.filter(organisation_links__organisation_id=reader.organisation_id,
                                   organisation_links__status=ApprovalStatus.APPROVED)
                if reader.organisation_id is not None else Hub.objects.filter(pk__in=hub_ids_of(reader)))
-    hubs = list(in_hubs.annotate(lists_built_at=F("matching__built_at")).order_by("pk"))
+    hubs: list[Hub] = list(in_hubs.annotate(lists_built_at=F("matching__built_at")).order_by("pk"))
     hub = next((h for h in hubs if h.slug == hub_slug), hubs[0] if hubs else None)
     page = Page(reader, hub, hubs, target_kind)
     if hub is None or target_kind not in target_kinds_for(reader.kind):
         return page
-    page.built_at = hub.lists_built_at
+    page.built_at = getattr(hub, "lists_built_at", None)
     rows = list(Recommendation.objects.filter(hub=hub, reader=reader, target__kind=target_kind)
                 .select_related("target__organisation", "target__person")
                 .defer("target__vector", "target__read_facets"))  # not needed to show a list
