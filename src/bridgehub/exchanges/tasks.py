@@ -23,9 +23,14 @@ def tick_task() -> str:
 
 @task()
 def schedule_round_task(job_id: int) -> str:
+    from bridgehub.engines.scheduling.model import wait_for_abandoned_solves
     from bridgehub.exchanges.domain.scheduling_jobs import run_job
 
-    return run_job(job_id)
+    try:
+        return run_job(job_id)
+    finally:
+        # A solve the optimiser stopped waiting for at its time limit ends with this task, not after it.
+        wait_for_abandoned_solves()
 
 
 @task()

@@ -229,3 +229,19 @@ def test_a_kept_interpreter_that_cannot_be_kept_is_named(extra, problem):
     with pytest.raises(InstanceError) as error:
         parse_instance(interpreted_pair(**extra))
     assert error.value.problems == [problem]
+
+
+def test_a_solve_abandoned_at_its_deadline_is_waited_for_before_the_task_ends():
+    """run_until stops waiting at the deadline; the thread still running is tracked, and
+    wait_for_abandoned_solves (called by the optimiser's task, and at exit) returns once it stopped."""
+    import threading
+    import time
+
+    from bridgehub.engines.scheduling.model import build_model, run_until, to_highs, wait_for_abandoned_solves
+
+    model = build_model(parse_instance(generated(5, people=300, requests=1500, slots=12, tables=40)))
+    highs = to_highs(model, integer=True, time_limit=0.5)
+    assert not run_until(highs, time.monotonic())  # a 1,500-request MIP does not finish in no time
+    assert any(t.name == "highs" and t.is_alive() for t in threading.enumerate())
+    assert wait_for_abandoned_solves(timeout=60) == 0  # its interrupt callbacks stop it after 0.5 s
+    assert not any(t.name == "highs" and t.is_alive() for t in threading.enumerate())

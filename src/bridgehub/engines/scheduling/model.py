@@ -11,6 +11,7 @@ is the checker's bound.
 
 from __future__ import annotations
 
+import atexit
 import os
 import sys
 import threading
@@ -266,10 +267,39 @@ def run_until(highs: highspy.Highs, deadline: float) -> bool:
 
     Its interrupt callbacks are not reached inside every phase (a compaction MIP's root node ran
     1.2 s past its limit), so the caller stops waiting at the deadline instead. An unfinished solve
-    is abandoned: its thread (a daemon) stops at the next callback, and its answer is not used.
+    is abandoned: its thread (a daemon) stops at the next callback, and its answer is not used;
+    the task and the process wait for it before they end (`wait_for_abandoned_solves`).
     """
     # Not highs.startSolve(): it serialises every solve of the process behind one class-wide lock.
     worker = threading.Thread(target=highs.run, daemon=True, name="highs")
     worker.start()
     worker.join(max(0.0, deadline - time.monotonic()))
-    return not worker.is_alive()
+    if not worker.is_alive():
+        return True
+    with _abandoned_lock:
+        _abandoned.append(worker)
+    return False
+
+
+# Solves abandoned at a deadline, still running until their next interrupt callback. A task that
+# scheduled waits for them before it ends (`wait_for_abandoned_solves`), and so does the process
+# before it exits: a HiGHS thread still inside C++ when the interpreter finalises aborts it
+# ("terminate called without an active exception").
+_abandoned: list[threading.Thread] = []
+_abandoned_lock = threading.Lock()
+ABANDONED_WAIT_SECONDS = 60.0
+
+
+def wait_for_abandoned_solves(timeout: float = ABANDONED_WAIT_SECONDS) -> int:
+    """Wait up to `timeout` seconds for the solves `run_until` abandoned to stop; how many still run."""
+    deadline = time.monotonic() + timeout
+    with _abandoned_lock:
+        waiting = list(_abandoned)
+    for worker in waiting:
+        worker.join(max(0.0, deadline - time.monotonic()))
+    with _abandoned_lock:
+        _abandoned[:] = [worker for worker in _abandoned if worker.is_alive()]
+        return len(_abandoned)
+
+
+atexit.register(wait_for_abandoned_solves)
