@@ -31,9 +31,9 @@ from .state import ScheduleState
 SPREAD_PENALTY = 4  # per unit of spread above the rule, while annealing (the final choice is lexicographic)
 START_TEMPERATURE = 0.4
 END_TEMPERATURE = 0.1
-BATCH = 256
+BATCH = 256  # moves between clock readings (and between copies of the best day)
 WAITING_SHARE = 0.7  # of moves that start from a person who waits
-NEXT_TO_SHARE = 0.5  # of those, sent to a free slot beside one of their meetings  # moves between clock readings
+NEXT_TO_SHARE = 0.5  # of those, sent to a free slot beside one of their meetings
 
 
 @dataclass(frozen=True)
