@@ -14,7 +14,6 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from bridgehub.directory.domain.queries import own_organisation_roles
-from bridgehub.directory.enums import ApprovalStatus
 from bridgehub.directory.models import Organisation, Sector
 from bridgehub.engines.matching.feedback import centred_bonuses
 from bridgehub.hubs.models import Hub
@@ -22,7 +21,7 @@ from bridgehub.matchmaking.domain.access import is_profile_admin, is_reader
 from bridgehub.matchmaking.domain.explain import SentencePair, best_sentence_pair, reason_text
 from bridgehub.matchmaking.domain.feedback import FeedbackError, features_of, learned_weights
 from bridgehub.matchmaking.domain.lists import request_rebuild
-from bridgehub.matchmaking.domain.refresh import hub_ids_of
+from bridgehub.matchmaking.domain.refresh import approved_hub_links, hub_ids_of
 from bridgehub.matchmaking.enums import IntroStatus, Signal, SubjectKind
 from bridgehub.matchmaking.models import Introduction, MatchFeedback, MatchProfile, Recommendation
 
@@ -86,8 +85,7 @@ def recommendations(*, user: Any, reader: MatchProfile, target_kind: str, hub_sl
         raise FeedbackError(_("You do not belong to this profile."))
     # The reader's hubs with each one's build date, in one query (not the matching row itself: it
     # holds the hub's exposure map, one entry per profile).
-    in_hubs = (Hub.objects.filter(organisation_links__organisation_id=reader.organisation_id,
-                                  organisation_links__status=ApprovalStatus.APPROVED)
+    in_hubs = (Hub.objects.filter(pk__in=approved_hub_links(reader.organisation_id).values("hub_id"))
                if reader.organisation_id is not None else Hub.objects.filter(pk__in=hub_ids_of(reader)))
     hubs: list[Hub] = list(in_hubs.annotate(lists_built_at=F("matching__built_at")).order_by("pk"))
     hub = next((h for h in hubs if h.slug == hub_slug), hubs[0] if hubs else None)
