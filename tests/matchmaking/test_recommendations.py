@@ -6,6 +6,7 @@ from django.utils import translation
 
 from bridgehub.matchmaking.domain.feedback import FeedbackError, give_feedback
 from bridgehub.matchmaking.domain.intros import answer_introduction, request_introduction
+from bridgehub.matchmaking.domain.list_rows import list_rows
 from bridgehub.matchmaking.domain.lists import rebuild_hub
 from bridgehub.matchmaking.domain.recommendations import recommendations, suggested_tags
 from bridgehub.matchmaking.models import HubMatching, MatchProfile, Recommendation
@@ -205,3 +206,32 @@ def test_leaving_a_hub_asks_for_that_hubs_rebuild_even_if_the_profile_is_unchang
     market.orgs["fund"].hub_links.get(hub=world.tokyo).delete()
     state.refresh_from_db()
     assert state.requested_at is not None and state.requested_at != before
+
+
+def test_the_pages_single_statement_reads_each_row_as_the_orm_does(market):
+    """list_rows (one SQL statement, the page's main read) against the queryset it replaced, on every
+    list of the market: the same rows, values converted alike (JSON, binary, dates), deferred columns
+    still readable."""
+    lists = set(Recommendation.objects.values_list("hub_id", "reader_id", "target__kind"))
+    assert len(lists) >= 4 and {kind for _h, _r, kind in lists} >= {"investor", "corporate", "talent", "startup"}
+    for hub_id, reader_id, kind in lists:
+        expected = {row.target_id: row for row in Recommendation.objects.filter(
+            hub_id=hub_id, reader_id=reader_id, target__kind=kind).select_related("target__organisation",
+                                                                                "target__person")}
+        got = list_rows(hub_id, reader_id, kind)
+        assert sorted(row.target.pk for row in got) == sorted(expected)
+        for row in got:
+            orm = expected[row.target.pk]
+            assert (row.rank, row.score, row.reasons) == (orm.rank, orm.score, orm.reasons)
+            target, stored = row.target, orm.target
+            assert (target.kind, target.facets, target.sentences, target.name) == (
+                stored.kind, stored.facets, stored.sentences, stored.name)
+            assert bytes(target.sentence_vectors) == bytes(stored.sentence_vectors)
+            assert (target.organisation_id, target.person_id) == (stored.organisation_id, stored.person_id)
+            if stored.organisation is not None:
+                for column in ("slug", "name", "country", "website", "registry_number"):
+                    assert getattr(target.organisation, column) == getattr(stored.organisation, column)
+            else:
+                assert target.person.erased_at == stored.person.erased_at
+            # A column the statement leaves out is read on access, as with only().
+            assert target.status == stored.status and target.text_hash == stored.text_hash

@@ -20,10 +20,11 @@ from bridgehub.hubs.models import Hub
 from bridgehub.matchmaking.domain.access import is_profile_admin, is_reader
 from bridgehub.matchmaking.domain.explain import SentencePair, best_sentence_pair, reason_text
 from bridgehub.matchmaking.domain.feedback import FeedbackError, features_of, learned_weights
+from bridgehub.matchmaking.domain.list_rows import list_rows
 from bridgehub.matchmaking.domain.lists import request_rebuild
 from bridgehub.matchmaking.domain.refresh import approved_hub_links, hub_ids_of
 from bridgehub.matchmaking.enums import IntroStatus, Signal, SubjectKind
-from bridgehub.matchmaking.models import Introduction, MatchFeedback, MatchProfile, Recommendation
+from bridgehub.matchmaking.models import Introduction, MatchFeedback, MatchProfile
 
 TARGET_KINDS: dict[str, tuple[str, ...]] = {
     SubjectKind.STARTUP: (SubjectKind.INVESTOR, SubjectKind.CORPORATE, SubjectKind.TALENT)}
@@ -93,9 +94,7 @@ def recommendations(*, user: Any, reader: MatchProfile, target_kind: str, hub_sl
     if hub is None or target_kind not in target_kinds_for(reader.kind):
         return page
     page.built_at = getattr(hub, "lists_built_at", None)
-    rows = list(Recommendation.objects.filter(hub=hub, reader=reader, target__kind=target_kind)
-                .select_related("target__organisation", "target__person")
-                .defer("target__vector", "target__read_facets"))  # not needed to show a list
+    rows = list_rows(hub.pk, reader.pk, target_kind)
     feedback = list(MatchFeedback.objects.filter(reader=reader).select_related("target")
                     .defer("target__vector", "target__read_facets", "target__sentences", "target__sentence_vectors"))
     signals: dict[int, set[str]] = {}
@@ -105,7 +104,7 @@ def recommendations(*, user: Any, reader: MatchProfile, target_kind: str, hub_sl
     weights = learned_weights(reader, user, feedback)
     ui_language = translation.get_language()
     sectors = taxonomy if taxonomy is not None else sector_map()
-    shown = [row for row in rows if Signal.NOT_RELEVANT not in signals.get(row.target_id, set())]
+    shown = [row for row in rows if Signal.NOT_RELEVANT not in signals.get(row.target.pk, set())]
     page.hidden = len(rows) - len(shown)
     bonuses = centred_bonuses(weights, [features_of(row.target) for row in shown])
     ranked = [(row.score + LEARNING_RATE * bonus, row) for row, bonus in zip(shown, bonuses, strict=True)]
@@ -115,8 +114,8 @@ def recommendations(*, user: Any, reader: MatchProfile, target_kind: str, hub_sl
             target=row.target, score=round(adjusted, 3),
             reasons=[reason_text(code, sectors, ui_language) for code in row.reasons],
             pair=best_sentence_pair(reader, row.target, ui_language, row.reasons),
-            saved=Signal.SAVED in signals.get(row.target_id, set()),
-            introduction=intros.get(row.target_id)))
+            saved=Signal.SAVED in signals.get(row.target.pk, set()),
+            introduction=intros.get(row.target.pk)))
     return page
 
 
