@@ -1,15 +1,23 @@
 """Recommendations from the real encoder and engine on a trilingual market: cross-language fits,
 two-sided ranking, explanations without private fields, capacity, feedback moving the ranking."""
 
+from datetime import timedelta
+
 import pytest
-from django.utils import translation
+from django.utils import timezone, translation
 
 from bridgehub.matchmaking.domain.feedback import FeedbackError, give_feedback
-from bridgehub.matchmaking.domain.intros import answer_introduction, request_introduction
-from bridgehub.matchmaking.domain.list_rows import list_rows
+from bridgehub.matchmaking.domain.intros import DECLINE_COOLDOWN, answer_introduction, request_introduction
 from bridgehub.matchmaking.domain.lists import rebuild_hub
+from bridgehub.matchmaking.domain.page_reads import (
+    feedback_given,
+    latest_introductions_asked,
+    list_rows,
+    pending_introduction_ids,
+    profiles_of_user,
+)
 from bridgehub.matchmaking.domain.recommendations import recommendations, suggested_tags
-from bridgehub.matchmaking.models import HubMatching, MatchProfile, Recommendation
+from bridgehub.matchmaking.models import HubMatching, Introduction, MatchFeedback, MatchProfile, Recommendation
 from tests.factories.core import OrganisationFactory, OrganisationHubFactory, ProfileTextFactory
 
 pytestmark = pytest.mark.django_db
@@ -222,7 +230,7 @@ def test_the_pages_single_statement_reads_each_row_as_the_orm_does(market):
         assert sorted(row.target.pk for row in got) == sorted(expected)
         for row in got:
             orm = expected[row.target.pk]
-            assert (row.rank, row.score, row.reasons) == (orm.rank, orm.score, orm.reasons)
+            assert (row.pk, row.rank, row.score, row.reasons) == (orm.pk, orm.rank, orm.score, orm.reasons)
             target, stored = row.target, orm.target
             assert (target.kind, target.facets, target.sentences, target.name) == (
                 stored.kind, stored.facets, stored.sentences, stored.name)
@@ -235,3 +243,44 @@ def test_the_pages_single_statement_reads_each_row_as_the_orm_does(market):
                 assert target.person.erased_at == stored.person.erased_at
             # A column the statement leaves out is read on access, as with only().
             assert target.status == stored.status and target.text_hash == stored.text_hash
+
+
+def test_the_card_shows_the_latest_introduction_asked_of_a_target(market, world):
+    """Asked again after a decline (and its cool-down): the card shows the new request, not the old no."""
+    reader, fund = market.profiles["startup"], market.profiles["fund"]
+    first = request_introduction(user=market.users["startup"], reader=reader, target=fund, hub=world.tokyo)
+    answer_introduction(user=market.users["fund"], introduction=first, accept=False, reason="no_capacity")
+    Introduction.objects.filter(pk=first.pk).update(answered_at=timezone.now() - DECLINE_COOLDOWN - timedelta(days=1))
+    again = request_introduction(user=market.users["startup"], reader=reader, target=fund, hub=world.tokyo)
+    page = recommendations(user=market.users["startup"], reader=reader, target_kind="investor")
+    assert [item.introduction.pk for item in page.items if item.target.pk == fund.pk] == [again.pk]
+    assert page.items[0].introduction.status == "pending"
+
+
+def test_the_pages_other_statements_read_as_the_orm_does(market, world):
+    """The user's profiles, the reader's feedback and the introductions asked of them: each one
+    statement (page_reads), each against its queryset."""
+    startup_user = market.users["startup"]
+    profiles = profiles_of_user(startup_user.pk)
+    assert [p.pk for p in profiles] == [p.pk for p in MatchProfile.objects.filter(
+        organisation__memberships__user=startup_user).order_by("organisation__name")]
+    assert [(p.organisation.name, p.organisation.slug) for p in profiles] == [
+        (p.organisation.name, p.organisation.slug) for p in MatchProfile.objects.filter(
+            organisation__memberships__user=startup_user).select_related("organisation").order_by("organisation__name")]
+    talent = profiles_of_user(market.talent_user.pk)
+    assert [(p.pk, p.person.name) for p in talent] == [(market.profiles["talent"].pk,
+                                                         market.profiles["talent"].person.name)]
+    reader, fund = market.profiles["startup"], market.profiles["fund"]
+    give_feedback(user=startup_user, reader=reader, target=fund, signal="saved")
+    give_feedback(user=startup_user, reader=reader, target=market.profiles["corporate"], signal="not_relevant",
+                  reason="sector")
+    got = feedback_given(reader.pk)
+    orm = list(MatchFeedback.objects.filter(reader=reader).select_related("target").order_by("pk"))
+    assert [(f.pk, f.signal, f.reason, f.user_id, f.target.facets, f.created_at) for f in got] == [
+        (f.pk, f.signal, f.reason, f.user_id, f.target.facets, f.created_at) for f in orm]
+    intro = request_introduction(user=startup_user, reader=reader, target=fund, hub=world.tokyo)
+    assert pending_introduction_ids(fund.pk) == [intro.pk] and pending_introduction_ids(reader.pk) == []
+    asked = latest_introductions_asked(reader.pk, world.tokyo.pk)[fund.pk]
+    stored = Introduction.objects.get(pk=intro.pk)
+    assert (asked.status, asked.note, asked.created_at, asked.screen_reasons) == (
+        stored.status, stored.note, stored.created_at, stored.screen_reasons)

@@ -13,15 +13,20 @@ from django.db.models import F
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from bridgehub.directory.domain.queries import own_organisation_roles
 from bridgehub.directory.models import Organisation, Sector
 from bridgehub.engines.matching.feedback import centred_bonuses
 from bridgehub.hubs.models import Hub
 from bridgehub.matchmaking.domain.access import is_profile_admin, is_reader
 from bridgehub.matchmaking.domain.explain import SentencePair, best_sentence_pair, reason_text
 from bridgehub.matchmaking.domain.feedback import FeedbackError, features_of, learned_weights
-from bridgehub.matchmaking.domain.list_rows import list_rows
 from bridgehub.matchmaking.domain.lists import request_rebuild
+from bridgehub.matchmaking.domain.page_reads import (
+    feedback_given,
+    latest_introductions_asked,
+    list_rows,
+    pending_introduction_ids,
+    profiles_of_user,
+)
 from bridgehub.matchmaking.domain.refresh import approved_hub_links, hub_ids_of
 from bridgehub.matchmaking.enums import IntroStatus, Signal, SubjectKind
 from bridgehub.matchmaking.models import Introduction, MatchFeedback, MatchProfile
@@ -40,10 +45,7 @@ def readers_for(user: Any) -> list[MatchProfile]:
     """The match profiles a user reads recommendations for: their organisations' and their own."""
     if not getattr(user, "is_authenticated", False):
         return []
-    own = list(MatchProfile.objects.filter(organisation_id__in=list(own_organisation_roles(user)))
-               .select_related("organisation").order_by("organisation__name"))
-    own += list(MatchProfile.objects.filter(person__user=user).select_related("person"))
-    return own
+    return profiles_of_user(user.pk)
 
 
 def reader_for(user: Any, profile_id: int | None) -> MatchProfile | None:
@@ -95,12 +97,11 @@ def recommendations(*, user: Any, reader: MatchProfile, target_kind: str, hub_sl
         return page
     page.built_at = getattr(hub, "lists_built_at", None)
     rows = list_rows(hub.pk, reader.pk, target_kind)
-    feedback = list(MatchFeedback.objects.filter(reader=reader).select_related("target")
-                    .defer("target__vector", "target__read_facets", "target__sentences", "target__sentence_vectors"))
+    feedback = feedback_given(reader.pk)
     signals: dict[int, set[str]] = {}
     for given in feedback:
         signals.setdefault(given.target_id, set()).add(given.signal)
-    intros = {i.recipient_id: i for i in Introduction.objects.filter(requester=reader, hub=hub)}
+    intros = latest_introductions_asked(reader.pk, hub.pk)
     weights = learned_weights(reader, user, feedback)
     ui_language = translation.get_language()
     sectors = taxonomy if taxonomy is not None else sector_map()
@@ -122,8 +123,7 @@ def recommendations(*, user: Any, reader: MatchProfile, target_kind: str, hub_sl
 def incoming_introductions(reader: MatchProfile) -> list[Introduction]:
     # Usually none: a plain query, and the related rows only when there are some (a four-table join
     # cost more to compile than the empty answer took to read).
-    pending = list(Introduction.objects.filter(recipient=reader, status=IntroStatus.PENDING)
-                   .values_list("pk", flat=True))
+    pending = pending_introduction_ids(reader.pk)
     if not pending:
         return []
     return list(Introduction.objects.filter(pk__in=pending).order_by("pk")
