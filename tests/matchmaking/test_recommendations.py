@@ -6,6 +6,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone, translation
 
+from bridgehub.directory.models import Sector
 from bridgehub.matchmaking.domain.feedback import FeedbackError, give_feedback
 from bridgehub.matchmaking.domain.intros import DECLINE_COOLDOWN, answer_introduction, request_introduction
 from bridgehub.matchmaking.domain.lists import rebuild_hub
@@ -16,7 +17,7 @@ from bridgehub.matchmaking.domain.page_reads import (
     pending_introduction_ids,
     profiles_of_user,
 )
-from bridgehub.matchmaking.domain.recommendations import recommendations, suggested_tags
+from bridgehub.matchmaking.domain.recommendations import recommendations, sector_map, suggested_tags
 from bridgehub.matchmaking.models import HubMatching, Introduction, MatchFeedback, MatchProfile, Recommendation
 from tests.factories.core import OrganisationFactory, OrganisationHubFactory, ProfileTextFactory
 
@@ -284,3 +285,7 @@ def test_the_pages_other_statements_read_as_the_orm_does(market, world):
     stored = Introduction.objects.get(pk=intro.pk)
     assert (asked.status, asked.note, asked.created_at, asked.screen_reasons) == (
         stored.status, stored.note, stored.created_at, stored.screen_reasons)
+    taxonomy = sector_map()
+    assert list(taxonomy) == [s.code for s in Sector.objects.all()]
+    assert [(s.parent_id, s.label_ja, s.synonyms) for s in taxonomy.values()] == [
+        (s.parent_id, s.label_ja, s.synonyms) for s in Sector.objects.all()]

@@ -157,3 +157,37 @@ def test_an_operator_pins_a_story_to_a_programme_and_members_see_it_on_its_round
     assert item.pins.count() == 1  # another hub's programme is refused
     client.post("/manage/tokyo/signals/action/", {"action": "unpin", "pin": item.pins.get().pk})
     assert not item.pins.exists() and Round.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_news_on_a_list_of_cards_is_the_latest_of_each_organisation_in_the_readers_hub(world, news):
+    """news_by_organisation (one statement for a whole card list) against the queryset it stands for:
+    the latest stories per organisation, the reader's hubs only, minus links the reader reported."""
+    partner = news.__class__.objects.get(slug="partner")
+    ingest(hub=world.tokyo, source=None, raw_items=[
+        raw(f"Kumamoto Robotics {story}", f"https://n.example/partner-{n}", days=n)
+        for n, story in enumerate(DISTINCT_NEWS, start=1)])
+    ingest(hub=world.taipei, source=None, raw_items=[raw("Kumamoto Robotics opens in Hsinchu",
+                                                         "https://n.example/partner-taipei", days=9)])
+    ids = [world.organisation.pk, partner.pk, news.pk]
+
+    def expected(user, hubs, per):
+        found: dict[int, list[str]] = {}
+        for link in (ItemLink.objects.filter(organisation_id__in=ids, item__hub_id__in=hubs)
+                     .exclude(reports__user=user).select_related("item").order_by("-item__published_at", "-pk")):
+            stories = found.setdefault(link.organisation_id, [])
+            if len(stories) < per:
+                stories.append(link.item.url)
+        return found
+
+    def got(user, per, hubs=None):
+        return {org: [item.url for item in items]
+                for org, items in queries.news_by_organisation(user, ids, per_organisation=per, hub_ids=hubs).items()}
+
+    report_link(user=world.owner, link=ItemLink.objects.get(organisation=partner, item__url__endswith="partner-3"))
+    assert got(world.owner, 2) == expected(world.owner, [world.tokyo.pk], 2)
+    assert got(world.owner, 2)[partner.pk] == ["https://n.example/partner-2", "https://n.example/partner-1"]
+    assert got(world.tokyo_member, 5)[partner.pk][0] == "https://n.example/partner-3"  # reported by another
+    assert got(world.owner, 5, frozenset({world.tokyo.pk, world.taipei.pk})) == expected(
+        world.owner, [world.tokyo.pk, world.taipei.pk], 5)
+    assert queries.news_by_organisation(world.owner, []) == {}

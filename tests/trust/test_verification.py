@@ -151,3 +151,36 @@ def test_a_member_reports_a_profile_in_a_hub_they_share(world):
     assert Case.objects.get().subject_organisation == fake
     assert client_for(world.taipei_member).post("/report/", {"kind": "organisation", "subject": fake.pk,
                                                              "hub": "tokyo", "reason": "spam"}).status_code == 404
+
+
+def test_badges_of_a_card_list_are_those_of_each_card(world):
+    """badge_map (two statements for a whole list) against badges() one organisation at a time:
+    vetted with the operator's name, registry confirmed, a domain proved twice (the latest counts),
+    none at all; and an empty list."""
+    from django.utils import timezone
+
+    from bridgehub.trust.models import DomainProof, Vetting
+
+    now = timezone.now()
+    vetted = OrganisationFactory(registry_number="5835678256246", website="https://vetted.example")
+    proved = OrganisationFactory(website="https://www.proved.example/about")
+    plain = OrganisationFactory()
+    Vetting.objects.create(organisation=vetted, hub=world.tokyo, vetted_by=world.tokyo_operator, vetted_at=now,
+                           registry_confirmed_by=world.tokyo_operator, registry_confirmed_at=now,
+                           registry_number=vetted.registry_number, confirmed_name=vetted.name)
+    for days, domain in ((9, "old.example"), (2, "proved.example")):
+        DomainProof.objects.create(organisation=proved, domain=domain, email=f"ceo@{domain}", token_hash=domain,
+                                   verified_at=now - timezone.timedelta(days=days))
+    DomainProof.objects.create(organisation=plain, domain="plain.example", email="a@plain.example",
+                               token_hash="unverified")
+    pairs = [(vetted, world.tokyo), (proved, world.tokyo), (plain, None)]
+    together = verification.badge_map(pairs)
+    for organisation, hub in pairs[:2]:
+        assert together[organisation.pk] == verification.badges(organisation, hub)
+    assert [b.code for b in together[vetted.pk]] == ["vetted", "registry"]
+    assert together[vetted.pk][0].by == world.tokyo_operator.public_name
+    # Vetting is per hub: in Taipei the number is only checked.
+    assert verification.badge_map([(vetted, world.taipei)])[vetted.pk] == verification.badges(vetted, world.taipei)
+    assert [b.code for b in verification.badges(vetted, world.taipei)] == ["registry_checked"]
+    assert [b.code for b in together[proved.pk]] == ["domain", "website"]
+    assert together[plain.pk] == [] and verification.badge_map([]) == {}

@@ -91,11 +91,14 @@ class Select:
         return _Prepared(statement, converters, attnames)
 
     def rows(self, params: Sequence[Any]) -> list[list[Any]]:
+        """The rows for `params`, one per %s in order; a list or tuple fills an `IN (%s)` with its
+        values (an empty one matches nothing)."""
         prepared = self._prepared.get(connection.vendor)
         if prepared is None:
             prepared = self._prepared[connection.vendor] = self._prepare()
+        statement, values = _expanded(prepared.statement, params)
         with connection.cursor() as cursor:
-            cursor.execute(prepared.statement, list(params))
+            cursor.execute(statement, values)
             found = cursor.fetchall()
         db = connection.alias
         out = []
@@ -112,3 +115,21 @@ class Select:
                 instances.append(None if chunk[0] is None else part.model.from_db(db, names, chunk))
             out.append(instances)
         return out
+
+
+def _expanded(statement: str, params: Sequence[Any]) -> tuple[str, list[Any]]:
+    pieces = statement.split("%s")
+    if len(pieces) != len(params) + 1:
+        raise ValueError(f"the statement has {len(pieces) - 1} placeholders for {len(params)} parameters")
+    if not any(isinstance(value, list | tuple) for value in params):
+        return statement, list(params)
+    text, values = [pieces[0]], list[Any]()
+    for value, piece in zip(params, pieces[1:], strict=True):
+        if isinstance(value, list | tuple):
+            text.append(", ".join(["%s"] * len(value)) if value else "NULL")
+            values.extend(value)
+        else:
+            text.append("%s")
+            values.append(value)
+        text.append(piece)
+    return "".join(text), values

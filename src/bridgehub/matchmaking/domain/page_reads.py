@@ -1,11 +1,12 @@
 """The recommendations page's per-view reads, each one statement: the user's match profiles, a
-reader's stored list in one hub with only what a card needs, the reader's feedback and the
-introductions asked by and of the reader (common/statements.py says why these are not querysets)."""
+reader's stored list in one hub with only what a card needs, the reader's feedback, the
+introductions asked by and of the reader, and the taxonomy (common/statements.py says why these
+are not querysets)."""
 
 from __future__ import annotations
 
 from bridgehub.common.statements import Names, Part, Select
-from bridgehub.directory.models import Organisation, OrganisationMembership, Person
+from bridgehub.directory.models import Organisation, OrganisationMembership, Person, Sector
 from bridgehub.matchmaking.enums import IntroStatus
 from bridgehub.matchmaking.models import Introduction, MatchFeedback, MatchProfile, Recommendation
 
@@ -121,3 +122,11 @@ PENDING = Select([Part(Introduction, "i", fields=())], _pending_for)
 
 def pending_introduction_ids(recipient_id: int) -> list[int]:
     return [intro.pk for (intro,) in PENDING.rows([recipient_id, IntroStatus.PENDING])]
+
+
+def _taxonomy(n: Names) -> str:
+    return (f"FROM {n.table(Sector)} s "  # noqa: S608 (model names only)
+            f"ORDER BY s.{n.column(Sector, 'position')}, s.{n.column(Sector, 'id')}")
+
+
+SECTORS = Select([Part(Sector, "s")], _taxonomy)

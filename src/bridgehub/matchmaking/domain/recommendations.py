@@ -21,6 +21,7 @@ from bridgehub.matchmaking.domain.explain import SentencePair, best_sentence_pai
 from bridgehub.matchmaking.domain.feedback import FeedbackError, features_of, learned_weights
 from bridgehub.matchmaking.domain.lists import request_rebuild
 from bridgehub.matchmaking.domain.page_reads import (
+    SECTORS,
     feedback_given,
     latest_introductions_asked,
     list_rows,
@@ -77,7 +78,8 @@ class Page:
 
 
 def sector_map() -> dict[str, Sector]:
-    return {s.code: s for s in Sector.objects.all()}
+    """The taxonomy by code (read on every recommendations page: a statement, see page_reads)."""
+    return {sector.code: sector for (sector,) in SECTORS.rows([])}
 
 
 def recommendations(*, user: Any, reader: MatchProfile, target_kind: str, hub_slug: str | None = None,

@@ -17,6 +17,7 @@ from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
+from bridgehub.common.statements import Names, Part, Select
 from bridgehub.directory.domain.queries import member_hub_ids, own_organisation_roles
 from bridgehub.directory.models import Organisation, Sector
 from bridgehub.matchmaking.models import MatchProfile
@@ -162,6 +163,19 @@ def recent_items_about(user: Any, organisation: Organisation, limit: int = 5) ->
                 .prefetch_related("copies")[:limit])
 
 
+def _links_to(n: Names) -> str:
+    return (f"FROM {n.table(ItemLink)} l JOIN {n.table(Item)} i "  # noqa: S608 (model names only)
+            f"ON i.{n.column(Item, 'id')} = l.{n.column(ItemLink, 'item')} "
+            f"WHERE l.{n.column(ItemLink, 'organisation')} IN (%s) AND i.{n.column(Item, 'hub')} IN (%s) "
+            f"ORDER BY i.{n.column(Item, 'published_at')} DESC, l.{n.column(ItemLink, 'id')} DESC LIMIT %s")
+
+
+# On every list of cards (common/statements.py says why a statement); a story's text and signature
+# are never shown on a card.
+LINKS = Select([Part(ItemLink, "l", ("item", "organisation")), Part(Item, "i", defer=("body", "signature"))],
+               _links_to)
+
+
 def news_by_organisation(user: Any, organisation_ids: list[int], per_organisation: int = 2, scan: int = 200,
                          hub_ids: frozenset[int] | None = None) -> dict[int, list[Item]]:
     """The latest stories of the user's hubs (or of `hub_ids`, hubs the caller knows are the user's) about
@@ -169,8 +183,10 @@ def news_by_organisation(user: Any, organisation_ids: list[int], per_organisatio
     hubs = member_hub_ids(user) if hub_ids is None else hub_ids
     if not hubs or not organisation_ids:
         return {}
-    links = list(ItemLink.objects.filter(organisation_id__in=organisation_ids, item__hub_id__in=hubs)
-                 .select_related("item").order_by("-item__published_at")[:scan])
+    links = []
+    for link, item in LINKS.rows([list(organisation_ids), sorted(hubs), scan]):
+        link.item = item
+        links.append(link)
     # The links the user reported as wrong, asked only when there are links: most cards have no news,
     # and an Exists() in the first query doubled its cost to compile.
     reported = set(LinkReport.objects.filter(user=user, link_id__in=[link.pk for link in links])

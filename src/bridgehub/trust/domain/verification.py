@@ -21,6 +21,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from bridgehub.accounts.domain.mailing import send_to_people
+from bridgehub.accounts.models import User
+from bridgehub.common.statements import Names, Part, Select
 from bridgehub.directory.domain.queries import is_org_admin
 from bridgehub.directory.models import Organisation
 from bridgehub.directory.registry import RegistryNumberError, normalise_registry_number
@@ -95,17 +97,35 @@ def _badges_from(organisation: Organisation, vetting: Vetting | None, proof: Dom
     return found
 
 
+def _vettings_of(n: Names) -> str:
+    return (f"FROM {n.table(Vetting)} v LEFT JOIN {n.table(User)} u "  # noqa: S608 (model names only)
+            f"ON u.{n.column(User, 'id')} = v.{n.column(Vetting, 'vetted_by')} "
+            f"WHERE v.{n.column(Vetting, 'organisation')} IN (%s)")
+
+
+def _proofs_of(n: Names) -> str:
+    return (f"FROM {n.table(DomainProof)} d WHERE d.{n.column(DomainProof, 'organisation')} IN (%s) "  # noqa: S608
+            f"AND d.{n.column(DomainProof, 'verified_at')} IS NOT NULL "
+            f"ORDER BY d.{n.column(DomainProof, 'verified_at')}, d.{n.column(DomainProof, 'id')}")
+
+
+# The vetting operator's public name is all a badge shows of them.
+VETTINGS = Select([Part(Vetting, "v"), Part(User, "u", ("display_name", "deleted_at"))], _vettings_of)
+PROOFS = Select([Part(DomainProof, "d", ("organisation", "domain", "verified_at"))], _proofs_of)
+
+
 def badge_map(pairs: list[tuple[Organisation, Hub | None]]) -> dict[int, list[Badge]]:
     """Badges of many (organisation, hub whose vetting counts) pairs in two queries (cards in a list),
     the same as `badges` gives one by one."""
     ids = [organisation.pk for organisation, _hub in pairs]
-    vettings = {(v.organisation_id, v.hub_id): v for v in Vetting.objects.filter(organisation_id__in=ids)
-                .select_related("vetted_by")} if ids else {}
+    vettings: dict[tuple[int, int], Vetting] = {}
     proofs: dict[int, DomainProof] = {}
-    proof: DomainProof | None
-    for proof in (DomainProof.objects.filter(organisation_id__in=ids).exclude(verified_at=None).order_by("verified_at")
-                  if ids else []):
-        proofs[proof.organisation_id] = proof
+    if ids:  # statements, not querysets: on every card list (common/statements.py says why)
+        for vetting, vetted_by in VETTINGS.rows([ids]):
+            vetting.vetted_by = vetted_by
+            vettings[(vetting.organisation_id, vetting.hub_id)] = vetting
+        for (proof,) in PROOFS.rows([ids]):
+            proofs[proof.organisation_id] = proof  # oldest first: the latest proof stays
     return {organisation.pk: _badges_from(organisation,
                                           vettings.get((organisation.pk, hub.pk)) if hub is not None else None,
                                           proofs.get(organisation.pk))
