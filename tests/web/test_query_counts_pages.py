@@ -136,7 +136,7 @@ PAGES = [
     (dashboard, 21),  # the pipeline: relationships waiting for the member
     (inbox_page, 7),
     (rounds_page, 9),
-    (matches_page, 17),  # trust badges of all cards: two queries; their news: one; introductions asked: two
+    (matches_page, 18),  # trust badges of all cards: two queries; their news: one; introductions asked: two
     (operator_matching_page, 13),
     (people_as_member, 12),
 ]

@@ -1,14 +1,17 @@
 """The recommendations page's per-view reads, each one statement: the user's match profiles, a
 reader's stored list in one hub with only what a card needs, the reader's feedback, the
-introductions asked by and of the reader, and the taxonomy (common/statements.py says why these
-are not querysets)."""
+introductions asked by and of the reader, the reader's hubs, and the taxonomy
+(common/statements.py says why these are not querysets)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from bridgehub.common.statements import Names, Part, Select
 from bridgehub.directory.models import Organisation, OrganisationMembership, Person, Sector
+from bridgehub.hubs.models import Hub
 from bridgehub.matchmaking.enums import IntroStatus
-from bridgehub.matchmaking.models import Introduction, MatchFeedback, MatchProfile, Recommendation
+from bridgehub.matchmaking.models import HubMatching, Introduction, MatchFeedback, MatchProfile, Recommendation
 
 
 def _list_of_a_reader(n: Names) -> str:
@@ -130,3 +133,23 @@ def _taxonomy(n: Names) -> str:
 
 
 SECTORS = Select([Part(Sector, "s")], _taxonomy)
+
+
+def _hubs_by_id(n: Names) -> str:
+    return (f"FROM {n.table(Hub)} h LEFT JOIN {n.table(HubMatching)} m "  # noqa: S608 (model names only)
+            f"ON m.{n.column(HubMatching, 'hub')} = h.{n.column(Hub, 'id')} "
+            f"WHERE h.{n.column(Hub, 'id')} IN (%s) ORDER BY h.{n.column(Hub, 'id')}")
+
+
+# Not the matching row itself: it holds the hub's exposure map, one entry per profile.
+HUBS = Select([Part(Hub, "h"), Part(HubMatching, "m", ("built_at",))], _hubs_by_id)
+
+
+def hubs_with_lists(hub_ids: list[int]) -> tuple[list[Hub], dict[int, Any]]:
+    """The hubs, by id, and when each one's lists were last built (absent: never)."""
+    hubs, built = [], {}
+    for hub, matching in HUBS.rows([hub_ids]):
+        hubs.append(hub)
+        if matching is not None and matching.built_at is not None:
+            built[hub.pk] = matching.built_at
+    return hubs, built

@@ -9,7 +9,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import F
 from django.utils import translation
 from django.utils.translation import gettext as _
 
@@ -23,12 +22,13 @@ from bridgehub.matchmaking.domain.lists import request_rebuild
 from bridgehub.matchmaking.domain.page_reads import (
     SECTORS,
     feedback_given,
+    hubs_with_lists,
     latest_introductions_asked,
     list_rows,
     pending_introduction_ids,
     profiles_of_user,
 )
-from bridgehub.matchmaking.domain.refresh import approved_hub_links, hub_ids_of
+from bridgehub.matchmaking.domain.refresh import hub_ids_of
 from bridgehub.matchmaking.enums import IntroStatus, Signal, SubjectKind
 from bridgehub.matchmaking.models import Introduction, MatchFeedback, MatchProfile
 
@@ -88,16 +88,12 @@ def recommendations(*, user: Any, reader: MatchProfile, target_kind: str, hub_sl
     caller already holds (the page reads it once for the list and the reader's own reading)."""
     if not is_reader(user, reader):
         raise FeedbackError(_("You do not belong to this profile."))
-    # The reader's hubs with each one's build date, in one query (not the matching row itself: it
-    # holds the hub's exposure map, one entry per profile).
-    in_hubs = (Hub.objects.filter(pk__in=approved_hub_links(reader.organisation_id).values("hub_id"))
-               if reader.organisation_id is not None else Hub.objects.filter(pk__in=hub_ids_of(reader)))
-    hubs: list[Hub] = list(in_hubs.annotate(lists_built_at=F("matching__built_at")).order_by("pk"))
+    hubs, built = hubs_with_lists(sorted(hub_ids_of(reader)))
     hub = next((h for h in hubs if h.slug == hub_slug), hubs[0] if hubs else None)
     page = Page(reader, hub, hubs, target_kind)
     if hub is None or target_kind not in target_kinds_for(reader.kind):
         return page
-    page.built_at = getattr(hub, "lists_built_at", None)
+    page.built_at = built.get(hub.pk)
     rows = list_rows(hub.pk, reader.pk, target_kind)
     feedback = feedback_given(reader.pk)
     signals: dict[int, set[str]] = {}
