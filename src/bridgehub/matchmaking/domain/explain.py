@@ -50,23 +50,39 @@ class SentencePair:
     similarity: float
 
 
-def _sentence_rows(profile: MatchProfile, language: str) -> tuple[list[str], np.ndarray]:
-    """The profile's sentences in `language` where it has them (else all), with their vectors."""
+@dataclass
+class Sentences:
+    """One profile's sentences in a language (where it has them, else all) with their vectors; the
+    normalised lines are made on first use and kept (a page pairs the reader's with every card)."""
+
+    profile: MatchProfile
+    lines: list[str]
+    vectors: np.ndarray
+    _normalised: list[str] | None = None
+
+    def normalised(self) -> list[str]:
+        if self._normalised is None:
+            self._normalised = [normalise(line) for line in self.lines]
+        return self._normalised
+
+
+def sentences_of(profile: MatchProfile, language: str) -> Sentences:
     if not profile.sentences or not profile.sentence_vectors:
-        return [], np.zeros((0, 1), dtype=np.float32)
+        return Sentences(profile, [], np.zeros((0, 1), dtype=np.float32))
     vectors = (np.frombuffer(bytes(profile.sentence_vectors), dtype=np.float16)
                .reshape(len(profile.sentences), -1).astype(np.float32))
     rows = [i for i, (lang, _s) in enumerate(profile.sentences) if lang == language] or list(
         range(len(profile.sentences)))
-    return [profile.sentences[i][1] for i in rows], vectors[rows]
+    return Sentences(profile, [profile.sentences[i][1] for i in rows], vectors[rows])
 
 
 EVIDENCE_BONUS = 0.15  # a sentence holding the words a matched facet was read from explains it best
 
 
-def _evidence_bonus(lines: list[str], profile: MatchProfile, reasons) -> np.ndarray:
+def _evidence_bonus(side: Sentences, reasons) -> np.ndarray:
     """A bonus for each line holding the evidence of a matched facet: a cue word it was read from,
     or the sentence the meaning reader found says it best."""
+    profile = side.profile
     evidence = profile.facets.get("evidence", {})
     values = [code.partition(":")[2] for code in reasons]
     cues = {cue for value in values for cue in evidence.get(value, []) if cue != MEANING}
@@ -74,26 +90,27 @@ def _evidence_bonus(lines: list[str], profile: MatchProfile, reasons) -> np.ndar
             for i in [profile.facets.get("evidence_sentences", {}).get(value)]
             if i is not None and i < len(profile.sentences)}
     if not cues and not said:
-        return np.zeros(len(lines), dtype=np.float32)
-    normalised = [normalise(line) for line in lines] if cues else [""] * len(lines)
+        return np.zeros(len(side.lines), dtype=np.float32)
+    normalised = side.normalised() if cues else [""] * len(side.lines)
     return np.array([EVIDENCE_BONUS * (any(cue in text for cue in cues) or line in said)
-                     for line, text in zip(lines, normalised, strict=True)], dtype=np.float32)
+                     for line, text in zip(side.lines, normalised, strict=True)], dtype=np.float32)
 
 
 def best_sentence_pair(reader: MatchProfile, target: MatchProfile, ui_language: str | None,
-                       reasons: tuple[str, ...] | list[str] = ()) -> SentencePair | None:
+                       reasons: tuple[str, ...] | list[str] = (), mine: Sentences | None = None) -> SentencePair | None:
     """The sentence of each public profile that fit each other best, from stored vectors (no encoder
     in the request), preferring sentences written in the reader's language and those holding the
-    words a matched facet (the `reasons` codes) was read from."""
+    words a matched facet (the `reasons` codes) was read from. `mine`: the reader's `sentences_of`
+    where the caller pairs them with many targets."""
     language = content_language_for_ui(ui_language)
-    mine, my_vectors = _sentence_rows(reader, language)
-    theirs, their_vectors = _sentence_rows(target, language)
-    if not mine or not theirs:
+    mine = mine if mine is not None else sentences_of(reader, language)
+    theirs = sentences_of(target, language)
+    if not mine.lines or not theirs.lines:
         return None
-    similarity = (my_vectors @ their_vectors.T + _evidence_bonus(mine, reader, reasons)[:, None]
-                  + _evidence_bonus(theirs, target, reasons)[None, :])
+    similarity = (mine.vectors @ theirs.vectors.T + _evidence_bonus(mine, reasons)[:, None]
+                  + _evidence_bonus(theirs, reasons)[None, :])
     i, j = np.unravel_index(int(np.argmax(similarity)), similarity.shape)
-    return SentencePair(mine[i], theirs[j], round(float(my_vectors[i] @ their_vectors[j]), 3))
+    return SentencePair(mine.lines[i], theirs.lines[j], round(float(mine.vectors[i] @ theirs.vectors[j]), 3))
 
 
 def need_label(value: str) -> str:

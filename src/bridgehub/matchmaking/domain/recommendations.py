@@ -12,11 +12,12 @@ from typing import Any
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from bridgehub.common.languages import content_language_for_ui
 from bridgehub.directory.models import Organisation, Sector
 from bridgehub.engines.matching.feedback import centred_bonuses
 from bridgehub.hubs.models import Hub
 from bridgehub.matchmaking.domain.access import is_profile_admin, is_reader
-from bridgehub.matchmaking.domain.explain import SentencePair, best_sentence_pair, reason_text
+from bridgehub.matchmaking.domain.explain import SentencePair, best_sentence_pair, reason_text, sentences_of
 from bridgehub.matchmaking.domain.feedback import FeedbackError, features_of, learned_weights
 from bridgehub.matchmaking.domain.lists import request_rebuild
 from bridgehub.matchmaking.domain.page_reads import (
@@ -108,11 +109,12 @@ def recommendations(*, user: Any, reader: MatchProfile, target_kind: str, hub_sl
     bonuses = centred_bonuses(weights, [features_of(row.target) for row in shown])
     ranked = [(row.score + LEARNING_RATE * bonus, row) for row, bonus in zip(shown, bonuses, strict=True)]
     ranked.sort(key=lambda pair: (-pair[0], pair[1].rank))
+    my_sentences = sentences_of(reader, content_language_for_ui(ui_language))  # once for all cards
     for adjusted, row in ranked[:limit]:
         page.items.append(Item(
             target=row.target, score=round(adjusted, 3),
             reasons=[reason_text(code, sectors, ui_language) for code in row.reasons],
-            pair=best_sentence_pair(reader, row.target, ui_language, row.reasons),
+            pair=best_sentence_pair(reader, row.target, ui_language, row.reasons, mine=my_sentences),
             saved=Signal.SAVED in signals.get(row.target.pk, set()),
             introduction=intros.get(row.target.pk)))
     return page

@@ -34,7 +34,8 @@ class Command(BaseCommand):
                               f"{matching['recommendations']} recommendations for {matching['profiles']} profiles, "
                               f"{waiting} cases in the Tokyo review queue, {relationships} relationships in its "
                               f"pipeline, {stories} news stories about its members.")
-        lines = ["Log in at http://127.0.0.1:8000/accounts/login/ with:"]
+        # The configured site address (`make demo HOST=...` sets it), not a fixed port.
+        lines = [f"Log in at {settings.CONFIG.site_url}/accounts/login/ with:"]
         lines += [f"  {role:28} {email:40} password: {password}" for email, password, role in logins]
         lines.append(f"E-mails the platform sends are written to {settings.EMAIL_FILE_PATH}/ (one file each).")
         text = "\n".join(lines) + "\n"
