@@ -5,7 +5,7 @@ introductions asked by and of the reader, the reader's hubs, and the taxonomy
 
 from __future__ import annotations
 
-from typing import Any
+from datetime import datetime
 
 from bridgehub.common.statements import Names, Part, Select
 from bridgehub.directory.models import Organisation, OrganisationMembership, Person, Sector
@@ -37,13 +37,18 @@ def list_rows(hub_id: int, reader_id: int, target_kind: str) -> list[Recommendat
     target's organisation or person) attached, in no particular order."""
     rows = []
     for row, target, organisation, person in LIST.rows([hub_id, reader_id, target_kind]):
-        if organisation is not None:
-            target.organisation = organisation
-        elif person is not None:
-            target.person = person
-        row.target = target
+        row.target = _with_subject(target, organisation, person)
         rows.append(row)
     return rows
+
+
+def _with_subject(profile: MatchProfile, organisation: Organisation | None, person: Person | None) -> MatchProfile:
+    """The profile with the organisation or person its statement joined attached (as select_related would)."""
+    if organisation is not None:
+        profile.organisation = organisation
+    elif person is not None:
+        profile.person = person
+    return profile
 
 
 def _profiles_of_a_user(n: Names) -> str:
@@ -69,14 +74,8 @@ READERS = Select([Part(MatchProfile, "t"), Part(Organisation, "o", defer=("searc
 def profiles_of_user(user_id: int) -> list[MatchProfile]:
     """The match profiles of the user's organisations (by name), then their own as a talent, each
     with its organisation or person attached."""
-    readers = []
-    for profile, organisation, person in READERS.rows([user_id, user_id]):
-        if organisation is not None:
-            profile.organisation = organisation
-        elif person is not None:
-            profile.person = person
-        readers.append(profile)
-    return readers
+    return [_with_subject(profile, organisation, person)
+            for profile, organisation, person in READERS.rows([user_id, user_id])]
 
 
 def _feedback_of_a_reader(n: Names) -> str:
@@ -145,9 +144,10 @@ def _hubs_by_id(n: Names) -> str:
 HUBS = Select([Part(Hub, "h"), Part(HubMatching, "m", ("built_at",))], _hubs_by_id)
 
 
-def hubs_with_lists(hub_ids: list[int]) -> tuple[list[Hub], dict[int, Any]]:
+def hubs_with_lists(hub_ids: list[int]) -> tuple[list[Hub], dict[int, datetime]]:
     """The hubs, by id, and when each one's lists were last built (absent: never)."""
-    hubs, built = [], {}
+    hubs: list[Hub] = []
+    built: dict[int, datetime] = {}
     for hub, matching in HUBS.rows([hub_ids]):
         hubs.append(hub)
         if matching is not None and matching.built_at is not None:

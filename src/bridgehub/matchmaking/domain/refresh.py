@@ -15,7 +15,7 @@ import logging
 import numpy as np
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Q, QuerySet
+from django.db.models import Q
 from django.utils import timezone
 
 from bridgehub.common.visibility import Visibility
@@ -80,20 +80,14 @@ def subject_text(profile: MatchProfile) -> SubjectText | None:
     return person_subject(person) if person else None
 
 
-def approved_hub_links(organisation_id: int) -> QuerySet:
-    """The organisation's approved hub memberships: the hubs whose lists include it."""
-    from bridgehub.directory.models import OrganisationHub
-
-    return OrganisationHub.objects.filter(organisation_id=organisation_id, status=ApprovalStatus.APPROVED)
-
-
 def hub_ids_of(profile: MatchProfile) -> set[int]:
     """Hubs whose lists include this subject: approved hubs of an organisation; for a talent, the
     hubs their login belongs to and the approved hubs of their organisations."""
     from bridgehub.directory.models import OrganisationHub
 
     if profile.organisation_id is not None:
-        return set(approved_hub_links(profile.organisation_id).values_list("hub_id", flat=True))
+        return set(OrganisationHub.objects.filter(organisation_id=profile.organisation_id,
+                                                  status=ApprovalStatus.APPROVED).values_list("hub_id", flat=True))
     person = Person.objects.filter(match_profile=profile).first()
     if person is None:
         return set()

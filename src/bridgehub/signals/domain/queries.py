@@ -188,7 +188,8 @@ def news_by_organisation(user: Any, organisation_ids: list[int], per_organisatio
         link.item = item
         links.append(link)
     # The links the user reported as wrong, asked only when there are links: most cards have no news,
-    # and an Exists() in the first query doubled its cost to compile.
+    # and an Exists() in the first query doubled its cost to compile. They are dropped after the
+    # `scan` limit, so a reader who reported hundreds of links may see fewer stories, never wrong ones.
     reported = set(LinkReport.objects.filter(user=user, link_id__in=[link.pk for link in links])
                    .values_list("link_id", flat=True)) if links else set()
     found: dict[int, list[Item]] = {}
