@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 PG_URL ?= postgres://postgres@127.0.0.1:5432/bridgehub
 HOST ?= 127.0.0.1:8000
 
-.PHONY: install demo test test-sqlite test-postgres bench lint fmt messages compile-messages
+.PHONY: install compile-kernels demo test test-sqlite test-postgres bench lint fmt messages compile-messages
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -14,7 +14,12 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-install: $(STAMP) compile-messages
+install: $(STAMP) compile-messages compile-kernels
+
+# The scheduler's compiled annealing loop (engines/scheduling/kempe_kernel.py): into Numba's cache
+# now, so that no solve pays the compilation inside its time limit (instant when already cached).
+compile-kernels: $(STAMP)
+	$(BIN)/python -m bridgehub.engines.scheduling.kempe
 
 compile-messages: $(STAMP)
 	cd src/bridgehub && ../../$(BIN)/bridgehub compilemessages --verbosity 0

@@ -9,7 +9,7 @@ from bridgehub.engines.scheduling.check import check_schedule
 from bridgehub.engines.scheduling.compact_cp import breaks_by_person
 from bridgehub.engines.scheduling.heuristics import reduce_breaks
 from bridgehub.engines.scheduling.instance import parse_instance
-from bridgehub.engines.scheduling.kempe import anneal_breaks
+from bridgehub.engines.scheduling.kempe import anneal_breaks, compile_kernel
 from bridgehub.engines.scheduling.solve import seat
 from bridgehub.engines.scheduling.state import ScheduleState, prepare
 
@@ -96,3 +96,17 @@ def test_a_real_event_keeps_its_meetings_and_pins_with_fewer_gaps():
     assert all(state.held[k] == asks[k].pinned_slot for k in held_before if asks[k].pinned_slot is not None)
     report = check_schedule(instance, seat(instance, state, people, interpreters))
     assert report.feasible and report.breaks == result.breaks_after and report.breaks_spread <= 2
+
+
+def test_the_install_step_compiles_a_loop_that_closes_a_gap():
+    compile_kernel()  # raises when the compiled loop leaves the toy round's gap open
+
+
+def test_a_round_longer_than_a_days_bitmask_is_left_to_the_other_searches():
+    data = chain_case()
+    data["slots"] = 70
+    for entry in data["participants"]:
+        entry["available"] = list(range(70))
+    state, *_ = placed(data, [0, 2, 1])
+    assert anneal_breaks(state, time.monotonic() + 0.5, fairness=None, seed=3) is None
+    assert state.held == [0, 2, 1]
