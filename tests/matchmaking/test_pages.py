@@ -216,7 +216,7 @@ def test_the_operator_page_drops_matches_that_were_acted_on(market):
     client = client_for(market.world.tokyo_operator)
     with CaptureQueriesContext(connection) as queries:
         before = client.get("/manage/tokyo/matching/").content.decode()
-    assert len(queries) == 13  # fixed: the exposure table loads its names with its profiles
+    assert len(queries) == 12  # fixed: the exposure table loads its names with its profiles
     request_introduction(user=market.users["startup"], reader=market.profiles["startup"],
                          target=market.profiles["fund"], hub=market.world.tokyo)
     after = client.get("/manage/tokyo/matching/").content.decode()

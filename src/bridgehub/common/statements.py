@@ -117,6 +117,23 @@ class Select:
         return out
 
 
+class Count:
+    """SELECT COUNT(*) <rest>: a number read on every page (the inbox's unread entries)."""
+
+    def __init__(self, rest: Callable[[Names], str]) -> None:
+        self.rest = rest
+        self._prepared: dict[str, str] = {}
+
+    def value(self, params: Sequence[Any]) -> int:
+        prepared = self._prepared.get(connection.vendor)
+        if prepared is None:
+            prepared = self._prepared[connection.vendor] = f"SELECT COUNT(*) {self.rest(Names())}"
+        statement, values = _expanded(prepared, params)
+        with connection.cursor() as cursor:
+            cursor.execute(statement, values)
+            return int(cursor.fetchone()[0])
+
+
 def _expanded(statement: str, params: Sequence[Any]) -> tuple[str, list[Any]]:
     pieces = statement.split("%s")
     if len(pieces) != len(params) + 1:

@@ -1,7 +1,4 @@
-from django.conf import settings
-
 from bridgehub.accounts.domain.inbox import unread_count
-from bridgehub.directory.domain.queries import own_organisation_roles
 from bridgehub.hubs.domain.queries import operated_hub_ids
 
 # Which navigation entry a page belongs to (marked aria-current), by URL name.
@@ -25,13 +22,11 @@ def _section(request) -> tuple[str, str]:
 
 
 def platform(request):
-    """What the base template needs on every page: language list and the viewer's roles."""
+    """What the top bar needs on every page (web/chrome.py): the viewer's back-office link, unread
+    count and where the page sits in the navigation."""
     user = request.user
     return {
-        "platform_languages": settings.LANGUAGES,
         "viewer_operates": bool(operated_hub_ids(user)),
-        "viewer_has_organisation": bool(own_organisation_roles(user)),
-        "embedded_mode": not settings.CONFIG.production,
         "inbox_unread": unread_count(user),
         "nav_area": (section := _section(request))[0],
         "nav_section": section[1],

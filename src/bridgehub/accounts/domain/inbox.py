@@ -15,6 +15,16 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from bridgehub.accounts.models import Notification
+from bridgehub.common.statements import Count, Names
+
+
+def _unread_of_a_user(n: Names) -> str:
+    return (f"FROM {n.table(Notification)} e WHERE e.{n.column(Notification, 'user')} = %s "  # noqa: S608
+            f"AND e.{n.column(Notification, 'read_at')} IS NULL")
+
+
+# Read on every page (the top bar's count): a statement (common/statements.py says why).
+_UNREAD = Count(_unread_of_a_user)
 
 KEEP_READ_DAYS = 180  # read entries older than this are pruned by `prune_read`
 
@@ -66,7 +76,7 @@ def inbox_for(user: Any) -> QuerySet[Notification]:
 def unread_count(user: Any) -> int:
     if not user.is_authenticated:
         return 0
-    return Notification.objects.filter(user=user, read_at__isnull=True).count()
+    return _UNREAD.value([user.pk])
 
 
 def open_entry(*, user: Any, notification_id: int) -> Notification | None:

@@ -10,6 +10,7 @@ from typing import Any
 
 from django.db.models import Prefetch, Q, QuerySet
 
+from bridgehub.common.statements import Names, Part, Select
 from bridgehub.common.text import fold_for_search
 from bridgehub.common.visibility import Visibility
 from bridgehub.directory.enums import ApprovalStatus, OrgRole
@@ -26,6 +27,14 @@ from bridgehub.hubs.domain.queries import operated_hub_ids
 from bridgehub.hubs.models import Hub, HubMembership
 
 
+def _memberships_of_a_user(n: Names) -> str:
+    return f"FROM {n.table(OrganisationMembership)} m WHERE m.{n.column(OrganisationMembership, 'user')} = %s"  # noqa: S608
+
+
+# Read on most pages (who may edit, which profiles one reads for): a statement (common/statements.py).
+_MEMBERSHIPS = Select([Part(OrganisationMembership, "m", ("organisation", "role"))], _memberships_of_a_user)
+
+
 def _authenticated(user: Any) -> bool:
     return bool(getattr(user, "is_authenticated", False))
 
@@ -36,7 +45,7 @@ def own_organisation_roles(user: Any) -> dict[int, str]:
         return {}
     cached = getattr(user, "_org_roles", None)
     if cached is None:
-        cached = dict(OrganisationMembership.objects.filter(user=user).values_list("organisation_id", "role"))
+        cached = {m.organisation_id: m.role for (m,) in _MEMBERSHIPS.rows([user.pk])}
         user._org_roles = cached
     return cached
 

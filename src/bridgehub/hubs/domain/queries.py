@@ -4,8 +4,18 @@ from __future__ import annotations
 
 from typing import Any
 
+from bridgehub.common.statements import Names, Part, Select
 from bridgehub.hubs.enums import HubRole
 from bridgehub.hubs.models import Hub, HubMembership
+
+
+def _roles_of_a_user(n: Names) -> str:
+    return (f"FROM {n.table(HubMembership)} m WHERE m.{n.column(HubMembership, 'user')} = %s "  # noqa: S608
+            f"AND m.{n.column(HubMembership, 'role')} = %s")
+
+
+# Read on every page for the top bar's back-office link: a statement (common/statements.py says why).
+_OPERATED = Select([Part(HubMembership, "m", ("hub",))], _roles_of_a_user)
 
 
 def operated_hub_ids(user: Any) -> frozenset[int]:
@@ -14,9 +24,7 @@ def operated_hub_ids(user: Any) -> frozenset[int]:
         return frozenset()
     cached = getattr(user, "_operated_hub_ids", None)
     if cached is None:
-        cached = frozenset(
-            HubMembership.objects.filter(user=user, role=HubRole.OPERATOR).values_list("hub_id", flat=True)
-        )
+        cached = frozenset(m.hub_id for (m,) in _OPERATED.rows([user.pk, HubRole.OPERATOR.value]))
         user._operated_hub_ids = cached
     return cached
 

