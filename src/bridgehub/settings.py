@@ -97,6 +97,10 @@ TEMPLATES = [
     },
 ]
 
+# Form widgets through Django's own Jinja2 templates of them: the same HTML, and a form field costs
+# a fraction of what the Django-template widgets cost (a capacity field: ~0.8 ms of a page's ~8 ms).
+FORM_RENDERER = "django.forms.renderers.Jinja2"
+
 # --- database ---------------------------------------------------------------------------------
 CONFIG.data_dir.mkdir(parents=True, exist_ok=True)
 if CONFIG.database_url:
@@ -227,6 +231,7 @@ CONTENT_SECURITY_POLICY = {
     },
 }
 SESSION_COOKIE_HTTPONLY = True
+SESSION_ENGINE = "bridgehub.accounts.sessions"  # Django's database sessions, read by a statement
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 if CONFIG.production:

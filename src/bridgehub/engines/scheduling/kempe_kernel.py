@@ -8,7 +8,8 @@ schedule, runs the loop in batches between clock readings and writes the best da
 
 Days are int64 bitmasks (bit s: busy in slot s), so rounds of at most `MAX_SLOTS` slots are
 annealed; kempe.py leaves longer ones to CP-SAT. `cache=True`: compiled once per machine, into
-the package's __pycache__ (`make install` compiles it; a process finds it there in ~0.1 s).
+the package's __pycache__ (`make install` compiles it; a process finds it there in under a second).
+`run_batch` releases the GIL, so that kempe.py's walks run side by side, one per core.
 """
 
 from __future__ import annotations
@@ -94,7 +95,7 @@ def _pick(people, breaks, mask, by_person_start, by_person, movable, option_star
     return k, options[low + int(np.random.random() * (high - low))]
 
 
-@njit(cache=True)
+@njit(cache=True, nogil=True)
 def run_batch(moves: int, temperature: float, weight: int, floor: int, fairness: int, spread_penalty: int,
               tables: int, waiting_share: float, next_to_share: float,
               slot, allowed, a, b, busy, count, mask, breaks, histogram, people,
