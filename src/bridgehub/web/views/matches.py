@@ -6,7 +6,9 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
@@ -23,6 +25,7 @@ from bridgehub.matchmaking.models import Introduction, MatchProfile
 from bridgehub.signals.domain import queries as signal_queries
 from bridgehub.trust.domain.verification import badge_map
 from bridgehub.web.match_cards import render_cards
+from bridgehub.web.match_page import render_content
 
 
 class CapacityForm(forms.ModelForm):
@@ -44,7 +47,8 @@ def matches(request):
     readers = domain.readers_for(request.user)
     profile_id = request.GET.get("profile", "")
     if not readers and not profile_id:
-        return render(request, "web/matches.html", {"readers": []})
+        return render(request, "web/matches.html", {"content": render_content(
+            request, {"readers": []}, incoming="", saved="", capacity_field="")})
     reader = next((r for r in readers if str(r.pk) == profile_id), None) if profile_id else readers[0]
     if reader is None:
         raise Http404
@@ -84,7 +88,16 @@ def matches(request):
             # The same for every card: built once here, not once per card.
             not_relevant_options=select_options(NotRelevantReason.choices),
             introduce_url=reverse("web:match_introduce", args=[reader.pk]))
-    return render(request, "web/matches.html", context)
+    # The rarely shown parts are Django templates, rendered only when shown; the rest is one Jinja2
+    # fragment (web/match_page.py says why).
+    # Rendered without the request: its context processors (the top bar's reads) already ran for the page.
+    partial = {**context, "request": request, "csrf_token": get_token(request)}
+    parts = {"incoming": render_to_string("web/_match_incoming.html", partial) if incoming else "",
+             "saved": render_to_string("web/_match_saved.html", partial) if showing_saved else "",
+             "capacity_field": "".join(render_to_string("includes/field.html", {"field": field})
+                                       for field in context["capacity_form"])
+             if can_admin and reader.kind != SubjectKind.STARTUP else ""}
+    return render(request, "web/matches.html", {"content": render_content(request, context, **parts)})
 
 
 def _back(reader: MatchProfile, request) -> str:
