@@ -53,7 +53,10 @@ def main() -> int:
     parser.add_argument("--orgs", type=int, default=10_000)
     parser.add_argument("--duration", type=int, default=30)
     parser.add_argument("--connections", type=int, default=20)
-    parser.add_argument("--workers", type=int, default=4)
+    # One gunicorn worker per core: these pages are CPU-bound on an embedded database, and on 2 cores
+    # 4 workers preempted each other mid-request (2026-12-04, runs side by side: p95 142-174 ms with 4
+    # against 107-148 ms with 2, and 107-158 over five runs with 2; docs/benchmarks.md).
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 2)
     parser.add_argument("--reuse", action="store_true", help="keep the database of the last run (skip filling)")
     args = parser.parse_args()
     if shutil.which("wrk") is None:
