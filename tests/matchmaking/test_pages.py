@@ -171,6 +171,15 @@ def test_who_may_state_the_capacity(market, who, expected):
     assert fund.monthly_capacity == (3 if expected == 302 else None)
 
 
+def test_the_page_offers_the_capacity_form_to_a_counterparts_admins_only(market):
+    fund_page = client_for(market.users["fund"]).get("/matches/").content.decode()
+    capacity = fund_page.split('id="capacity"')[1].split("</section>")[0]
+    # The field arrives as markup in the page's Jinja2 fragment, not as escaped text.
+    assert '<input type="number" name="monthly_capacity"' in capacity and "&lt;" not in capacity
+    assert 'name="csrfmiddlewaretoken"' in capacity and 'id="kinds"' in fund_page
+    assert 'id="capacity"' not in client_for(market.users["startup"]).get("/matches/").content.decode()
+
+
 def test_a_bad_capacity_is_refused_and_nothing_changes(market):
     fund = market.profiles["fund"]
     post(market, "fund", f"/matches/{fund.pk}/capacity/", {"monthly_capacity": "-4"})

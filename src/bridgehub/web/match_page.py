@@ -41,8 +41,8 @@ def words() -> dict[str, str]:
     }
 
 
-def render_content(request: Any, context: dict[str, Any], *, incoming: str, saved: str,
-                   capacity_field: str) -> SafeString:
+def render_content(request: Any, context: dict[str, Any], *, incoming: SafeString | str, saved: SafeString | str,
+                   capacity_field: SafeString | str) -> SafeString:
     """The page's content block. `context`: the view's values; `incoming`, `saved`, `capacity_field`:
     the Django-rendered parts ("" where not shown)."""
     language = translation.get_language()

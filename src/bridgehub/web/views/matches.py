@@ -10,6 +10,7 @@ from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
@@ -94,8 +95,8 @@ def matches(request):
     partial = {**context, "request": request, "csrf_token": get_token(request)}
     parts = {"incoming": render_to_string("web/_match_incoming.html", partial) if incoming else "",
              "saved": render_to_string("web/_match_saved.html", partial) if showing_saved else "",
-             "capacity_field": "".join(render_to_string("includes/field.html", {"field": field})
-                                       for field in context["capacity_form"])
+             "capacity_field": SafeString("".join(render_to_string("includes/field.html", {"field": field})
+                                                  for field in context["capacity_form"]))
              if can_admin and reader.kind != SubjectKind.STARTUP else ""}
     return render(request, "web/matches.html", {"content": render_content(request, context, **parts)})
 
