@@ -18,6 +18,8 @@ from django.utils import translation
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
+NOTHING = SafeString("")
+
 
 def words() -> dict[str, str]:
     """The fragment's fixed words in the active language."""
@@ -41,10 +43,11 @@ def words() -> dict[str, str]:
     }
 
 
-def render_content(request: Any, context: dict[str, Any], *, incoming: SafeString | str, saved: SafeString | str,
-                   capacity_field: SafeString | str) -> SafeString:
+def render_content(request: Any, context: dict[str, Any], *, incoming: SafeString = NOTHING,
+                   saved: SafeString = NOTHING, capacity_field: SafeString = NOTHING) -> SafeString:
     """The page's content block. `context`: the view's values; `incoming`, `saved`, `capacity_field`:
-    the Django-rendered parts ("" where not shown)."""
+    the Django-rendered parts, where shown (markup: a plain string would be escaped, so the type
+    says SafeString)."""
     language = translation.get_language()
     readers, reader, page = context["readers"], context.get("reader"), context.get("page")
     values: dict[str, Any] = {"words": words(), "readers": readers, "csrf_input": csrf_input(request),

@@ -150,7 +150,8 @@ def anneal_breaks(state: ScheduleState, deadline: float, *, fairness: int | None
 
 
 class _Walk:
-    """One cooling schedule, shared by the chains: the clock, the temperature, the batch size."""
+    """One cooling schedule shared by the walks (the clock, the temperature, the stop at the proved
+    floor); each walk sizes its own batches."""
 
     def __init__(self, started: float, deadline: float, weight: int, floor: int, tables: int):
         self.started, self.deadline = started, deadline

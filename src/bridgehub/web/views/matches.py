@@ -26,7 +26,7 @@ from bridgehub.matchmaking.models import Introduction, MatchProfile
 from bridgehub.signals.domain import queries as signal_queries
 from bridgehub.trust.domain.verification import badge_map
 from bridgehub.web.match_cards import render_cards
-from bridgehub.web.match_page import render_content
+from bridgehub.web.match_page import NOTHING, render_content
 
 
 class CapacityForm(forms.ModelForm):
@@ -48,8 +48,7 @@ def matches(request):
     readers = domain.readers_for(request.user)
     profile_id = request.GET.get("profile", "")
     if not readers and not profile_id:
-        return render(request, "web/matches.html", {"content": render_content(
-            request, {"readers": []}, incoming="", saved="", capacity_field="")})
+        return render(request, "web/matches.html", {"content": render_content(request, {"readers": []})})
     reader = next((r for r in readers if str(r.pk) == profile_id), None) if profile_id else readers[0]
     if reader is None:
         raise Http404
@@ -93,11 +92,11 @@ def matches(request):
     # fragment (web/match_page.py says why).
     # Rendered without the request: its context processors (the top bar's reads) already ran for the page.
     partial = {**context, "request": request, "csrf_token": get_token(request)}
-    parts = {"incoming": render_to_string("web/_match_incoming.html", partial) if incoming else "",
-             "saved": render_to_string("web/_match_saved.html", partial) if showing_saved else "",
+    parts = {"incoming": SafeString(render_to_string("web/_match_incoming.html", partial)) if incoming else NOTHING,
+             "saved": SafeString(render_to_string("web/_match_saved.html", partial)) if showing_saved else NOTHING,
              "capacity_field": SafeString("".join(render_to_string("includes/field.html", {"field": field})
                                                   for field in context["capacity_form"]))
-             if can_admin and reader.kind != SubjectKind.STARTUP else ""}
+             if can_admin and reader.kind != SubjectKind.STARTUP else NOTHING}
     return render(request, "web/matches.html", {"content": render_content(request, context, **parts)})
 
 
