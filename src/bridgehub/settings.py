@@ -180,6 +180,9 @@ ACCOUNT_RATE_LIMITS = {
 }
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "bridgehub"
+# One 30 s step either side: a code typed as its step ends (or on a phone whose clock is a few seconds
+# off) is still accepted, as RFC 6238 section 5.2 recommends; allauth still refuses a code used twice.
+MFA_TOTP_TOLERANCE = 1
 LOGIN_REDIRECT_URL = "web:dashboard"
 LOGIN_URL = "account_login"
 

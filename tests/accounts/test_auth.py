@@ -1,6 +1,9 @@
 import re
+import time
+from types import SimpleNamespace
 
 import pytest
+from allauth.mfa.totp.internal import auth as totp_auth
 from allauth.mfa.totp.internal.auth import (
     TOTP,
     format_hotp_value,
@@ -73,6 +76,13 @@ def test_login_throttling_rejects_before_the_password_is_hashed(settings):
     assert "_auth_user_id" not in client.session
 
 
+def current_code(secret: str) -> str:
+    """The code an authenticator app shows now: the middle of the accepted steps, so that the test still
+    passes when a step ends between reading the code and posting it (one step of tolerance)."""
+    counters = list(yield_hotp_counters_from_time())
+    return format_hotp_value(hotp_value(secret, counters[len(counters) // 2]))
+
+
 @pytest.mark.django_db
 def test_totp_two_factor_is_asked_after_the_password():
     user = UserFactory(email="mfa@example.com")
@@ -84,11 +94,32 @@ def test_totp_two_factor_is_asked_after_the_password():
     assert "_auth_user_id" not in client.session
     wrong = client.post("/accounts/2fa/authenticate/", {"code": "000000"})
     assert wrong.status_code == 200 and "_auth_user_id" not in client.session
-    counter = next(yield_hotp_counters_from_time())
-    code = format_hotp_value(hotp_value(secret, counter))
+    code = current_code(secret)
     response = client.post("/accounts/2fa/authenticate/", {"code": code})
     assert response.status_code == 302
     assert client.session["_auth_user_id"] == str(user.pk)
+
+
+@pytest.mark.django_db
+def test_a_code_from_the_step_before_is_accepted_once_and_older_codes_never(monkeypatch):
+    # allauth's clock held in the middle of a step, so that no step ends during the test.
+    now = int(time.time()) // 30
+    monkeypatch.setattr(totp_auth, "time", SimpleNamespace(time=lambda: now * 30 + 15))
+    user = UserFactory(email="drift@example.com")
+    secret = generate_totp_secret()
+    TOTP.activate(user, secret)
+    too_old = format_hotp_value(hotp_value(secret, now - 2))
+    previous = format_hotp_value(hotp_value(secret, now - 1))
+
+    def authenticate(code: str) -> Client:
+        client = Client()
+        client.post("/accounts/login/", {"login": "drift@example.com", "password": TEST_PASSWORD})
+        client.post("/accounts/2fa/authenticate/", {"code": code})
+        return client
+
+    assert "_auth_user_id" not in authenticate(too_old).session
+    assert authenticate(previous).session["_auth_user_id"] == str(user.pk)
+    assert "_auth_user_id" not in authenticate(previous).session  # a code is used once
 
 
 @pytest.mark.django_db
@@ -138,7 +169,7 @@ def test_admin_login_goes_through_the_totp_step():
     response = client.post("/accounts/login/?next=/admin/", {"login": "staff@example.com", "password": TEST_PASSWORD})
     assert response["Location"] == "/accounts/2fa/authenticate/"
     assert client.get("/admin/").status_code == 302  # not yet
-    code = format_hotp_value(hotp_value(secret, next(yield_hotp_counters_from_time())))
+    code = current_code(secret)
     response = client.post("/accounts/2fa/authenticate/", {"code": code})
     assert (response.status_code, response["Location"]) == (302, "/admin/")
     assert client.get("/admin/").status_code == 200

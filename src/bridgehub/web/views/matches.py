@@ -94,6 +94,8 @@ def matches(request):
     partial = {**context, "request": request, "csrf_token": get_token(request)}
     parts = {"incoming": SafeString(render_to_string("web/_match_incoming.html", partial)) if incoming else NOTHING,
              "saved": SafeString(render_to_string("web/_match_saved.html", partial)) if showing_saved else NOTHING,
+             # The capacity form is for admins of investors and partners (a start-up's capacity is not asked);
+             # the fragment shows its section where this field is given.
              "capacity_field": SafeString("".join(render_to_string("includes/field.html", {"field": field})
                                                   for field in context["capacity_form"]))
              if can_admin and reader.kind != SubjectKind.STARTUP else NOTHING}
