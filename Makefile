@@ -16,10 +16,12 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP) compile-messages compile-kernels
 
-# The scheduler's compiled annealing loop (engines/scheduling/kempe_kernel.py): into Numba's cache
-# now, so that no solve pays the compilation inside its time limit (instant when already cached).
+# The compiled loops, into Numba's cache now (instant when already cached): the scheduler's annealing
+# (engines/scheduling/kempe_kernel.py), so that no solve pays the compilation inside its time limit, and
+# the pipeline's stage state (engines/pipeline/state_kernel.py), so that no report request pays it.
 compile-kernels: $(STAMP)
 	$(BIN)/python -m bridgehub.engines.scheduling.kempe
+	$(BIN)/python -m bridgehub.engines.pipeline.state_kernel
 
 compile-messages: $(STAMP)
 	cd src/bridgehub && ../../$(BIN)/bridgehub compilemessages --verbosity 0

@@ -10,6 +10,7 @@ import pytest
 from bridgehub.engines.pipeline import cohorts, columns, funnel
 
 STAGES = ("met", "follow_up", "nda", "poc", "agreement", "investment", "hire", "order", "closed_lost")
+CURRENCIES = ("TWD", "JPY", "USD")
 STEP = {"met": 1, "follow_up": 2, "nda": 3, "poc": 4, "agreement": 5, "investment": 6, "hire": 6, "order": 6,
         "closed_lost": columns.LOST}
 EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
@@ -37,20 +38,36 @@ def random_world(rng):
                 days=rng.choice([0, 0, 1, 40]), seconds=event_id)  # some recorded late; never at one moment
             confirmed = recorded + dt.timedelta(days=rng.randint(0, 20)) if rng.random() < 0.5 else None
             step = STEP[stage]
+            amount = rng.randint(1, 10**6) if rng.random() < 0.3 else None
+            currency = rng.choice(CURRENCIES) if amount is not None else ""
+            value = amount * 3 if amount is not None and rng.random() < 0.8 else None  # None: no rate that day
             events.append((pk, event_id, stage, step, day.toordinal(), micros(recorded),
-                           columns.NEVER if confirmed is None else micros(confirmed), None, "", None))
+                           columns.NEVER if confirmed is None else micros(confirmed), amount, currency, value))
             history.append((event_id, funnel.Event(stage, None if step == columns.LOST else step, day, recorded,
                                                    confirmed)))
         # The reference reads the events in the database's order: by date, recording moment, then id.
         history.sort(key=lambda pair: (pair[1].effective_on, pair[1].recorded_at, pair[0]))
         reference[pk] = (opened, cohort, [event for _id, event in history])
-    return columns.build(relationships, events, STAGES, 6), reference
+    return columns.build(relationships, events, STAGES, 6, CURRENCIES), reference, events
+
+
+def totals_of(events, stage, as_of, counted, *, confirmed_only):
+    """Amounts of `stage` recorded by `as_of` on the counted relationships, one event at a time: per
+    currency, converted total, and how many had no rate."""
+    by_currency, total, without_rate = {}, 0, 0
+    for pk, _id, event_stage, _step, _day, recorded, confirmed, amount, currency, value in events:
+        if (pk in counted and event_stage == stage and amount is not None and recorded <= as_of
+                and (not confirmed_only or confirmed <= as_of)):
+            by_currency[currency] = by_currency.get(currency, 0) + amount
+            total += value or 0
+            without_rate += value is None
+    return by_currency, total, without_rate
 
 
 @pytest.mark.parametrize("seed", range(40))
 def test_the_columns_count_what_the_reference_counts(seed):
     rng = random.Random(seed)
-    history, reference = random_world(rng)
+    history, reference, events = random_world(rng)
     as_of = dt.datetime(2025, 1, 1, tzinfo=dt.UTC) + dt.timedelta(days=rng.randint(0, 900))
     today = as_of.date()
     chosen = np.array([rng.random() < 0.8 for _ in history.relationship_ids], dtype=bool)
@@ -82,6 +99,9 @@ def test_the_columns_count_what_the_reference_counts(seed):
     assert [(step, count, median) for step, count, median in snapshot.medians()] == [
         (time.step, time.reached, None if time.median_days is None else float(time.median_days))
         for time in cohorts.median_days(courses, 6)]
+    for stage in STAGES:
+        assert snapshot.amounts(stage) == (*totals_of(events, stage, micros(as_of), counted, confirmed_only=False),
+                                           *totals_of(events, stage, micros(as_of), counted, confirmed_only=True))
     rows = {str(row.cohort): row for row in snapshot.cohorts(4, cohorts.HORIZONS)}
     for row in cohorts.cohort_table(courses, today, 4):
         ours = rows.pop(row.cohort)

@@ -19,6 +19,7 @@ from functools import cached_property
 import numpy as np
 
 from bridgehub.engines.pipeline.cohorts import Conversion
+from bridgehub.engines.pipeline.state_kernel import fill_state
 
 NEVER = np.iinfo(np.int64).max  # a moment that never comes (not confirmed)
 NO_DAY = np.iinfo(np.int32).max  # a step not reached
@@ -60,6 +61,11 @@ class History:
         """The last moment anything was recorded or confirmed (µs)."""
         confirmed = self.event_confirmed[self.event_confirmed != NEVER]
         return int(max(self.event_recorded.max(initial=0), confirmed.max(initial=0), self.opened_at.max(initial=0)))
+
+    @cached_property
+    def events_with_amount(self) -> np.ndarray:
+        """Indices of the events that carry an amount."""
+        return np.flatnonzero(self.event_amount >= 0)
 
     @cached_property
     def full_state(self) -> StageState:
@@ -154,40 +160,16 @@ class StageState:
     def __init__(self, history: History, as_of: int):
         n, steps = len(history.relationship_ids), history.steps
         self.known = history.event_recorded <= as_of
-        if self.known.all():
-            rel, step, day = history.event_relationship, history.event_step, history.event_day
-            stage, confirmed_at = history.event_stage, history.event_confirmed
-        else:
-            where = np.flatnonzero(self.known)
-            rel, step, day = history.event_relationship[where], history.event_step[where], history.event_day[where]
-            stage, confirmed_at = history.event_stage[where], history.event_confirmed[where]
-        forward = step > 0
-        # Events are sorted by relationship, so each relationship's known events form one run: per-run
-        # minima and maxima are `reduceat`s over the run starts.
-        boundary = rel[1:] != rel[:-1]
-        starts = np.flatnonzero(np.concatenate(([True], boundary))) if len(rel) else np.array([], dtype=np.intp)
-        owners = rel[starts]
-        reached = np.full((n, steps + 1), NO_DAY, dtype=np.int32)
+        self.reached = np.full((n, steps + 1), NO_DAY, dtype=np.int32)  # (n, steps + 1)
         self.furthest = np.zeros(n, dtype=np.int8)
         self.furthest_confirmed = np.zeros(n, dtype=np.int8)
-        if len(rel):
-            for k in range(1, steps + 1):  # the first day step k or a later one was reached
-                reached[owners, k] = np.minimum.reduceat(np.where(step >= k, day, NO_DAY), starts)
-            self.furthest[owners] = np.maximum.reduceat(np.where(forward, step, 0), starts)
-            confirmed = forward & (confirmed_at <= as_of)
-            self.furthest_confirmed[owners] = np.maximum.reduceat(np.where(confirmed, step, 0), starts)
-        reached = np.where(reached == NO_DAY, NO_DAY, np.maximum(reached, history.opened_day[:, None]))
-        reached[:, 0] = history.opened_day
-        self.reached = reached  # (n, steps + 1)
-        # The latest known event of each relationship: the last of its run in the sorted events.
-        last = np.flatnonzero(np.append(boundary, True)) if len(rel) else np.array([], dtype=np.intp)
         self.current = np.full(n, -1, dtype=np.int16)  # index into stages; -1: nothing recorded
-        self.current[rel[last]] = stage[last]
         self.lost = np.zeros(n, dtype=bool)
-        self.lost[rel[last]] = step[last] == LOST
         self.lost_day = np.full(n, NO_DAY, dtype=np.int32)
-        self.lost_day[rel[last]] = np.where(step[last] == LOST, np.maximum(day[last], history.opened_day[rel[last]]),
-                                            NO_DAY)
+        fill_state(np.int64(as_of), history.event_relationship, history.event_step, history.event_stage,
+                   history.event_day, history.event_recorded, history.event_confirmed, history.opened_day, LOST,
+                   NO_DAY, self.reached, self.furthest, self.furthest_confirmed, self.current, self.lost,
+                   self.lost_day)
 
 
 class Snapshot:
@@ -219,14 +201,28 @@ class Snapshot:
         mask = self.chosen if step is None else self.chosen & (self.furthest >= step)
         return self.history.relationship_ids[mask][::-1].tolist()  # the ids are kept ascending
 
+    # The chosen relationships' columns, gathered once per report: the figures below read them a
+    # dozen times, and each gathering of 50,000 rows costs about as much as the figure itself.
+    @cached_property
+    def chosen_reached(self) -> np.ndarray:
+        return self.reached[self.chosen]
+
+    @cached_property
+    def chosen_opened(self) -> np.ndarray:
+        return self.history.opened_day[self.chosen].astype(np.int64)
+
+    @cached_property
+    def chosen_lost_day(self) -> np.ndarray:
+        return self.lost_day[self.chosen].astype(np.int64)
+
     def days_to(self, step: int) -> np.ndarray:
         """Days from opening to `step` for the chosen (NO_DAY where not reached)."""
-        reached = self.reached[self.chosen, step]
-        return np.where(reached == NO_DAY, NO_DAY, reached - self.history.opened_day[self.chosen])
+        reached = self.chosen_reached[:, step]
+        return np.where(reached == NO_DAY, NO_DAY, reached - self.chosen_opened)
 
     def conversions(self, window: int) -> list[Conversion]:
         result = []
-        reached = self.reached[self.chosen]
+        reached = self.chosen_reached
         for step in range(1, self.history.steps + 1):
             before, after = reached[:, step - 1], reached[:, step]
             eligible = before != NO_DAY
@@ -237,9 +233,8 @@ class Snapshot:
         return result
 
     def cumulative_incidence(self, step: int, horizons: tuple[int, ...]) -> dict[int, float | None]:
-        opened = self.history.opened_day[self.chosen].astype(np.int64)
-        reached_day = self.reached[self.chosen, step].astype(np.int64)
-        lost_day = self.lost_day[self.chosen].astype(np.int64)
+        opened, lost_day = self.chosen_opened, self.chosen_lost_day
+        reached_day = self.chosen_reached[:, step].astype(np.int64)
         is_reached = reached_day <= self.today
         is_lost = ~is_reached & (lost_day <= self.today)
         exit_day = np.where(is_reached, reached_day - opened,
@@ -279,16 +274,18 @@ class Snapshot:
         history = self.history
         if stage not in history.stages:
             return {}, 0, 0, {}, 0, 0
-        events = (self.known & self.chosen[history.event_relationship]
-                  & (history.event_stage == history.stages.index(stage)) & (history.event_amount >= 0))
-        confirmed = events & (history.event_confirmed <= self.as_of)
-        return (*self._totals(events), *self._totals(confirmed))
+        with_amount = history.events_with_amount  # a few percent of the events: the rest is never read here
+        selected = with_amount[self.known[with_amount] & self.chosen[history.event_relationship[with_amount]]
+                               & (history.event_stage[with_amount] == history.stages.index(stage))]
+        confirmed = selected[history.event_confirmed[selected] <= self.as_of]
+        return (*self._totals(selected), *self._totals(confirmed))
 
     def _totals(self, events: np.ndarray) -> tuple[dict[str, int], int, int]:
+        """Totals of the events at the indices `events`."""
         history = self.history
-        by_currency = {history.currencies[code]: int(history.event_amount[events & (history.event_currency == code)]
-                                                      .sum())
-                       for code in np.unique(history.event_currency[events]).tolist()}
+        currency, amount = history.event_currency[events], history.event_amount[events]
+        by_currency = {history.currencies[code]: int(amount[currency == code].sum())
+                       for code in np.unique(currency).tolist()}
         values = history.event_value[events]
         return by_currency, int(values[values >= 0].sum()), int((values < 0).sum())
 

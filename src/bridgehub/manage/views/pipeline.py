@@ -11,17 +11,19 @@ from django.utils.dateparse import parse_date
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from bridgehub.common.templatetags.bridgehub import select_options
 from bridgehub.directory.models import Sector
 from bridgehub.engines.pipeline.cohorts import HORIZONS
 from bridgehub.exchanges.models import Programme, Round
 from bridgehub.hubs.domain.queries import hubs_operated_by
+from bridgehub.manage.pipeline_page import PageLinks, render_content
 from bridgehub.manage.views.common import operator_view
 from bridgehub.pipeline.domain.outcomes import CONVERSION_WINDOW_DAYS, COOPERATION_STEP, hub_outcomes
 from bridgehub.pipeline.domain.queries import STEP_LABELS, PipelineFilters, country_pair_choices
 from bridgehub.pipeline.domain.report import end_of_day, relationships_csv
 from bridgehub.pipeline.domain.report_files import outcomes_pdf, outcomes_xlsx
 from bridgehub.pipeline.domain.stale import save_stale_limits, settings_for
-from bridgehub.pipeline.enums import Stage
+from bridgehub.pipeline.enums import Origin, Stage
 from bridgehub.pipeline.forms import StaleAfterForm
 from bridgehub.pipeline.models import Relationship
 
@@ -64,28 +66,38 @@ def pipeline(request, hub):
     step = request.GET.get("step", "")
     chosen = int(step) if step.isdigit() and int(step) in STEP_LABELS else None
     page = Paginator(outcomes.ids_at_step(chosen), LISTED_PER_PAGE).get_page(request.GET.get("page"))
-    shown = {relationship.pk: relationship for relationship in Relationship.objects.filter(
-        pk__in=list(page.object_list)).select_related("organisation", "counterpart", "person")}
+    # The listed page's sides and origin as plain values (fifty rows of three models each cost more
+    # than the rest of the listing); labels looked up once per page, not once per row.
+    sides = {pk: (f"{organisation} · {counterpart or person}", origin) for pk, organisation, counterpart, person, origin
+             in Relationship.objects.filter(pk__in=list(page.object_list)).values_list(
+                 "pk", "organisation__name", "counterpart__name", "person__name", "origin")}
+    origins = {value: str(label) for value, label in Origin.choices}
+    stages = {value: str(label) for value, label in Stage.choices}
     listed = []
     for pk in page.object_list:
         state = outcomes.state_of(pk)
-        listed.append((shown[pk], str(Stage(state.current).label) if state.current else STEP_LABELS[0]))
+        names, origin = sides[pk]
+        listed.append((names, origins[origin], stages[state.current] if state.current else str(STEP_LABELS[0])))
     totals = [(str(Stage(amounts.stage).label), amounts) for amounts in outcomes.amounts]
+    language = request.LANGUAGE_CODE
+    options = {
+        "programmes": select_options([(str(one.pk), one.label_for(language))
+                                      for one in Programme.objects.filter(hub=hub)], str(filters.programme_id or "")),
+        "rounds": select_options([(str(one.pk), one.label_for(language)) for one in Round.objects.filter(
+            programme__hub=hub).select_related("programme").order_by("-starts_at")], str(filters.round_id or "")),
+        "sectors": select_options([(sector.code, sector.label_for(language), sector.parent_id is not None)
+                                   for sector in Sector.objects.all()], filters.sector),
+        "countries": select_options(country_pair_choices(), request.GET.get("countries", "")),
+    }
+    content = render_content(
+        hub=hub, outcomes=outcomes, filters=filters, options=options, bars=bars, rows=rows, totals=totals,
+        links=PageLinks(as_of=as_of_date.isoformat(), query=_filter_query(request)),
+        medians=[(STEP_LABELS[time.step], time) for time in outcomes.medians], horizons=HORIZONS,
+        window_days=CONVERSION_WINDOW_DAYS, cooperation_label=str(STEP_LABELS[COOPERATION_STEP]), listed=listed,
+        page=page, step_label=str(STEP_LABELS[chosen]) if chosen is not None else "",
+        chosen_step="" if chosen is None else chosen)
     return render(request, "manage/pipeline.html", {
-        "hub": hub, "operated_hubs": hubs_operated_by(request.user), "nav_section": "pipeline",
-        "as_of_date": as_of_date, "filters": filters, "query": _filter_query(request),
-        "rounds": Round.objects.filter(programme__hub=hub).select_related("programme").order_by("-starts_at"),
-        "programmes": Programme.objects.filter(hub=hub),
-        "sectors": [(sector.code, sector.label_for(request.LANGUAGE_CODE), sector.parent_id is not None)
-                    for sector in Sector.objects.all()],
-        "country_pairs": country_pair_choices(), "chosen_pair": request.GET.get("countries", ""),
-        "chosen_round": str(filters.round_id or ""), "chosen_programme": str(filters.programme_id or ""),
-        "bars": bars, "chart_height": 24 * len(bars), "rows": rows, "outcomes": outcomes,
-        "window_days": CONVERSION_WINDOW_DAYS, "horizons": HORIZONS,
-        "cooperation_label": STEP_LABELS[COOPERATION_STEP], "totals": totals,
-        "medians": [(STEP_LABELS[time.step], time) for time in outcomes.medians],
-        "listed": listed, "page": page, "chosen_step": "" if chosen is None else chosen,
-        "step_label": STEP_LABELS[chosen] if chosen is not None else ""})
+        "hub": hub, "operated_hubs": hubs_operated_by(request.user), "nav_section": "pipeline", "content": content})
 
 
 @operator_view
