@@ -12,12 +12,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from bridgehub.common.templatetags.bridgehub import select_options
-from bridgehub.directory.models import Sector
 from bridgehub.engines.pipeline.cohorts import HORIZONS
 from bridgehub.exchanges.models import Programme, Round
 from bridgehub.hubs.domain.queries import hubs_operated_by
 from bridgehub.manage.pipeline_page import PageLinks, render_content
 from bridgehub.manage.views.common import operator_view
+from bridgehub.matchmaking.domain.recommendations import sector_map
 from bridgehub.pipeline.domain.outcomes import CONVERSION_WINDOW_DAYS, COOPERATION_STEP, hub_outcomes
 from bridgehub.pipeline.domain.queries import STEP_LABELS, PipelineFilters, country_pair_choices
 from bridgehub.pipeline.domain.report import end_of_day, relationships_csv
@@ -86,7 +86,7 @@ def pipeline(request, hub):
         "rounds": select_options([(str(one.pk), one.label_for(language)) for one in Round.objects.filter(
             programme__hub=hub).select_related("programme").order_by("-starts_at")], str(filters.round_id or "")),
         "sectors": select_options([(sector.code, sector.label_for(language), sector.parent_id is not None)
-                                   for sector in Sector.objects.all()], filters.sector),
+                                   for sector in sector_map().values()], filters.sector),
         "countries": select_options(country_pair_choices(), request.GET.get("countries", "")),
     }
     content = render_content(

@@ -84,7 +84,7 @@ class HubOutcomes:
 
 
 def _organisations(condition: Q) -> np.ndarray:
-    return np.fromiter(Organisation.objects.filter(condition).values_list("pk", flat=True), dtype=np.int64)
+    return np.fromiter(Organisation.objects.filter(condition).order_by().values_list("pk", flat=True), dtype=np.int64)
 
 
 def chosen_mask(history: History, hub: Hub, filters: PipelineFilters | None) -> np.ndarray:
@@ -102,7 +102,12 @@ def chosen_mask(history: History, hub: Hub, filters: PipelineFilters | None) -> 
         in_sector = _organisations(Q(sectors__code=filters.sector) | Q(sectors__parent__code=filters.sector))
         chosen &= np.isin(history.organisation, in_sector) | np.isin(history.counterpart, in_sector)
     if filters.countries is not None:
-        first, second = (_organisations(Q(country=code)) for code in filters.countries)
+        # One read for both countries, unordered (the organisations' default order is by name).
+        by_country: dict[str, list[int]] = {code: [] for code in filters.countries}
+        for pk, country in Organisation.objects.filter(country__in=filters.countries).order_by().values_list(
+                "pk", "country"):
+            by_country[country].append(pk)
+        first, second = (np.array(by_country[code], dtype=np.int64) for code in filters.countries)
         chosen &= ((np.isin(history.organisation, first) & np.isin(history.counterpart, second))
                    | (np.isin(history.organisation, second) & np.isin(history.counterpart, first)))
     if filters.opened_from is not None:
