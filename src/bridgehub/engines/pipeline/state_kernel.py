@@ -30,9 +30,8 @@ def fill_state(as_of: np.int64, event_relationship: np.ndarray, event_step: np.n
         step = event_step[i]
         if step > 0:
             day = event_day[i]
-            for k in range(1, step + 1):
-                if day < reached[r, k]:
-                    reached[r, k] = day
+            if day < reached[r, step]:  # the first day of exactly this step; the pass below carries it down
+                reached[r, step] = day
             if step > furthest[r]:
                 furthest[r] = step
             if event_confirmed[i] <= as_of and step > furthest_confirmed[r]:
@@ -40,12 +39,14 @@ def fill_state(as_of: np.int64, event_relationship: np.ndarray, event_step: np.n
         current[r] = event_stage[i]
         lost[r] = step == lost_step
         lost_day[r] = max(event_day[i], opened_day[r]) if step == lost_step else no_day
+    steps = reached.shape[1] - 1
     for r in range(reached.shape[0]):
         opened = opened_day[r]
+        first = no_day  # the first day this step or a later one was reached
+        for k in range(steps, 0, -1):
+            first = min(first, reached[r, k])
+            reached[r, k] = first if first == no_day else max(first, opened)
         reached[r, 0] = opened
-        for k in range(1, reached.shape[1]):
-            if reached[r, k] != no_day and reached[r, k] < opened:
-                reached[r, k] = opened
 
 
 def compile_kernel() -> None:

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_safe
 
 from bridgehub.common.templatetags.bridgehub import select_options
 from bridgehub.engines.pipeline.cohorts import HORIZONS
-from bridgehub.exchanges.models import Programme, Round
+from bridgehub.exchanges.models import Programme
 from bridgehub.hubs.domain.queries import hubs_operated_by
 from bridgehub.manage.pipeline_page import PageLinks, render_content
 from bridgehub.manage.views.common import operator_view
@@ -83,8 +83,7 @@ def pipeline(request, hub):
     options = {
         "programmes": select_options([(str(one.pk), one.label_for(language))
                                       for one in Programme.objects.filter(hub=hub)], str(filters.programme_id or "")),
-        "rounds": select_options([(str(one.pk), one.label_for(language)) for one in Round.objects.filter(
-            programme__hub=hub).select_related("programme").order_by("-starts_at")], str(filters.round_id or "")),
+        "rounds": select_options([(str(pk), label) for pk, label in outcomes.rounds], str(filters.round_id or "")),
         "sectors": select_options([(sector.code, sector.label_for(language), sector.parent_id is not None)
                                    for sector in sector_map().values()], filters.sector),
         "countries": select_options(country_pair_choices(), request.GET.get("countries", "")),

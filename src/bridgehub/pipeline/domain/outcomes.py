@@ -55,6 +55,7 @@ class HubOutcomes:
     medians: list[cohort_engine.TimeToStep]
     cohorts: list[tuple[str, cohort_engine.CohortRow]]  # (label, row)
     amounts: list[Amounts] = field(default_factory=list)
+    rounds: list[tuple[int, str]] = field(default_factory=list)  # the hub's rounds, newest first: (id, title)
 
     @property
     def count(self) -> int:
@@ -139,6 +140,7 @@ def _count(hub: Hub, history: History, as_of: dt.datetime, filters: PipelineFilt
     today = (as_of - dt.timedelta(microseconds=1)).astimezone(hub.zone).date()
     snapshot = Snapshot(history, micros(as_of), today.toordinal(), chosen_mask(history, hub, filters))
     reached, confirmed = snapshot.funnel()
+    rounds = round_labels(hub)  # the cohorts' names, and the page's round filter
     funnel = engine.Funnel(reached, confirmed)
     horizons = cohort_engine.HORIZONS
     return HubOutcomes(
@@ -147,14 +149,18 @@ def _count(hub: Hub, history: History, as_of: dt.datetime, filters: PipelineFilt
         conversions=snapshot.conversions(CONVERSION_WINDOW_DAYS),
         incidence=[(k, str(STEP_LABELS[k]), snapshot.cumulative_incidence(k, horizons)) for k in range(1, STEPS + 1)],
         medians=[cohort_engine.TimeToStep(step, count, median) for step, count, median in snapshot.medians()],
-        cohorts=_cohort_rows(snapshot.cohorts(COOPERATION_STEP, horizons)),
-        amounts=_amounts(hub, snapshot))
+        cohorts=_cohort_rows(snapshot.cohorts(COOPERATION_STEP, horizons), dict(rounds)),
+        amounts=_amounts(hub, snapshot), rounds=rounds)
 
 
-def _cohort_rows(cells: list) -> list[tuple[str, cohort_engine.CohortRow]]:
+def round_labels(hub: Hub) -> list[tuple[int, str]]:
+    """The hub's rounds, newest first, as (id, title in the active language)."""
     language = translation.get_language()
-    rounds = {one.pk: one.label_for(language) for one in Round.objects.filter(
-        pk__in=[row.cohort for row in cells if row.cohort > 0]).select_related("programme")}
+    return [(one.pk, one.label_for(language))
+            for one in Round.objects.filter(programme__hub=hub).order_by("-starts_at")]
+
+
+def _cohort_rows(cells: list, rounds: dict[int, str]) -> list[tuple[str, cohort_engine.CohortRow]]:
     rows = []
     for row in cells:
         if row.cohort > 0:
