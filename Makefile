@@ -18,10 +18,12 @@ install: $(STAMP) compile-messages compile-kernels
 
 # The compiled loops, into Numba's cache now (instant when already cached): the scheduler's annealing
 # (engines/scheduling/kempe_kernel.py), so that no solve pays the compilation inside its time limit, and
-# the pipeline's stage state (engines/pipeline/state_kernel.py), so that no report request pays it.
+# the pipeline report's stage state and counts (engines/pipeline/*_kernel.py), so that no report
+# request pays it.
 compile-kernels: $(STAMP)
 	$(BIN)/python -m bridgehub.engines.scheduling.kempe
 	$(BIN)/python -m bridgehub.engines.pipeline.state_kernel
+	$(BIN)/python -m bridgehub.engines.pipeline.figures_kernel
 
 compile-messages: $(STAMP)
 	cd src/bridgehub && ../../$(BIN)/bridgehub compilemessages --verbosity 0

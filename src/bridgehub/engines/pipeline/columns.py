@@ -19,6 +19,7 @@ from functools import cached_property
 import numpy as np
 
 from bridgehub.engines.pipeline.cohorts import Conversion
+from bridgehub.engines.pipeline.figures_kernel import CLOSED_ROW, ENDED_ROW, REACHED_ROW, count_conversions, count_steps
 from bridgehub.engines.pipeline.state_kernel import fill_state
 
 NEVER = np.iinfo(np.int64).max  # a moment that never comes (not confirmed)
@@ -61,6 +62,13 @@ class History:
         """The last moment anything was recorded or confirmed (µs)."""
         confirmed = self.event_confirmed[self.event_confirmed != NEVER]
         return int(max(self.event_recorded.max(initial=0), confirmed.max(initial=0), self.opened_at.max(initial=0)))
+
+    @cached_property
+    def longest_course(self) -> int:
+        """The most days from a relationship's opening to any day recorded in the hub (bounds days-to-step)."""
+        if not len(self.event_day) or not len(self.opened_day):
+            return 0
+        return max(int(self.event_day.max()) - int(self.opened_day.min()), 0)
 
     @cached_property
     def events_with_amount(self) -> np.ndarray:
@@ -140,14 +148,15 @@ class CohortCells:
     pending: tuple[bool, ...]
 
 
-def _median(values: np.ndarray) -> float | None:
-    """The median of small non-negative whole numbers, from their histogram (no sort)."""
-    if not len(values):
+def _median_of_counts(counts: np.ndarray) -> float | None:
+    """The median of small non-negative whole numbers given as counts per value (no sort)."""
+    size = int(counts.sum())
+    if not size:
         return None
-    below = np.cumsum(np.bincount(values))
-    middle = len(values) // 2
+    below = np.cumsum(counts)
+    middle = size // 2
     upper = int(np.searchsorted(below, middle, side="right"))
-    if len(values) % 2:
+    if size % 2:
         return float(upper)
     lower = int(np.searchsorted(below, middle - 1, side="right"))
     return (lower + upper) / 2
@@ -190,83 +199,54 @@ class Snapshot:
     def count(self) -> int:
         return int(self.chosen.sum())
 
+    @cached_property
+    def _counts(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, int]:
+        """The funnel, the per-day ends and the days-to-step histogram (figures_kernel.count_steps), and
+        how many days the longest-followed chosen relationship has been followed (-1: none chosen)."""
+        history, steps = self.history, self.history.steps
+        opened = history.opened_day[self.chosen]
+        followed = int(self.today - opened.min()) if len(opened) else -1
+        funnel = np.zeros((2, steps + 1), dtype=np.int64)
+        ends = np.zeros((steps + 1, 3, max(followed, 0) + 1), dtype=np.int64)
+        days_to = np.zeros((steps + 1, history.longest_course + 1), dtype=np.int64)
+        count_steps(self.chosen, self.reached, history.opened_day, self.lost_day, self.furthest,
+                    self.furthest_confirmed, self.today, NO_DAY, funnel, ends, days_to)
+        return funnel, ends, days_to, followed
+
     def funnel(self) -> tuple[tuple[int, ...], tuple[int, ...]]:
-        steps = self.history.steps
-        furthest, confirmed = self.furthest[self.chosen], self.furthest_confirmed[self.chosen]
-        return (tuple(int((furthest >= k).sum()) for k in range(steps + 1)),
-                tuple(int((confirmed >= k).sum()) for k in range(steps + 1)))
+        funnel = self._counts[0]
+        return tuple(funnel[0].tolist()), tuple(funnel[1].tolist())
 
     def ids_at_step(self, step: int | None) -> list[int]:
         """Relationships that reached `step` or further (all for None), newest first."""
         mask = self.chosen if step is None else self.chosen & (self.furthest >= step)
         return self.history.relationship_ids[mask][::-1].tolist()  # the ids are kept ascending
 
-    # The chosen relationships' columns, gathered once per report: the figures below read them a
-    # dozen times, and each gathering of 50,000 rows costs about as much as the figure itself.
-    @cached_property
-    def chosen_reached(self) -> np.ndarray:
-        return self.reached[self.chosen]
-
-    @cached_property
-    def chosen_opened(self) -> np.ndarray:
-        return self.history.opened_day[self.chosen].astype(np.int64)
-
-    @cached_property
-    def chosen_lost_day(self) -> np.ndarray:
-        return self.lost_day[self.chosen].astype(np.int64)
-
-    def days_to(self, step: int) -> np.ndarray:
-        """Days from opening to `step` for the chosen (NO_DAY where not reached)."""
-        reached = self.chosen_reached[:, step]
-        return np.where(reached == NO_DAY, NO_DAY, reached - self.chosen_opened)
-
     def conversions(self, window: int) -> list[Conversion]:
-        result = []
-        reached = self.chosen_reached
-        for step in range(1, self.history.steps + 1):
-            before, after = reached[:, step - 1], reached[:, step]
-            eligible = before != NO_DAY
-            young = eligible & (self.today - before < window)
-            judged = eligible & ~young
-            went_on = judged & (after != NO_DAY) & (after - before <= window)
-            result.append(Conversion(step, int(judged.sum()), int(went_on.sum()), int(young.sum())))
-        return result
+        counts = np.zeros((self.history.steps + 1, 3), dtype=np.int64)
+        count_conversions(self.chosen, self.reached, self.today, window, NO_DAY, counts)
+        return [Conversion(step, *counts[step].tolist()) for step in range(1, self.history.steps + 1)]
 
     def cumulative_incidence(self, step: int, horizons: tuple[int, ...]) -> dict[int, float | None]:
-        opened, lost_day = self.chosen_opened, self.chosen_lost_day
-        reached_day = self.chosen_reached[:, step].astype(np.int64)
-        is_reached = reached_day <= self.today
-        is_lost = ~is_reached & (lost_day <= self.today)
-        exit_day = np.where(is_reached, reached_day - opened,
-                            np.where(is_lost, lost_day - opened, self.today - opened))
-        exit_day = np.maximum(exit_day, 0)
-        followed = int((self.today - opened).max()) if len(opened) else -1
-        # Exit days are small whole numbers: count per day, then keep the days something happened on.
-        ended = np.bincount(exit_day)
-        days = np.flatnonzero(ended)
-        reached_count = np.bincount(exit_day, weights=is_reached, minlength=len(ended))[days]
-        lost_count = np.bincount(exit_day, weights=is_lost, minlength=len(ended))[days]
-        ended = ended[days]
-        at_risk = len(exit_day) - np.concatenate(([0], np.cumsum(ended)[:-1]))
+        """Kaplan–Aalen style: per day of the course, the share still open times the share of those at
+        risk that reach the step that day; closing without result ends a course without reaching it."""
+        _funnel, ends, _days_to, followed = self._counts
+        # Every day of the course up to the last one something ended on: a day without ends multiplies
+        # by exactly 1 and adds exactly 0 (the same figures as counting only the days with ends); after
+        # the last end nobody is at risk.
+        last = int(np.flatnonzero(ends[step, ENDED_ROW])[-1]) + 1 if followed >= 0 else 0
+        reached_count, lost_count, ended = (ends[step, row, :last] for row in (REACHED_ROW, CLOSED_ROW, ENDED_ROW))
+        at_risk = self.count - np.concatenate(([0], np.cumsum(ended)[:-1]))
         surviving_after = np.cumprod(1 - (reached_count + lost_count) / at_risk)
         surviving_before = np.concatenate(([1.0], surviving_after[:-1]))
         incidence = np.cumsum(surviving_before * reached_count / at_risk)
-        result: dict[int, float | None] = {}
-        for horizon in horizons:
-            if followed < horizon:
-                result[horizon] = None
-                continue
-            upto = np.searchsorted(days, horizon, side="right")
-            result[horizon] = float(incidence[upto - 1]) if upto else 0.0
-        return result
+        return {horizon: None if followed < horizon else float(incidence[min(horizon, last - 1)])
+                for horizon in horizons}
 
     def medians(self) -> list[tuple[int, int, float | None]]:
-        result = []
-        for step in range(1, self.history.steps + 1):
-            days = self.days_to(step)
-            days = days[days != NO_DAY]
-            result.append((step, len(days), _median(days)))
-        return result
+        days_to = self._counts[2]
+        return [(step, int(days_to[step].sum()), _median_of_counts(days_to[step]))
+                for step in range(1, self.history.steps + 1)]
 
     def amounts(self, stage: str) -> tuple[dict[str, int], int, int, dict[str, int], int, int]:
         """Amounts of the known events of `stage`: claimed (per currency as recorded, total in the hub's

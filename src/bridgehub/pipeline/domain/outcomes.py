@@ -17,12 +17,13 @@ from django.db.models import Q
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from bridgehub.common.statements import Names, Part, Select
 from bridgehub.directory.models import Organisation
 from bridgehub.engines.pipeline import cohorts as cohort_engine
 from bridgehub.engines.pipeline import funnel as engine
 from bridgehub.engines.pipeline.amounts import Total
 from bridgehub.engines.pipeline.columns import History, Snapshot
-from bridgehub.exchanges.models import Round
+from bridgehub.exchanges.models import Programme, Round
 from bridgehub.hubs.models import Hub
 from bridgehub.pipeline.domain.history import hub_history, micros
 from bridgehub.pipeline.domain.queries import STEP_LABELS, PipelineFilters
@@ -153,11 +154,20 @@ def _count(hub: Hub, history: History, as_of: dt.datetime, filters: PipelineFilt
         amounts=_amounts(hub, snapshot), rounds=rounds)
 
 
+def _hub_rounds(n: Names) -> str:
+    return (f"FROM {n.table(Round)} r JOIN {n.table(Programme)} p "  # noqa: S608 (model names only)
+            f"ON p.{n.column(Programme, 'id')} = r.{n.column(Round, 'programme')} "
+            f"WHERE p.{n.column(Programme, 'hub')} = %s ORDER BY r.{n.column(Round, 'starts_at')} DESC")
+
+
+# Read on every report (a statement: as a queryset its compiling cost more than the rest of the read).
+HUB_ROUNDS = Select([Part(Round, "r", fields=("title", "title_zh_hant", "title_ja", "title_en"))], _hub_rounds)
+
+
 def round_labels(hub: Hub) -> list[tuple[int, str]]:
     """The hub's rounds, newest first, as (id, title in the active language)."""
     language = translation.get_language()
-    return [(one.pk, one.label_for(language))
-            for one in Round.objects.filter(programme__hub=hub).order_by("-starts_at")]
+    return [(one.pk, one.label_for(language)) for (one,) in HUB_ROUNDS.rows([hub.pk])]
 
 
 def _cohort_rows(cells: list, rounds: dict[int, str]) -> list[tuple[str, cohort_engine.CohortRow]]:
