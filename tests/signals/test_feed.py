@@ -1,5 +1,7 @@
 """A member's feed: what concerns them, why, and never another hub's news."""
 
+import html
+
 import pytest
 from django.utils import translation
 
@@ -118,10 +120,10 @@ def test_a_talent_with_no_organisation_follows_the_sectors_their_profile_is_read
                              "sector-facility": ["Robotics, Facility or expansion"],
                              "partner": ["Robotics, Contract or order"]}  # a robotics story, not their partner
     with translation.override("en"):
-        page = client_for(talent).get("/signals/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+        page = html.unescape(client_for(talent).get("/signals/", HTTP_ACCEPT_LANGUAGE="en").content.decode())
     assert "the sectors your profile is read as" in page and "(from your profile)" in page
     assert "(your organisation's)" not in page
-    owner_page = client_for(world.owner).get("/signals/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    owner_page = html.unescape(client_for(world.owner).get("/signals/", HTTP_ACCEPT_LANGUAGE="en").content.decode())
     assert "(your organisation's)" in owner_page  # a member with an organisation: its sectors, as before
 
 

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST, require_safe
 from bridgehub.directory.domain.queries import access_organisation_for_user, member_hub_ids
 from bridgehub.directory.models import Sector
 from bridgehub.hubs.models import Hub
+from bridgehub.matchmaking.domain.recommendations import sector_map
 from bridgehub.signals.domain import queries
 from bridgehub.signals.domain.follows import (
     SignalsError,
@@ -22,6 +23,7 @@ from bridgehub.signals.domain.follows import (
 )
 from bridgehub.signals.enums import EventType
 from bridgehub.signals.models import ItemLink
+from bridgehub.web.signals_page import Panel, render_content
 
 PAGE_SIZE = 20
 MAX_PAGE = 10_000
@@ -37,17 +39,17 @@ def signals(request):
     entries = queries.feed_entries(request.user, items, interests, request.LANGUAGE_CODE)
     hubs = Hub.objects.filter(pk__in=member_hub_ids(request.user)).order_by("slug")
     follows = list(queries.follows_for_user(request.user))
-    return render(request, "web/signals.html", {
-        "page_number": page_number, "has_older": has_older, "entries": entries, "hubs": hubs,
-        "followed_organisations": sorted({follow.organisation for follow in follows if follow.organisation},
-                                         key=lambda organisation: organisation.name),
-        "sectors": Sector.objects.order_by("position"),
-        "chosen_sectors": {follow.sector_id for follow in follows if follow.sector_id},
-        "event_types": EventType.choices,
-        "chosen_event_types": {follow.event_type for follow in follows if follow.event_type},
-        "default_sectors": interests.sectors - {follow.sector_id for follow in follows if follow.sector_id},
-        "sectors_from_profile": interests.sectors_from_profile,
-    })
+    chosen_sectors = {follow.sector_id for follow in follows if follow.sector_id}
+    panel = Panel(
+        hubs=list(hubs),
+        organisations=sorted({follow.organisation for follow in follows if follow.organisation},
+                             key=lambda organisation: organisation.name),
+        sectors=list(sector_map().values()), chosen_sectors=chosen_sectors,
+        default_sectors=interests.sectors - chosen_sectors, event_types=EventType.choices,
+        chosen_event_types={follow.event_type for follow in follows if follow.event_type},
+        sectors_from_profile=interests.sectors_from_profile)
+    return render(request, "web/signals.html", {"content": render_content(
+        request, entries=entries, page_number=page_number, has_older=has_older, panel=panel)})
 
 
 @login_required
