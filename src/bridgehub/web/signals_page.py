@@ -61,21 +61,42 @@ def _words(sectors_from_profile: bool) -> dict[str, str]:
     }
 
 
-def _entry(entry: Any) -> dict[str, Any]:
+class _Paths:
+    """The page's per-row paths, from one `reverse` each with a placeholder: reversing once per link
+    cost ~0.07 ms, a few milliseconds on a page of twenty stories. Slugs and ids need no quoting."""
+
+    SLUG, NUMBER = "slug-placeholder", 987654321
+
+    def __init__(self) -> None:
+        self.organisation = reverse("web:organisation", args=[self.SLUG])
+        self.follow = reverse("web:organisation_follow", args=[self.SLUG])
+        self.wrong = reverse("web:signal_link_wrong", args=[self.NUMBER])
+
+    def of_organisation(self, slug: str) -> str:
+        return self.organisation.replace(self.SLUG, slug)
+
+    def to_follow(self, slug: str) -> str:
+        return self.follow.replace(self.SLUG, slug)
+
+    def wrong_link(self, pk: int) -> str:
+        return self.wrong.replace(str(self.NUMBER), str(pk))
+
+
+def _entry(entry: Any, paths: _Paths, events: dict[str, str], badges: dict[str, SafeString]) -> dict[str, Any]:
     item = entry.item
     published = timezone.localtime(item.published_at)
     count = len(entry.copies)
+    if item.language not in badges:
+        badges[item.language] = SafeString(language_badge(item.language))
     return {
         "pk": item.pk, "language": item.language, "url": item.url, "title": item.title,
-        "badge": SafeString(language_badge(item.language)),
-        "published": published.isoformat(), "day": published.date().isoformat(),
-        "event": item.get_event_type_display() if item.event_type else "",
+        "badge": badges[item.language], "published": published.isoformat(), "day": published.date().isoformat(),
+        "event": events.get(item.event_type, item.event_type) if item.event_type else "",
         "sources": ngettext("%(counter)s source", "%(counter)s sources", count) % {"counter": count},
         "copies": [(copy.url, copy.language, copy.outlet) for copy in entry.copies],
         "evidence": item.evidence if item.evidence and item.evidence != item.title else "",
         "reasons": entry.reasons,
-        "links": [(reverse("web:organisation", args=[link.organisation.slug]), link.organisation.name,
-                   reverse("web:signal_link_wrong", args=[link.pk]),
+        "links": [(paths.of_organisation(link.organisation.slug), link.organisation.name, paths.wrong_link(link.pk),
                    _("This story is not about %(name)s") % {"name": link.organisation.name})
                   for link in entry.links],
         "follow_up": bool(item.follow_up_of_id),
@@ -86,12 +107,13 @@ def render_content(request: Any, *, entries: list[Any], page_number: int, has_ol
     """The page's content block."""
     sectors = [(sector.pk, sector.parent_id is not None, sector.label_for(request.LANGUAGE_CODE),
                 sector.pk in panel.chosen_sectors, sector.pk in panel.default_sectors) for sector in panel.sectors]
+    paths, events, badges = _Paths(), {value: str(name) for value, name in panel.event_types}, {}
     values = {
         "words": _words(panel.sectors_from_profile), "csrf_input": csrf_input(request),
-        "entries": [_entry(entry) for entry in entries], "page_number": page_number, "has_older": has_older,
-        "organisations": [(reverse("web:organisation", args=[organisation.slug]), organisation.name,
-                           reverse("web:organisation_follow", args=[organisation.slug]))
-                          for organisation in panel.organisations],
+        "entries": [_entry(entry, paths, events, badges) for entry in entries], "page_number": page_number,
+        "has_older": has_older,
+        "organisations": [(paths.of_organisation(organisation.slug), organisation.name,
+                           paths.to_follow(organisation.slug)) for organisation in panel.organisations],
         "hubs": [(hub.pk, _("Sectors in %(hub)s") % {"hub": hub.name_for(request.LANGUAGE_CODE)})
                  for hub in panel.hubs],
         "topics_url": reverse("web:signals_topics"), "sectors": sectors,
