@@ -7,7 +7,7 @@ import random
 import numpy as np
 import pytest
 
-from bridgehub.engines.pipeline import cohorts, columns, funnel
+from bridgehub.engines.pipeline import cohorts, columns, figures_kernel, funnel, state_kernel
 
 STAGES = ("met", "follow_up", "nda", "poc", "agreement", "investment", "hire", "order", "closed_lost")
 CURRENCIES = ("TWD", "JPY", "USD")
@@ -109,3 +109,19 @@ def test_the_columns_count_what_the_reference_counts(seed):
         assert list(ours.reached) == [cell.reached for cell in row.cells]
         assert list(ours.pending) == [cell.pending for cell in row.cells]
     assert not rows
+
+
+def test_the_compiled_passes_count_the_toy_reports_of_make_install():
+    # `make install` compiles both loops through these; each checks what it counted and raises otherwise.
+    state_kernel.compile_kernel()
+    figures_kernel.compile_kernel()
+
+
+def test_a_report_of_nobody_has_no_figures():
+    history, _reference, _events = random_world(random.Random(3))
+    nobody = np.zeros(len(history.relationship_ids), dtype=bool)
+    snapshot = columns.Snapshot(history, micros(dt.datetime(2026, 1, 1, tzinfo=dt.UTC)), 739617, nobody)
+    assert snapshot.funnel() == ((0,) * 7, (0,) * 7)
+    assert all(value is None for value in snapshot.cumulative_incidence(4, cohorts.HORIZONS).values())
+    assert snapshot.medians() == [(step, 0, None) for step in range(1, 7)]
+    assert [(c.judged, c.went_on, c.too_young) for c in snapshot.conversions(90)] == [(0, 0, 0)] * 6
