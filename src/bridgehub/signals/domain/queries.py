@@ -101,7 +101,9 @@ def feed_page(user: Any, interests: Interests, page: int, size: int) -> tuple[li
     offset = (page - 1) * size
     rows = list(_concerning(user, interests, hubs).order_by("-published_at", "-item_id")[offset:offset + size + 1])
     ids = [row["item_id"] for row in rows[:size]]
-    loaded = {item.pk: item for item in with_feed_data(Item.objects.filter(pk__in=ids).select_related("hub"))}
+    # Never shown in a feed: an article's whole text and its copy signature (kilobytes a story).
+    loaded = {item.pk: item for item in with_feed_data(Item.objects.filter(pk__in=ids).defer("body", "signature")
+                                                        .select_related("hub"))}
     return [loaded[pk] for pk in ids], len(rows) > size
 
 
