@@ -1,7 +1,10 @@
+import datetime as dt
+
 import pytest
 from django.test import Client
 
 from bridgehub.accounts.domain.tokens import issue_token
+from bridgehub.accounts.models import ApiToken
 from bridgehub.directory.models import Organisation, ProfileText
 from tests.factories.core import OrganisationFactory, OrganisationHubFactory, ProfileTextFactory
 
@@ -33,6 +36,23 @@ def test_only_admins_patch_an_organisation(world, who, expected):
                                             content_type="application/json")
     assert response.status_code == expected
     assert Organisation.objects.get(slug="secret-chips").name == ("Renamed" if expected == 200 else "Secret Chips")
+
+
+@pytest.mark.django_db
+def test_a_tokens_use_is_recorded_to_the_minute_not_on_every_request(world):
+    token, raw = issue_token(user=world.owner, name="test")
+    client = Client(HTTP_AUTHORIZATION=f"Bearer {raw}")
+    assert client.get("/api/v1/organisations").status_code == 200
+    token.refresh_from_db()
+    first = token.last_used_at
+    assert first is not None
+    client.get("/api/v1/organisations")
+    token.refresh_from_db()
+    assert token.last_used_at == first  # within the minute: no write
+    ApiToken.objects.filter(pk=token.pk).update(last_used_at=first - dt.timedelta(minutes=2))
+    client.get("/api/v1/organisations")
+    token.refresh_from_db()
+    assert token.last_used_at > first
 
 
 @pytest.mark.django_db

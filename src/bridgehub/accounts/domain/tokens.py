@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.db import transaction
 from django.utils import timezone
 
@@ -17,12 +19,20 @@ def issue_token(*, user: User, name: str) -> tuple[ApiToken, str]:
     return token, raw
 
 
+# The token page shows when a token was last used, to the minute. Recording every request instead made
+# each API read a database write: on SQLite one writer at a time, so 20 clients of the feed API queued
+# on the write lock (bench/signals_load.py: the API slower than the page that does more).
+USE_RECORDED_EVERY = dt.timedelta(minutes=1)
+
+
 def user_for_token(raw: str) -> User | None:
-    """The active user a raw token belongs to, or None. Records the time of use."""
+    """The active user a raw token belongs to, or None. Records the time of use (at most once a minute)."""
     token = ApiToken.objects.select_related("user").filter(token_hash=hash_token(raw)).first()
     if token is None or not token.user.is_active:
         return None
-    ApiToken.objects.filter(pk=token.pk).update(last_used_at=timezone.now())
+    now = timezone.now()
+    if token.last_used_at is None or now - token.last_used_at >= USE_RECORDED_EVERY:
+        ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
     return token.user
 
 
