@@ -14,17 +14,12 @@ from typing import Any
 from django.template.defaultfilters import floatformat
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils.formats import number_format
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from bridgehub.common.templatetags.bridgehub import grouped
 from bridgehub.common.text import whole_percent
-
-
-def grouped(value: int) -> str:
-    """As the `grouped` template filter: a count with the locale's digit grouping."""
-    return number_format(value, force_grouping=True)
 
 
 def _day(value: dt.date | None) -> str:
