@@ -6,13 +6,11 @@ holds structure only.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from django.core.paginator import Page
 from django.http import QueryDict
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils.formats import number_format
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
@@ -21,9 +19,9 @@ from django.utils.translation import ngettext
 from bridgehub.common.templatetags.bridgehub import language_badge
 from bridgehub.directory.domain.listing import ListingRow
 from bridgehub.web.choices import enum_labels
+from bridgehub.web.paths import RowPaths
 
 BLURB_LENGTH = 160
-_SLUG = re.compile(r"[-a-zA-Z0-9_]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,8 +60,7 @@ def render_results(rows: list[ListingRow], page: Page, query: QueryDict, languag
 
 def cards(rows: list[ListingRow], language: str) -> list[Card]:
     labels = enum_labels(language)
-    # One reverse() for the page: a slug is ASCII letters, digits, - and _ (SlugField), which URLs carry as is.
-    url_before, url_after = reverse("web:organisation", args=["slug"]).rsplit("slug", 1)
+    organisation_path = RowPaths("web:organisation", "slug")
     result = []
     for row in rows:
         meta = [labels["kinds"][row.kind], labels["countries"].get(row.country, row.country)]
@@ -71,8 +68,7 @@ def cards(rows: list[ListingRow], language: str) -> list[Card]:
             meta.append(stage)
         badge = language_badge(row.text_language, language) if row.text_language else ""
         result.append(Card(
-            url=url_before + row.slug + url_after if _SLUG.fullmatch(row.slug) else reverse(
-                "web:organisation", args=[row.slug]), name=row.name, name_reading=row.name_reading,
+            url=organisation_path(row.slug), name=row.name, name_reading=row.name_reading,
             meta=" · ".join(meta), text_language=row.text_language,
             blurb=_shortened(row.tagline or row.summary), badge=badge,
             sector_labels=[sector.label_for(language) for sector in row.sectors]))
