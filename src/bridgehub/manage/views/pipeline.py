@@ -18,14 +18,13 @@ from bridgehub.hubs.domain.queries import hubs_operated_by
 from bridgehub.manage.pipeline_page import PageLinks, render_content
 from bridgehub.manage.views.common import operator_view
 from bridgehub.matchmaking.domain.recommendations import sector_map
-from bridgehub.pipeline.domain.outcomes import CONVERSION_WINDOW_DAYS, COOPERATION_STEP, hub_outcomes
+from bridgehub.pipeline.domain.outcomes import CONVERSION_WINDOW_DAYS, COOPERATION_STEP, hub_outcomes, listing
 from bridgehub.pipeline.domain.queries import STEP_LABELS, PipelineFilters, country_pair_choices
 from bridgehub.pipeline.domain.report import end_of_day, relationships_csv
 from bridgehub.pipeline.domain.report_files import outcomes_pdf, outcomes_xlsx
 from bridgehub.pipeline.domain.stale import save_stale_limits, settings_for
-from bridgehub.pipeline.enums import Origin, Stage
+from bridgehub.pipeline.enums import Stage
 from bridgehub.pipeline.forms import StaleAfterForm
-from bridgehub.pipeline.models import Relationship
 
 BAR_WIDTH = 360  # px of the longest bar in the chart's 640-wide view box
 LISTED_PER_PAGE = 50
@@ -66,18 +65,7 @@ def pipeline(request, hub):
     step = request.GET.get("step", "")
     chosen = int(step) if step.isdigit() and int(step) in STEP_LABELS else None
     page = Paginator(outcomes.ids_at_step(chosen), LISTED_PER_PAGE).get_page(request.GET.get("page"))
-    # The listed page's sides and origin as plain values (fifty rows of three models each cost more
-    # than the rest of the listing); labels looked up once per page, not once per row.
-    sides = {pk: (f"{organisation} · {counterpart or person}", origin) for pk, organisation, counterpart, person, origin
-             in Relationship.objects.filter(pk__in=list(page.object_list)).values_list(
-                 "pk", "organisation__name", "counterpart__name", "person__name", "origin")}
-    origins = {value: str(label) for value, label in Origin.choices}
-    stages = {value: str(label) for value, label in Stage.choices}
-    listed = []
-    for pk in page.object_list:
-        state = outcomes.state_of(pk)
-        names, origin = sides[pk]
-        listed.append((names, origins[origin], stages[state.current] if state.current else str(STEP_LABELS[0])))
+    listed = listing(outcomes, list(page.object_list))
     totals = [(str(Stage(amounts.stage).label), amounts) for amounts in outcomes.amounts]
     language = request.LANGUAGE_CODE
     options = {
