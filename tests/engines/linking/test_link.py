@@ -108,7 +108,7 @@ def test_link_files_writes_one_line_per_item(tmp_path):
     _write(tmp_path / "items.jsonl", [{"id": "n1", "lang": "ja", "text": "東京横浜電鉄が生まれた。"},
                                       {"id": "n2", "lang": "zh-Hant", "text": "沒有任何機構。"}])
     counts = link_files(tmp_path / "directory.jsonl", tmp_path / "items.jsonl", tmp_path / "links.jsonl")
-    assert counts == {"organisations": 2, "items": 2, "links": 1}
+    assert counts == {"organisations": 2, "items": 2, "links": 1, "carried_from_translations": 0}
     lines = [json.loads(line) for line in (tmp_path / "links.jsonl").read_text(encoding="utf-8").splitlines()]
     assert lines == [{"id": "n1", "orgs": ["o1"]}, {"id": "n2", "orgs": []}]
 

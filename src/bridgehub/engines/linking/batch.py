@@ -13,7 +13,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
+import numpy as np
+
+from .carry import LinkedText, carry_over_translations
+from .language import LANGUAGES, detect_language
 from .link import Entry, Linker
+from .stories import TRANSLATION_THRESHOLD
 
 Row = TypeVar("Row")
 
@@ -35,11 +40,14 @@ def _entry(row: dict[str, Any]) -> Entry | str:
     return Entry(row["id"], tuple(names))
 
 
-def _item(row: dict[str, Any]) -> tuple[str, str] | str:
+def _item(row: dict[str, Any]) -> tuple[str, str, str] | str:
     missing = [field for field in ("id", "text") if not isinstance(row.get(field), str)]
     if missing:
         return f"missing or invalid {', '.join(missing)}"
-    return row["id"], row["text"]
+    language = row.get("lang")
+    if language is not None and language not in LANGUAGES:
+        return f"lang must be one of {', '.join(LANGUAGES)}"
+    return row["id"], language or detect_language(row["text"]), row["text"]
 
 
 def _read(path: Path, parse: Callable[[dict[str, Any]], Row | str], problems: list[str]) -> list[Row]:
@@ -65,18 +73,32 @@ def _read(path: Path, parse: Callable[[dict[str, Any]], Row | str], problems: li
     return rows
 
 
-def link_files(directory: Path, items: Path, out: Path) -> dict[str, int]:
-    """Link every item of `items` against `directory` into `out`; returns counts."""
+def link_files(directory: Path, items: Path, out: Path,
+               encode: Callable[[list[str]], np.ndarray] | None = None) -> dict[str, int]:
+    """Link every item of `items` against `directory` into `out`; returns counts.
+
+    With `encode` (the encoder's query vectors), an English item that translates another item of the
+    file also gets the organisations its original names and the directory lists in the other script
+    only, where the English text shows a name for them (see `carry`): what the product does when a
+    translation joins its story."""
     problems: list[str] = []
     entries = _read(directory, _entry, problems)
     texts = _read(items, _item, problems)
     if problems:
         raise LinkFileError(problems)
     linker = Linker(entries)
+    linked = [LinkedText(item_id, language, text,
+                         [(mention.start, mention.end, mention.ids) for mention in linker.mentions(text)])
+              for item_id, language, text in texts]
+    gained = {}
+    if encode is not None:
+        names = {entry.id: entry.names for entry in entries}
+        gained = carry_over_translations(linked, names, encode, TRANSLATION_THRESHOLD)
     lines, links = [], 0
-    for item_id, text in texts:
-        found = sorted(linker.link(text))
+    for item in linked:
+        found = sorted(item.organisations | set(gained.get(item.key, ())))
         links += len(found)
-        lines.append(json.dumps({"id": item_id, "orgs": found}, ensure_ascii=False))
+        lines.append(json.dumps({"id": item.key, "orgs": found}, ensure_ascii=False))
     out.write_text("".join(f"{line}\n" for line in lines), encoding="utf-8")
-    return {"organisations": len(entries), "items": len(texts), "links": links}
+    return {"organisations": len(entries), "items": len(texts), "links": links,
+            "carried_from_translations": sum(map(len, gained.values()))}

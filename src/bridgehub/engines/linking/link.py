@@ -47,7 +47,9 @@ class Linker:
         # For keys that several organisations share: each one's names folded less eagerly.
         self._closer: dict[str, set[str]] = defaultdict(set)
         self._lower_case_keys: set[str] = set()  # Latin names some organisation writes in lower case
+        self.names: dict[str, tuple[str, ...]] = {}  # every organisation's names as the directory lists them
         for entry in entries:
+            self.names[entry.id] = entry.names
             for name in entry.names:
                 keys = name_keys(name)
                 for key in keys:

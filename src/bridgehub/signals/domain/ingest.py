@@ -6,33 +6,22 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime
 from functools import partial
 from urllib.parse import urlsplit
 
 from django.db import transaction
 from django.db.models import F
-from django.utils import timezone
 
 from bridgehub.directory.models import Sector
 from bridgehub.engines.linking.events import read_event
 from bridgehub.engines.linking.language import detect_language
 from bridgehub.engines.linking.sectors import read_sectors
-from bridgehub.engines.linking.stories import (
-    TRANSLATION_DAYS,
-    StoryFacts,
-    StoryIndex,
-    is_follow_up,
-    same_subject,
-    signature,
-    translation_of,
-)
+from bridgehub.engines.linking.stories import StoryFacts, signature
 from bridgehub.hubs.models import Hub
 from bridgehub.signals.domain.directory import linker_for_hub
+from bridgehub.signals.domain.stories import Copy, RecentStories, day_of
 from bridgehub.signals.models import Item, ItemCopy, ItemLink, ItemSector, Source
-
-# Copies and follow-ups are looked for among the stories of the last weeks, not the whole archive.
-STORY_WINDOW = timedelta(days=45)
 
 
 @dataclass(frozen=True)
@@ -54,58 +43,15 @@ class IngestResult:
     new_ids: list[int] = field(default_factory=list)
 
 
-def _day(moment: datetime) -> int:
-    return moment.date().toordinal()
-
-
-class _RecentStories:
-    """The hub's stories of the last weeks, as copy and follow-up detection needs them."""
-
-    def __init__(self, hub: Hub):
-        recent = list(Item.objects.filter(hub=hub, published_at__gte=timezone.now() - STORY_WINDOW)
-                      .prefetch_related("links").only("pk", "signature", "event_type", "published_at", "language"))
-        self.index = StoryIndex((str(item.pk), bytes(item.signature)) for item in recent)
-        self.facts = {item.pk: StoryFacts(frozenset(str(link.organisation_id) for link in item.links.all()),
-                                          item.event_type, _day(item.published_at)) for item in recent}
-        self.languages = {item.pk: item.language for item in recent}
-        # Follow-ups and translations share an organisation: only those stories are looked at.
-        self.naming: dict[str, set[int]] = {}
-        for pk, fact in self.facts.items():
-            self._index_names(pk, fact)
-
-    def _index_names(self, pk: int, fact: StoryFacts) -> None:
-        for organisation in fact.organisations:
-            self.naming.setdefault(organisation, set()).add(pk)
-
-    def _sharing(self, named: frozenset[str]) -> set[int]:
-        return set().union(*(self.naming.get(organisation, set()) for organisation in named))
-
-    def copy_of(self, text: str, language: str, packed: bytes, named: frozenset[str], day: int) -> int | None:
-        """The story this text copies: the same words (MinHash), or the same meaning in another language."""
-        found = self.index.copy_of(packed, lambda key: same_subject(self.facts[int(key)].organisations, named))
-        if found is not None:
-            return int(found)
-        candidates = sorted(pk for pk in self._sharing(named) if self.facts[pk].organisations == named
-                            and abs(self.facts[pk].day - day) <= TRANSLATION_DAYS and self.languages[pk] != language)
-        if not candidates:
-            return None  # the encoder is loaded only when a translation is possible
-        from bridgehub.matchmaking.domain.refresh import encoder
-
-        texts = {pk: f"{title}\n{body}" for pk, title, body in
-                 Item.objects.filter(pk__in=candidates).values_list("pk", "title", "body")}
-        vectors = encoder().queries([text] + [texts[pk] for pk in candidates])
-        found = translation_of(vectors[0], [(str(pk), vectors[index + 1]) for index, pk in enumerate(candidates)])
-        return int(found) if found is not None else None
-
-    def follow_up_of(self, story: StoryFacts) -> int | None:
-        earlier = [pk for pk in self._sharing(story.organisations) if is_follow_up(story, self.facts[pk])]
-        return max(earlier, key=lambda pk: self.facts[pk].day) if earlier else None
-
-    def add(self, item: Item, story: StoryFacts, packed: bytes) -> None:
-        self.index.add(str(item.pk), packed)
-        self.facts[item.pk] = story
-        self.languages[item.pk] = item.language
-        self._index_names(item.pk, story)
+def _add_links(hub: Hub, copy: Copy, mentions: dict[int, str]) -> None:
+    """A translation that names organisations its story lacked (the story in English, the directory
+    listing them in another script only) adds them to the story, with its mention."""
+    if copy.new_organisations:
+        published_at = Item.objects.filter(pk=copy.story).values_list("published_at", flat=True).get()
+        ItemLink.objects.bulk_create(ItemLink(item_id=copy.story, organisation_id=int(organisation),
+                                              mention=mentions[int(organisation)][:200], hub=hub,
+                                              published_at=published_at)
+                                     for organisation in sorted(copy.new_organisations))
 
 
 def _sector_ids() -> dict[str, set[int]]:
@@ -121,7 +67,7 @@ def ingest(*, hub: Hub, source: Source | None, raw_items: list[RawItem]) -> Inge
     the hub already has is skipped; a copy of a recent story becomes one more copy of it."""
     result = IngestResult()
     linker = linker_for_hub(hub)
-    recent = _RecentStories(hub)
+    recent = RecentStories(hub, linker)
     sector_ids = _sector_ids()
     known = set(ItemCopy.objects.filter(hub=hub, url__in=[raw.url for raw in raw_items]).values_list("url", flat=True))
     with transaction.atomic():
@@ -137,14 +83,15 @@ def ingest(*, hub: Hub, source: Source | None, raw_items: list[RawItem]) -> Inge
             organisations = {int(organisation): text[mention.start:mention.end]
                              for mention in linker.mentions(text) for organisation in mention.ids}
             named = frozenset(map(str, organisations))
-            copy_of = recent.copy_of(text, language, packed, named, _day(raw.published_at))
-            if copy_of is not None:
-                ItemCopy.objects.create(hub=hub, item_id=copy_of, source=source, url=raw.url, outlet=outlet,
+            copy = recent.copy_of(text, language, packed, named, day_of(raw.published_at))
+            if copy is not None:
+                ItemCopy.objects.create(hub=hub, item_id=copy.story, source=source, url=raw.url, outlet=outlet,
                                         title=raw.title[:500], language=language, published_at=raw.published_at)
+                _add_links(hub, copy, organisations)
                 result.copies += 1
                 continue
             event = read_event(raw.title, raw.body)
-            story = StoryFacts(named, event.event_type, _day(raw.published_at))
+            story = StoryFacts(named, event.event_type, day_of(raw.published_at))
             item = Item.objects.create(
                 hub=hub, title=raw.title[:500], body=raw.body, language=language, url=raw.url,
                 published_at=raw.published_at, event_type=event.event_type, evidence=event.evidence[:500],
