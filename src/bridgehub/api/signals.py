@@ -88,14 +88,19 @@ class SourceIn(Schema):
     url: str
 
 
-def _item_out(item: Item, links: list[ItemLink] | None = None, reasons: list[str] | None = None) -> dict:
+def _item_out(item: Item, reasons: list[str] | None = None, entry: queries.FeedEntry | None = None) -> dict:
+    """An item as the API gives it: its parts from a feed `entry` (the reader's links only) or prefetched
+    (`queries.with_feed_data`)."""
+    links = item.links.all() if entry is None else entry.links
+    sectors = item.sectors.all() if entry is None else entry.sectors
+    copies = item.copies.all() if entry is None else entry.copies
     return {"id": item.pk, "hub": item.hub.slug, "title": item.title, "language": item.language, "url": item.url,
             "published_at": item.published_at, "event_type": item.event_type, "evidence": item.evidence,
-            "sectors": sorted(sector.code for sector in item.sectors.all()), "follow_up_of": item.follow_up_of_id,
+            "sectors": sorted(sector.code for sector in sectors), "follow_up_of": item.follow_up_of_id,
             "links": [{"id": link.pk, "organisation": link.organisation.slug, "name": link.organisation.name,
-                       "mention": link.mention} for link in (item.links.all() if links is None else links)],
+                       "mention": link.mention} for link in links],
             "copies": [{"outlet": copy.outlet, "url": copy.url, "language": copy.language,
-                        "published_at": copy.published_at} for copy in item.copies.all()],
+                        "published_at": copy.published_at} for copy in copies],
             "reasons": reasons or []}
 
 
@@ -110,9 +115,9 @@ def signals_feed(request, page: int = Query(1, ge=1, le=MAX_PAGE), page_size: in
     """The stories that concern you (your organisations, your relationships, what you follow), newest first,
     each with why."""
     interests = queries.interests_for_user(request.user)
-    items, has_next = queries.feed_page(request.user, interests, page, page_size)
-    entries = queries.feed_entries(request.user, items, interests, translation.get_language())
-    return {"items": [_item_out(entry.item, entry.links, entry.reasons) for entry in entries], "page": page,
+    items, has_next, parts = queries.feed_page(request.user, interests, page, page_size)
+    entries = queries.feed_entries(request.user, items, interests, translation.get_language(), parts)
+    return {"items": [_item_out(entry.item, entry.reasons, entry) for entry in entries], "page": page,
             "has_next": has_next}
 
 

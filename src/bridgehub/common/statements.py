@@ -134,6 +134,23 @@ class Count:
             return int(cursor.fetchone()[0])
 
 
+class Values:
+    """A whole statement `sql(names)` whose rows are wanted as plain tuples (ids, pairs of ids)."""
+
+    def __init__(self, sql: Callable[[Names], str]) -> None:
+        self.sql = sql
+        self._prepared: dict[str, str] = {}
+
+    def rows(self, params: Sequence[Any]) -> list[tuple[Any, ...]]:
+        prepared = self._prepared.get(connection.vendor)
+        if prepared is None:
+            prepared = self._prepared[connection.vendor] = self.sql(Names())
+        statement, values = _expanded(prepared, params)
+        with connection.cursor() as cursor:
+            cursor.execute(statement, values)
+            return [tuple(row) for row in cursor.fetchall()]
+
+
 def _expanded(statement: str, params: Sequence[Any]) -> tuple[str, list[Any]]:
     pieces = statement.split("%s")
     if len(pieces) != len(params) + 1:

@@ -20,8 +20,11 @@ from django.utils.translation import pgettext
 from bridgehub.common.statements import Names, Part, Select
 from bridgehub.directory.domain.queries import member_hub_ids, own_organisation_roles
 from bridgehub.directory.models import Organisation, Sector
+from bridgehub.matchmaking.domain.page_reads import SECTORS
 from bridgehub.matchmaking.models import MatchProfile
 from bridgehub.pipeline.domain.queries import relationships_for_user
+from bridgehub.signals.domain import feed_reads
+from bridgehub.signals.domain.feed_reads import StoryParts
 from bridgehub.signals.enums import EventType
 from bridgehub.signals.models import Follow, Item, ItemCopy, ItemLink, ItemSector, LinkReport, Pin
 
@@ -42,12 +45,15 @@ class Interests:
         return self.own | self.partners | self.followed
 
 
-def interests_for_user(user: Any) -> Interests:
+def interests_for_user(user: Any, follows: list[Follow] | None = None) -> Interests:
+    """What `user` follows; `follows`, their Follow rows where the caller has read them already."""
     own = frozenset(own_organisation_roles(user))
     partners: set[int] = set()
     for first, second in relationships_for_user(user).values_list("organisation_id", "counterpart_id"):
         partners.update(side for side in (first, second) if side is not None and side not in own)
-    follows = list(Follow.objects.filter(user=user).values_list("organisation_id", "sector_id", "event_type"))
+    if follows is None:
+        follows = list(Follow.objects.filter(user=user))
+    chosen = [(follow.organisation_id, follow.sector_id, follow.event_type) for follow in follows]
     own_sectors = set(Organisation.sectors.through.objects.filter(organisation_id__in=own)
                       .values_list("sector_id", flat=True))
     from_profile = not own
@@ -55,9 +61,9 @@ def interests_for_user(user: Any) -> Interests:
         own_sectors = _profile_sectors(user)
     return Interests(
         own=own, partners=frozenset(partners),
-        followed=frozenset(organisation for organisation, _sector, _type in follows if organisation),
-        sectors=frozenset(own_sectors | {sector for _org, sector, _type in follows if sector}),
-        event_types=frozenset(event_type for _org, _sector, event_type in follows if event_type),
+        followed=frozenset(organisation for organisation, _sector, _type in chosen if organisation),
+        sectors=frozenset(own_sectors | {sector for _org, sector, _type in chosen if sector}),
+        event_types=frozenset(event_type for _org, _sector, event_type in chosen if event_type),
         sectors_from_profile=from_profile)
 
 
@@ -73,7 +79,9 @@ def _concerning(user: Any, interests: Interests, hubs: frozenset[int], dated: bo
     """(item_id, published_at) of the stories that concern the user: those naming an organisation they follow
     (less the links they reported wrong), and those about a sector they follow of an event type they
     follow (any when they chose none). Two index lookups joined by UNION, not a test of every story of
-    the hub: a hub holds 100,000 stories and a member's feed a few thousand (bench/signals_load.py)."""
+    the hub: a hub holds 100,000 stories and a member's feed a few thousand (bench/signals_load.py).
+    The feed's pages read the same rule as a prepared statement (`feed_reads.CONCERNING`); a test
+    holds the two to the same answer."""
     columns = ["item_id", "published_at"] if dated else ["item_id"]
     mentions = (ItemLink.objects.filter(organisation_id__in=interests.organisations, hub_id__in=hubs)
                 .exclude(Exists(LinkReport.objects.filter(link=OuterRef("pk"), user=user)))
@@ -92,19 +100,20 @@ def items_for_user(user: Any, interests: Interests | None = None) -> QuerySet[It
     return Item.objects.filter(pk__in=_concerning(user, interests or interests_for_user(user), hubs, dated=False))
 
 
-def feed_page(user: Any, interests: Interests, page: int, size: int) -> tuple[list[Item], bool]:
-    """One page of the user's feed, newest first (loaded with `with_feed_data`), and whether an older page
-    follows. No total: counting a member's whole feed costs more than showing a page of it."""
+def feed_page(user: Any, interests: Interests, page: int, size: int,
+              taxonomy: dict[int, Sector] | None = None) -> tuple[list[Item], bool, StoryParts]:
+    """One page of the user's feed, newest first, whether an older page follows, and the stories' parts
+    (`taxonomy`: every sector by id, where the caller has it). No total: counting a member's whole feed
+    costs more than showing a page of it."""
     hubs = member_hub_ids(user)
     if not hubs:
-        return [], False
-    offset = (page - 1) * size
-    rows = list(_concerning(user, interests, hubs).order_by("-published_at", "-item_id")[offset:offset + size + 1])
-    ids = [row["item_id"] for row in rows[:size]]
-    # Never shown in a feed: an article's whole text and its copy signature (kilobytes a story).
-    loaded = {item.pk: item for item in with_feed_data(Item.objects.filter(pk__in=ids).defer("body", "signature")
-                                                        .select_related("hub"))}
-    return [loaded[pk] for pk in ids], len(rows) > size
+        return [], False, StoryParts({}, {}, {})
+    ids = feed_reads.concerning_ids(user, interests.organisations, interests.sectors, interests.event_types, hubs,
+                                    (page - 1) * size, size + 1)
+    if taxonomy is None:
+        taxonomy = {sector.pk: sector for (sector,) in SECTORS.rows([])}
+    items, parts = feed_reads.stories(user, ids[:size], taxonomy)
+    return items, len(ids) > size, parts
 
 
 @dataclass
@@ -113,15 +122,18 @@ class FeedEntry:
     reasons: list[str] = field(default_factory=list)
     links: list[ItemLink] = field(default_factory=list)  # the links the reader has not reported wrong
     copies: list[ItemCopy] = field(default_factory=list)
+    sectors: list[Sector] = field(default_factory=list)
 
 
-def feed_entries(user: Any, items: list[Item], interests: Interests, ui_language: str | None) -> list[FeedEntry]:
-    """Each item with why it concerns the reader, in the reader's language (`items` prefetched by
-    `with_feed_data`)."""
+def feed_entries(user: Any, items: list[Item], interests: Interests, ui_language: str | None,
+                 parts: StoryParts | None = None) -> list[FeedEntry]:
+    """Each item with why it concerns the reader, in the reader's language: `parts` as `feed_page` gives
+    them, or (None) read from items prefetched by `with_feed_data`."""
+    if parts is None:
+        parts = StoryParts.prefetched(user, items)
     entries = []
     for item in items:
-        links = [link for link in item.links.all() if not any(report.user_id == user.pk
-                                                              for report in link.reports.all())]
+        links = parts.links.get(item.pk, [])
         reasons = []
         for link in links:
             name = link.organisation.name
@@ -131,7 +143,8 @@ def feed_entries(user: Any, items: list[Item], interests: Interests, ui_language
                 reasons.append(_("Mentions %(name)s, with whom you have a relationship") % {"name": name})
             elif link.organisation_id in interests.followed:
                 reasons.append(_("Mentions %(name)s, which you follow") % {"name": name})
-        sectors = [sector for sector in item.sectors.all() if sector.pk in interests.sectors]
+        item_sectors = parts.sectors.get(item.pk, [])
+        sectors = [sector for sector in item_sectors if sector.pk in interests.sectors]
         if sectors and (not interests.event_types or item.event_type in interests.event_types):
             labels = pgettext("list separator", ", ").join(sector.label_for(ui_language) for sector in sectors)
             if item.event_type:
@@ -139,7 +152,7 @@ def feed_entries(user: Any, items: list[Item], interests: Interests, ui_language
                                                                "event": EventType(item.event_type).label})
             else:
                 reasons.append(_("About %(sectors)s") % {"sectors": labels})
-        entries.append(FeedEntry(item, reasons, links, list(item.copies.all())))
+        entries.append(FeedEntry(item, reasons, links, parts.copies.get(item.pk, []), item_sectors))
     return entries
 
 

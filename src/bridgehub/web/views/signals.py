@@ -14,6 +14,7 @@ from bridgehub.directory.models import Sector
 from bridgehub.hubs.models import Hub
 from bridgehub.matchmaking.domain.recommendations import sector_map
 from bridgehub.signals.domain import queries
+from bridgehub.signals.domain.feed_reads import follows_of
 from bridgehub.signals.domain.follows import (
     SignalsError,
     follow_organisation,
@@ -32,19 +33,21 @@ MAX_PAGE = 10_000
 @login_required
 @require_safe
 def signals(request):
-    interests = queries.interests_for_user(request.user)
+    follows = follows_of(request.user)
+    interests = queries.interests_for_user(request.user, follows)
     page_number = min(int(request.GET["page"]), MAX_PAGE) if request.GET.get("page", "").isdigit() else 1
     page_number = max(page_number, 1)
-    items, has_older = queries.feed_page(request.user, interests, page_number, PAGE_SIZE)
-    entries = queries.feed_entries(request.user, items, interests, request.LANGUAGE_CODE)
+    taxonomy = list(sector_map().values())
+    items, has_older, parts = queries.feed_page(request.user, interests, page_number, PAGE_SIZE,
+                                                {sector.pk: sector for sector in taxonomy})
+    entries = queries.feed_entries(request.user, items, interests, request.LANGUAGE_CODE, parts)
     hubs = Hub.objects.filter(pk__in=member_hub_ids(request.user)).order_by("slug")
-    follows = list(queries.follows_for_user(request.user))
     chosen_sectors = {follow.sector_id for follow in follows if follow.sector_id}
+    followed = {follow.organisation_id: follow.organisation for follow in follows if follow.organisation_id}
     panel = Panel(
         hubs=list(hubs),
-        organisations=sorted({follow.organisation for follow in follows if follow.organisation},
-                             key=lambda organisation: organisation.name),
-        sectors=list(sector_map().values()), chosen_sectors=chosen_sectors,
+        organisations=sorted(followed.values(), key=lambda organisation: organisation.name),
+        sectors=taxonomy, chosen_sectors=chosen_sectors,
         default_sectors=interests.sectors - chosen_sectors, event_types=EventType.choices,
         chosen_event_types={follow.event_type for follow in follows if follow.event_type},
         sectors_from_profile=interests.sectors_from_profile)

@@ -1,0 +1,142 @@
+"""A page of a member's feed read with prepared statements (common/statements.py says why).
+
+The page shows twenty stories, each with its links (less those the reader reported wrong), sectors and
+copies. Read through the ORM's prefetching, that cost about 60 % of the page's CPU (bench/signals_load.py):
+prefetching builds a queryset per story and per link to hold what it found. Here each part is one
+statement and plain lists keyed by story.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from bridgehub.common.statements import Names, Part, Select, Values
+from bridgehub.directory.models import Organisation, Sector
+from bridgehub.hubs.models import Hub
+from bridgehub.signals.models import Follow, Item, ItemCopy, ItemLink, ItemSector, LinkReport
+
+
+@dataclass(frozen=True)
+class StoryParts:
+    """Each story's links shown to the reader, its sectors and its copies, by story id."""
+
+    links: dict[int, list[ItemLink]]
+    sectors: dict[int, list[Sector]]
+    copies: dict[int, list[ItemCopy]]
+
+    @classmethod
+    def prefetched(cls, user: Any, items: list[Item]) -> StoryParts:
+        """From items loaded with `queries.with_feed_data` (mail, the operator's list)."""
+        return cls(
+            {item.pk: [link for link in item.links.all()
+                       if not any(report.user_id == user.pk for report in link.reports.all())] for item in items},
+            {item.pk: list(item.sectors.all()) for item in items},
+            {item.pk: list(item.copies.all()) for item in items})
+
+
+def _not_reported(n: Names, link: str) -> str:
+    return (f"NOT EXISTS (SELECT 1 FROM {n.table(LinkReport)} r "  # noqa: S608 (model names only)
+            f"WHERE r.{n.column(LinkReport, 'link')} = {link}.{n.column(ItemLink, 'id')} "
+            f"AND r.{n.column(LinkReport, 'user')} = %s)")
+
+
+def _concerning(with_event_types: bool):
+    def sql(n: Names) -> str:
+        link, sector = n.table(ItemLink), n.table(ItemSector)
+        types = f" AND s.{n.column(ItemSector, 'event_type')} IN (%s)" if with_event_types else ""
+        return (f"SELECT item_id, published_at FROM ("  # noqa: S608 (model names only)
+                f"SELECT l.{n.column(ItemLink, 'item')} AS item_id, l.{n.column(ItemLink, 'published_at')} AS "
+                f"published_at FROM {link} l WHERE l.{n.column(ItemLink, 'organisation')} IN (%s) "
+                f"AND l.{n.column(ItemLink, 'hub')} IN (%s) AND {_not_reported(n, 'l')} "
+                f"UNION SELECT s.{n.column(ItemSector, 'item')}, s.{n.column(ItemSector, 'published_at')} "
+                f"FROM {sector} s WHERE s.{n.column(ItemSector, 'sector')} IN (%s) "
+                f"AND s.{n.column(ItemSector, 'hub')} IN (%s){types}"
+                f") feed ORDER BY published_at DESC, item_id DESC LIMIT %s OFFSET %s")
+    return sql
+
+
+# The stories concerning a reader (see queries._concerning for the rule): two index ranges joined by UNION.
+CONCERNING = {False: Values(_concerning(False)), True: Values(_concerning(True))}
+
+
+def concerning_ids(user: Any, organisations: frozenset[int], sectors: frozenset[int], event_types: frozenset[str],
+                   hubs: frozenset[int], offset: int, limit: int) -> list[int]:
+    """Ids of the stories concerning the reader, newest first, `limit` from `offset`."""
+    hub_list = sorted(hubs)
+    params: list[Any] = [sorted(organisations), hub_list, user.pk, sorted(sectors), hub_list]
+    if event_types:
+        params.append(sorted(event_types))
+    return [row[0] for row in CONCERNING[bool(event_types)].rows([*params, limit, offset])]
+
+
+def _items(n: Names) -> str:
+    return (f"FROM {n.table(Item)} i JOIN {n.table(Hub)} h "  # noqa: S608 (model names only)
+            f"ON h.{n.column(Hub, 'id')} = i.{n.column(Item, 'hub')} WHERE i.{n.column(Item, 'id')} IN (%s)")
+
+
+# Never read for a feed: an article's whole text and its copy signature (kilobytes a story).
+ITEMS = Select([Part(Item, "i", defer=("body", "signature")), Part(Hub, "h", fields=("slug",))], _items)
+
+
+def _links(n: Names) -> str:
+    return (f"FROM {n.table(ItemLink)} l JOIN {n.table(Organisation)} o "  # noqa: S608 (model names only)
+            f"ON o.{n.column(Organisation, 'id')} = l.{n.column(ItemLink, 'organisation')} "
+            f"WHERE l.{n.column(ItemLink, 'item')} IN (%s) AND {_not_reported(n, 'l')} "
+            f"ORDER BY l.{n.column(ItemLink, 'id')}")
+
+
+LINKS = Select([Part(ItemLink, "l"), Part(Organisation, "o", fields=("slug", "name"))], _links)
+
+
+def _copies(n: Names) -> str:
+    return (f"FROM {n.table(ItemCopy)} c WHERE c.{n.column(ItemCopy, 'item')} IN (%s) "  # noqa: S608
+            f"ORDER BY c.{n.column(ItemCopy, 'published_at')}, c.{n.column(ItemCopy, 'id')}")
+
+
+COPIES = Select([Part(ItemCopy, "c", fields=("item", "url", "outlet", "language", "published_at"))], _copies)
+SECTOR_IDS = Values(lambda n: f"SELECT {n.column(ItemSector, 'item')}, {n.column(ItemSector, 'sector')} "  # noqa: S608
+                    f"FROM {n.table(ItemSector)} WHERE {n.column(ItemSector, 'item')} IN (%s)")
+
+
+def stories(user: Any, ids: list[int], taxonomy: dict[int, Sector]) -> tuple[list[Item], StoryParts]:
+    """The stories `ids` in that order (their hub's slug read with them), and their parts for `user`;
+    `taxonomy`: every sector by id."""
+    if not ids:
+        return [], StoryParts({}, {}, {})
+    loaded = {}
+    for item, hub in ITEMS.rows([ids]):
+        item.hub = hub
+        loaded[item.pk] = item
+    links: dict[int, list[ItemLink]] = {pk: [] for pk in ids}
+    for link, organisation in LINKS.rows([ids, user.pk]):
+        link.organisation = organisation
+        links[link.item_id].append(link)
+    copies: dict[int, list[ItemCopy]] = {pk: [] for pk in ids}
+    for (copy,) in COPIES.rows([ids]):
+        copies[copy.item_id].append(copy)
+    sectors: dict[int, list[Sector]] = {pk: [] for pk in ids}
+    for item_id, sector_id in SECTOR_IDS.rows([ids]):
+        sectors[item_id].append(taxonomy[sector_id])
+    for found in sectors.values():
+        found.sort(key=lambda sector: (sector.position, sector.pk))
+    return [loaded[pk] for pk in ids if pk in loaded], StoryParts(links, sectors, copies)
+
+
+def _follows(n: Names) -> str:
+    return (f"FROM {n.table(Follow)} f LEFT JOIN {n.table(Organisation)} o "  # noqa: S608 (model names only)
+            f"ON o.{n.column(Organisation, 'id')} = f.{n.column(Follow, 'organisation')} "
+            f"WHERE f.{n.column(Follow, 'user')} = %s ORDER BY f.{n.column(Follow, 'id')}")
+
+
+FOLLOWS = Select([Part(Follow, "f"), Part(Organisation, "o", fields=("slug", "name"))], _follows)
+
+
+def follows_of(user: Any) -> list[Follow]:
+    """The reader's follows, each followed organisation's slug and name read with it."""
+    found = []
+    for follow, organisation in FOLLOWS.rows([user.pk]):
+        if organisation is not None:
+            follow.organisation = organisation
+        found.append(follow)
+    return found
