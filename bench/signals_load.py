@@ -4,8 +4,9 @@ For each database: migrate a fresh database, fill it with 10,000 organisations a
 (bench/signals_populate.py), time the ingestion of 2,000 new items into it (language, links against the
 10,000 organisations, event, sectors, copy check, rows), serve it with gunicorn (DEBUG off) and run wrk
 with 20 connections for 30 s on loopback against the member's feed: the signals page (first pages) and
-the feed API. Nothing is remembered between requests: every request selects the member's stories out
-of the hub's 100,000. Prints one JSON object per run and a Markdown table for docs/benchmarks.md. Needs
+the feed API, then the same member's directory search as a yardstick of the machine's speed in that
+run. Nothing is remembered between requests: every request selects the member's stories out of the
+hub's 100,000. Prints one JSON object per run and a Markdown table for docs/benchmarks.md. Needs
 `wrk` on the PATH.
 """
 
@@ -61,7 +62,10 @@ def request_lines(credentials: dict) -> dict[str, list[str]]:
     page = [f"/signals/?page={number}\tCookie\tsessionid={credentials['session']}" for number in (1, 1, 1, 2, 3)]
     api = [f"/api/v1/signals/feed?page={number}\tAuthorization\tBearer {credentials['token']}"
            for number in (1, 1, 2)]
-    return {"signals_page": page, "feed_api": api}
+    # A yardstick in the same run: the machine's speed varies by 2x between runs, so a change is read
+    # against the same member's directory search served by the same workers.
+    yardstick = [f"/directory/?q=AI\tCookie\tsessionid={credentials['session']}"]
+    return {"signals_page": page, "feed_api": api, "yardstick_directory": yardstick}
 
 
 def last_credentials(backend: str, out: Path) -> dict | None:

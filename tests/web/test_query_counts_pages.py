@@ -135,10 +135,10 @@ PAGES = [
     (organisation_page, 20),  # trust badges: the vetting and the domain proof; news about it and the follow
     (dashboard, 21),  # the pipeline: relationships waiting for the member
     (inbox_page, 6),
-    (rounds_page, 9),
+    (rounds_page, 8),
     (matches_page, 18),  # trust badges of all cards: two queries; their news: one; introductions asked: two
     (operator_matching_page, 12),
-    (people_as_member, 12),
+    (people_as_member, 11),
 ]
 
 

@@ -33,6 +33,10 @@ CRYPTO_STARTUP = Sender("startup", "Ledgerline Payments", True, "ledgerline.io")
     ("這筆盡職調查的費用不會跟新創團隊收取。", FUND),
     ("Bank charges for the transfer are covered by us, so you receive the full amount.", FUND),
     ("我們是做冷錢包硬體的新創，想跟貴行介紹多簽託管方案。", CRYPTO_STARTUP),
+    # Groups and circles that are not stock tips.
+    ("Our crypto community app lets fans tip artists in stablecoins; we'd love a PoC with your label.",
+     CRYPTO_STARTUP),
+    ("株式会社みなとグループとして、来月の投資委員会で本件を検討いたします。", CORPORATE),
 ])
 def test_the_hard_benign_cases_pass(text, sender):
     verdict = screen(text, sender, "startup")
@@ -56,6 +60,10 @@ def test_the_hard_benign_cases_pass(text, sender):
     ("元本保証で月利3%、リスクはほぼゼロです。", UNVERIFIED_FUND, "guaranteed_return"),
     ("Join our free stock study group run by a famous trading teacher and his assistant.", UNVERIFIED_FUND,
      "investment_group"),
+    # Found by a validation set written after the rules (docs/benchmarks.md): circles and picks, 株式勉強会.
+    ("Our trading circle gets pre-IPO picks every morning in the Telegram group.", UNVERIFIED_FUND,
+     "investment_group"),
+    ("無料の株式勉強会です。LINEグループで毎朝銘柄を配信しています。", UNVERIFIED_FUND, "investment_group"),
     ("請提供您的網銀帳號密碼和簡訊驗證碼，以便我們完成撥款。", UNVERIFIED_FUND, "credential_request"),
     ("I am a partner at Sequoia Capital Asia. Don't call our office, reply here only.",
      Sender("investor", "Sequoia Capital Partners Asia", False, "gmail.com"), "impersonation"),

@@ -10,7 +10,7 @@ from typing import Any
 
 from django.db.models import Prefetch, Q, QuerySet
 
-from bridgehub.common.statements import Names, Part, Select
+from bridgehub.common.statements import Names, Part, Select, Values
 from bridgehub.common.text import fold_for_search
 from bridgehub.common.visibility import Visibility
 from bridgehub.directory.enums import ApprovalStatus, OrgRole
@@ -50,19 +50,26 @@ def own_organisation_roles(user: Any) -> dict[int, str]:
     return cached
 
 
+def _member_hubs(n: Names) -> str:
+    return (f"SELECT {n.column(HubMembership, 'hub')} FROM {n.table(HubMembership)} "  # noqa: S608 (model names only)
+            f"WHERE {n.column(HubMembership, 'user')} = %s UNION "
+            f"SELECT {n.column(OrganisationHub, 'hub')} FROM {n.table(OrganisationHub)} "
+            f"WHERE {n.column(OrganisationHub, 'organisation')} IN (%s) AND {n.column(OrganisationHub, 'status')} = %s")
+
+
+# Read on nearly every page (what a member may read): a statement (common/statements.py).
+_MEMBER_HUBS = Values(_member_hubs)
+
+
 def member_hub_ids(user: Any) -> frozenset[int]:
-    """Hubs whose members' content `user` may read: direct hub roles plus their organisations' hubs."""
+    """Hubs whose members' content `user` may read: direct hub roles plus their organisations' approved
+    hubs (cached per request)."""
     if not _authenticated(user):
         return frozenset()
     cached = getattr(user, "_member_hub_ids", None)
     if cached is None:
-        direct = set(HubMembership.objects.filter(user=user).values_list("hub_id", flat=True))
-        via_orgs = set(
-            OrganisationHub.objects.filter(
-                organisation_id__in=own_organisation_roles(user), status=ApprovalStatus.APPROVED
-            ).values_list("hub_id", flat=True)
-        )
-        cached = frozenset(direct | via_orgs)
+        rows = _MEMBER_HUBS.rows([user.pk, sorted(own_organisation_roles(user)), ApprovalStatus.APPROVED.value])
+        cached = frozenset(hub for (hub,) in rows)
         user._member_hub_ids = cached
     return cached
 

@@ -83,12 +83,14 @@ GUARANTEED = (r"guarantee[ds]? (a |an )?(return|profit|yield|income|listing)|ris
 NOT_GUARANTEED = (r"(can ?not|can't|cannot|don't|do not|no one can|never) guarantee|not a (promise|guarantee)|"
                   r"不保證|不保证|無法保證|无法保证|不能保證|並非保證|保証(は)?(でき|いた)(ません|かねます)|約束するものではない|"
                   r"保証するものではありません")
-GROUP = (r"study group|investment (club|group|community|circle)|signal (group|channel)|trading (group|signals?)|"
+GROUP = (r"study group|(investment|investing|trading|stock) (club|group|community|circle)|"
+         r"signal (group|channel)|trading signals?|(stock|crypto|pre-?ipo|ipo|daily|morning) picks|"
          r"(stock|trading) (teacher|mentor|coach)|teacher'?s assistant|institutional (account|channel|app)|"
          r"free (e-?book|book|seminar|course) on (stocks|investing|trading)|(investment|trading|wealth) (coach|guru|master)|"
          r"small circle|學員群|学员群|帶操作|带操作|財富自由|财富自由|"
          r"投資(群|群組|社團|社团|俱樂部|读书会|讀書會)|股票(群|社團|社团)|飆股|飙股|老師|老师|助理|名師|明牌|法人帳戶|機構帳戶|"
-         r"投資(勉強会|サークル|グループ|コミュニティ)|株(の)?(勉強会|グループ)|先生のアシスタント|アシスタント|"
+         r"投資(勉強会|サークル|グループ|コミュニティ)|株(式)?(投資)?(の)?(勉強会|サークル|グループ)|先生のアシスタント|アシスタント|"
+         r"銘柄を(毎朝|毎日|毎週)?(配信|推奨)|"
          r"機関投資家(専用)?(口座|アカウント|アプリ)|無料(の)?(書籍|本|セミナー)")
 CREDENTIALS = (r"password|passcode|log ?in (details|credentials)|one[- ]time (code|password)|\botp\b|verification code|"
                r"(sms|security) code|card (number|details)|cvv|pin (code|number)|(passport|id card|driver'?s licen[cs]e) "

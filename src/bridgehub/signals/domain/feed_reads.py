@@ -17,11 +17,30 @@ from bridgehub.hubs.models import Hub
 from bridgehub.signals.models import Follow, Item, ItemCopy, ItemLink, ItemSector, LinkReport
 
 
+@dataclass(frozen=True, slots=True)
+class NamedOrganisation:
+    pk: int
+    slug: str
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class ShownLink:
+    """A story's link as a feed shows it: the attributes of an ItemLink that a card and the API read
+    (twenty stories' links as model instances cost more to build than to read)."""
+
+    pk: int
+    item_id: int
+    organisation_id: int
+    mention: str
+    organisation: NamedOrganisation
+
+
 @dataclass(frozen=True)
 class StoryParts:
     """Each story's links shown to the reader, its sectors and its copies, by story id."""
 
-    links: dict[int, list[ItemLink]]
+    links: dict[int, list[ItemLink | ShownLink]]
     sectors: dict[int, list[Sector]]
     copies: dict[int, list[ItemCopy]]
 
@@ -80,13 +99,16 @@ ITEMS = Select([Part(Item, "i", defer=("body", "signature")), Part(Hub, "h", fie
 
 
 def _links(n: Names) -> str:
-    return (f"FROM {n.table(ItemLink)} l JOIN {n.table(Organisation)} o "  # noqa: S608 (model names only)
+    return (f"SELECT l.{n.column(ItemLink, 'id')}, l.{n.column(ItemLink, 'item')}, "  # noqa: S608 (model names only)
+            f"l.{n.column(ItemLink, 'organisation')}, l.{n.column(ItemLink, 'mention')}, "
+            f"o.{n.column(Organisation, 'slug')}, o.{n.column(Organisation, 'name')} "
+            f"FROM {n.table(ItemLink)} l JOIN {n.table(Organisation)} o "
             f"ON o.{n.column(Organisation, 'id')} = l.{n.column(ItemLink, 'organisation')} "
             f"WHERE l.{n.column(ItemLink, 'item')} IN (%s) AND {_not_reported(n, 'l')} "
             f"ORDER BY l.{n.column(ItemLink, 'id')}")
 
 
-LINKS = Select([Part(ItemLink, "l"), Part(Organisation, "o", fields=("slug", "name"))], _links)
+LINKS = Values(_links)
 
 
 def _copies(n: Names) -> str:
@@ -108,10 +130,10 @@ def stories(user: Any, ids: list[int], taxonomy: dict[int, Sector]) -> tuple[lis
     for item, hub in ITEMS.rows([ids]):
         item.hub = hub
         loaded[item.pk] = item
-    links: dict[int, list[ItemLink]] = {pk: [] for pk in ids}
-    for link, organisation in LINKS.rows([ids, user.pk]):
-        link.organisation = organisation
-        links[link.item_id].append(link)
+    links: dict[int, list[ItemLink | ShownLink]] = {pk: [] for pk in ids}
+    for pk, item_id, organisation_id, mention, slug, name in LINKS.rows([ids, user.pk]):
+        links[item_id].append(ShownLink(pk, item_id, organisation_id, mention,
+                                        NamedOrganisation(organisation_id, slug, name)))
     copies: dict[int, list[ItemCopy]] = {pk: [] for pk in ids}
     for (copy,) in COPIES.rows([ids]):
         copies[copy.item_id].append(copy)
@@ -121,6 +143,17 @@ def stories(user: Any, ids: list[int], taxonomy: dict[int, Sector]) -> tuple[lis
     for found in sectors.values():
         found.sort(key=lambda sector: (sector.position, sector.pk))
     return [loaded[pk] for pk in ids if pk in loaded], StoryParts(links, sectors, copies)
+
+
+_ORGANISATION_SECTORS = Organisation.sectors.through
+_SECTORS_OF = Values(lambda n: f"SELECT {n.column(_ORGANISATION_SECTORS, 'sector')} "  # noqa: S608 (model names only)
+                     f"FROM {n.table(_ORGANISATION_SECTORS)} "
+                     f"WHERE {n.column(_ORGANISATION_SECTORS, 'organisation')} IN (%s)")
+
+
+def sectors_of(organisations: frozenset[int]) -> set[int]:
+    """The sectors of these organisations (a reader's own: what they follow by default)."""
+    return {sector for (sector,) in _SECTORS_OF.rows([sorted(organisations)])} if organisations else set()
 
 
 def _follows(n: Names) -> str:

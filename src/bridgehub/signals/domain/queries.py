@@ -24,7 +24,7 @@ from bridgehub.matchmaking.domain.page_reads import SECTORS
 from bridgehub.matchmaking.models import MatchProfile
 from bridgehub.pipeline.domain.queries import relationships_for_user
 from bridgehub.signals.domain import feed_reads
-from bridgehub.signals.domain.feed_reads import StoryParts
+from bridgehub.signals.domain.feed_reads import ShownLink, StoryParts
 from bridgehub.signals.enums import EventType
 from bridgehub.signals.models import Follow, Item, ItemCopy, ItemLink, ItemSector, LinkReport, Pin
 
@@ -54,8 +54,7 @@ def interests_for_user(user: Any, follows: list[Follow] | None = None) -> Intere
     if follows is None:
         follows = list(Follow.objects.filter(user=user))
     chosen = [(follow.organisation_id, follow.sector_id, follow.event_type) for follow in follows]
-    own_sectors = set(Organisation.sectors.through.objects.filter(organisation_id__in=own)
-                      .values_list("sector_id", flat=True))
+    own_sectors = feed_reads.sectors_of(own)
     from_profile = not own
     if from_profile:
         own_sectors = _profile_sectors(user)
@@ -120,7 +119,7 @@ def feed_page(user: Any, interests: Interests, page: int, size: int,
 class FeedEntry:
     item: Item
     reasons: list[str] = field(default_factory=list)
-    links: list[ItemLink] = field(default_factory=list)  # the links the reader has not reported wrong
+    links: list[ItemLink | ShownLink] = field(default_factory=list)  # those the reader has not reported wrong
     copies: list[ItemCopy] = field(default_factory=list)
     sectors: list[Sector] = field(default_factory=list)
 
