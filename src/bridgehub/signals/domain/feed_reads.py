@@ -60,6 +60,16 @@ def _not_reported(n: Names, link: str) -> str:
             f"AND r.{n.column(LinkReport, 'user')} = %s)")
 
 
+def _reported_pairs(n: Names) -> str:
+    # By (story, organisation), which a link is (one per pair), not by the link's id: the feed index
+    # holds the pair, so PostgreSQL reads the reader's links from the index alone.
+    return (f"(l.{n.column(ItemLink, 'item')}, l.{n.column(ItemLink, 'organisation')}) NOT IN ("  # noqa: S608
+            f"SELECT w.{n.column(ItemLink, 'item')}, w.{n.column(ItemLink, 'organisation')} "
+            f"FROM {n.table(LinkReport)} r JOIN {n.table(ItemLink)} w "
+            f"ON w.{n.column(ItemLink, 'id')} = r.{n.column(LinkReport, 'link')} "
+            f"WHERE r.{n.column(LinkReport, 'user')} = %s)")
+
+
 def _concerning(with_event_types: bool):
     def sql(n: Names) -> str:
         link, sector = n.table(ItemLink), n.table(ItemSector)
@@ -67,7 +77,7 @@ def _concerning(with_event_types: bool):
         return (f"SELECT item_id, published_at FROM ("  # noqa: S608 (model names only)
                 f"SELECT l.{n.column(ItemLink, 'item')} AS item_id, l.{n.column(ItemLink, 'published_at')} AS "
                 f"published_at FROM {link} l WHERE l.{n.column(ItemLink, 'organisation')} IN (%s) "
-                f"AND l.{n.column(ItemLink, 'hub')} IN (%s) AND {_not_reported(n, 'l')} "
+                f"AND l.{n.column(ItemLink, 'hub')} IN (%s) AND {_reported_pairs(n)} "
                 f"UNION SELECT s.{n.column(ItemSector, 'item')}, s.{n.column(ItemSector, 'published_at')} "
                 f"FROM {sector} s WHERE s.{n.column(ItemSector, 'sector')} IN (%s) "
                 f"AND s.{n.column(ItemSector, 'hub')} IN (%s){types}"
@@ -75,27 +85,34 @@ def _concerning(with_event_types: bool):
     return sql
 
 
-# The stories concerning a reader (see queries._concerning for the rule): two index ranges joined by UNION.
-CONCERNING = {False: Values(_concerning(False)), True: Values(_concerning(True))}
+def _page(with_event_types: bool):
+    def rest(n: Names) -> str:
+        return (f"FROM ({_concerning(with_event_types)(n)}) f "  # noqa: S608 (model names only)
+                f"JOIN {n.table(Item)} i ON i.{n.column(Item, 'id')} = f.item_id "
+                f"JOIN {n.table(Hub)} h ON h.{n.column(Hub, 'id')} = i.{n.column(Item, 'hub')} "
+                f"ORDER BY f.published_at DESC, f.item_id DESC")
+    return rest
 
 
-def concerning_ids(user: Any, organisations: frozenset[int], sectors: frozenset[int], event_types: frozenset[str],
-                   hubs: frozenset[int], offset: int, limit: int) -> list[int]:
-    """Ids of the stories concerning the reader, newest first, `limit` from `offset`."""
+# A page of the stories concerning a reader (see queries._concerning for the rule: two index ranges joined
+# by UNION), the page chosen before the stories are joined, each with its hub's slug. Never read for a
+# feed: an article's whole text and its copy signature (kilobytes a story).
+PAGE = {flag: Select([Part(Item, "i", defer=("body", "signature")), Part(Hub, "h", fields=("slug",))], _page(flag))
+        for flag in (False, True)}
+
+
+def concerning_page(user: Any, organisations: frozenset[int], sectors: frozenset[int], event_types: frozenset[str],
+                    hubs: frozenset[int], offset: int, limit: int) -> list[Item]:
+    """The stories concerning the reader, newest first, `limit` from `offset`."""
     hub_list = sorted(hubs)
     params: list[Any] = [sorted(organisations), hub_list, user.pk, sorted(sectors), hub_list]
     if event_types:
         params.append(sorted(event_types))
-    return [row[0] for row in CONCERNING[bool(event_types)].rows([*params, limit, offset])]
-
-
-def _items(n: Names) -> str:
-    return (f"FROM {n.table(Item)} i JOIN {n.table(Hub)} h "  # noqa: S608 (model names only)
-            f"ON h.{n.column(Hub, 'id')} = i.{n.column(Item, 'hub')} WHERE i.{n.column(Item, 'id')} IN (%s)")
-
-
-# Never read for a feed: an article's whole text and its copy signature (kilobytes a story).
-ITEMS = Select([Part(Item, "i", defer=("body", "signature")), Part(Hub, "h", fields=("slug",))], _items)
+    found = []
+    for item, hub in PAGE[bool(event_types)].rows([*params, limit, offset]):
+        item.hub = hub
+        found.append(item)
+    return found
 
 
 def _links(n: Names) -> str:
@@ -121,15 +138,10 @@ SECTOR_IDS = Values(lambda n: f"SELECT {n.column(ItemSector, 'item')}, {n.column
                     f"FROM {n.table(ItemSector)} WHERE {n.column(ItemSector, 'item')} IN (%s)")
 
 
-def stories(user: Any, ids: list[int], taxonomy: dict[int, Sector]) -> tuple[list[Item], StoryParts]:
-    """The stories `ids` in that order (their hub's slug read with them), and their parts for `user`;
-    `taxonomy`: every sector by id."""
+def parts_of(user: Any, ids: list[int], taxonomy: dict[int, Sector]) -> StoryParts:
+    """The parts of the stories `ids` as `user` is shown them; `taxonomy`: every sector by id."""
     if not ids:
-        return [], StoryParts({}, {}, {})
-    loaded = {}
-    for item, hub in ITEMS.rows([ids]):
-        item.hub = hub
-        loaded[item.pk] = item
+        return StoryParts({}, {}, {})
     links: dict[int, list[ItemLink | ShownLink]] = {pk: [] for pk in ids}
     for pk, item_id, organisation_id, mention, slug, name in LINKS.rows([ids, user.pk]):
         links[item_id].append(ShownLink(pk, item_id, organisation_id, mention,
@@ -142,7 +154,7 @@ def stories(user: Any, ids: list[int], taxonomy: dict[int, Sector]) -> tuple[lis
         sectors[item_id].append(taxonomy[sector_id])
     for found in sectors.values():
         found.sort(key=lambda sector: (sector.position, sector.pk))
-    return [loaded[pk] for pk in ids if pk in loaded], StoryParts(links, sectors, copies)
+    return StoryParts(links, sectors, copies)
 
 
 _ORGANISATION_SECTORS = Organisation.sectors.through

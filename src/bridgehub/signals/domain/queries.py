@@ -79,7 +79,7 @@ def _concerning(user: Any, interests: Interests, hubs: frozenset[int], dated: bo
     (less the links they reported wrong), and those about a sector they follow of an event type they
     follow (any when they chose none). Two index lookups joined by UNION, not a test of every story of
     the hub: a hub holds 100,000 stories and a member's feed a few thousand (bench/signals_load.py).
-    The feed's pages read the same rule as a prepared statement (`feed_reads.CONCERNING`); a test
+    The feed's pages read the same rule as a prepared statement (`feed_reads.PAGE`); a test
     holds the two to the same answer."""
     columns = ["item_id", "published_at"] if dated else ["item_id"]
     mentions = (ItemLink.objects.filter(organisation_id__in=interests.organisations, hub_id__in=hubs)
@@ -107,12 +107,12 @@ def feed_page(user: Any, interests: Interests, page: int, size: int,
     hubs = member_hub_ids(user)
     if not hubs:
         return [], False, StoryParts({}, {}, {})
-    ids = feed_reads.concerning_ids(user, interests.organisations, interests.sectors, interests.event_types, hubs,
-                                    (page - 1) * size, size + 1)
+    items = feed_reads.concerning_page(user, interests.organisations, interests.sectors, interests.event_types,
+                                       hubs, (page - 1) * size, size + 1)
     if taxonomy is None:
         taxonomy = {sector.pk: sector for (sector,) in SECTORS.rows([])}
-    items, parts = feed_reads.stories(user, ids[:size], taxonomy)
-    return items, len(ids) > size, parts
+    shown = items[:size]
+    return shown, len(items) > size, feed_reads.parts_of(user, [item.pk for item in shown], taxonomy)
 
 
 @dataclass
