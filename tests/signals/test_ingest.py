@@ -154,3 +154,19 @@ def test_a_translation_that_shows_no_name_for_the_organisation_stays_its_own_sto
     # cannot be shown as naming it, so the two stay apart (as any two stories naming different organisations).
     assert (result.added, result.copies) == (2, 0)
     assert not ItemLink.objects.filter(item__url="https://en.example/tsmc").exists()
+
+
+@pytest.mark.django_db
+def test_a_latin_form_the_original_gives_in_brackets_lets_its_translation_join(world):
+    # Listed in Simplified characters, which the encoder puts 0.82 from "SPIEGEL": below CARRY_THRESHOLD.
+    spiegel = OrganisationFactory(slug="spiegel", name="明镜周刊")
+    OrganisationHubFactory(organisation=spiegel, hub=world.tokyo)
+    result = ingest(hub=world.tokyo, source=None, raw_items=[
+        raw("調查員：飛機是刻意迫降", "https://zh.example/spiegel",
+            body="加拿大調查員拉里萬斯告訴《明鏡周刊》（SPIEGEL），他確信其中一名駕駛員刻意讓飛機在海上迫降。"),
+        raw("Investigator: the plane was ditched on purpose", "https://en.example/spiegel", days=1,
+            body="Canadian investigator Larry Vance told SPIEGEL that he is convinced one of the pilots "
+                 "deliberately ditched the plane at sea."),
+    ])
+    assert (result.added, result.copies) == (1, 1)
+    assert list(ItemLink.objects.values_list("organisation__slug", flat=True)) == ["spiegel"]

@@ -13,8 +13,9 @@ linked in the original is carried over to the English text only where that text 
   capitalised word is left out: in English that is mostly a person, a place or an adjective of one
   ("German army", "Swedish troops"), the cases where translators keep the organisation's mention and
   annotators and readers do not take it for a name;
-* of those spans, the one nearest one of its names in the encoder's space is at least `CARRY_THRESHOLD`
-  from it, and no other carried organisation took that span.
+* one of those spans holds a Latin form the original writes in brackets after the organisation's
+  mention (《明鏡周刊》（SPIEGEL）), or lies within `CARRY_THRESHOLD` of one of its names in the
+  encoder's space; and no other carried organisation took a span overlapping it.
 
 Only Latin-script text receives: capitals are what mark a name there. Chinese and Japanese show no such
 mark, and carrying a Latin-only name into them (Senate → 參議院?) would rest on the encoder alone.

@@ -9,7 +9,7 @@ from datetime import datetime, timedelta
 import numpy as np
 from django.utils import timezone
 
-from bridgehub.engines.linking.carry import carried_over, has_latin_name
+from bridgehub.engines.linking.carry import bracketed_forms, carried_over, has_latin_name
 from bridgehub.engines.linking.link import Linker
 from bridgehub.engines.linking.stories import (
     TRANSLATION_DAYS,
@@ -146,12 +146,14 @@ class RecentStories:
         organisation only the other side's links name (`engines.linking.carry`)."""
         theirs = self.facts[story].organisations
         if language == "en":
-            english, original = text, theirs - named
+            english, other, original = text, dict(self._texts([story]))[story], theirs - named
         else:
-            english, original = dict(self._texts([story]))[story], named - theirs
+            english, other, original = dict(self._texts([story]))[story], text, named - theirs
         covered = [(mention.start, mention.end) for mention in self.linker.mentions(english)]
+        given = bracketed_forms(other, [(mention.start, mention.end, mention.ids)
+                                        for mention in self.linker.mentions(other)])
         carried = carried_over({organisation: self.linker.names[organisation] for organisation in original},
-                               english, covered, _similarities)
+                               english, covered, _similarities, given)
         if set(carried) != original:
             return None
         new = frozenset(named - theirs)
