@@ -114,3 +114,15 @@ def test_link_files_carries_organisations_to_translations_in_the_file(tmp_path, 
     link_files(tmp_path / "directory.jsonl", tmp_path / "items.jsonl", tmp_path / "plain.jsonl")
     plain = _links(tmp_path / "plain.jsonl")
     assert plain["n2"] == [] and plain["n4"] == []
+
+
+def test_a_single_word_is_carried_only_when_the_original_gives_it_in_brackets(similarities):
+    original = "波音（Boeing）週一表示，將在名古屋增設零件工廠。"
+    mentions = [(0, 2, frozenset({"boeing"}))]
+    english = "Boeing said on Monday it will add a parts plant in Nagoya."
+    assert carried_over({"boeing": ("波音",)}, english, [], similarities) == {}
+    carried = carried_over({"boeing": ("波音",)}, english, [], similarities, bracketed_forms(original, mentions))
+    assert carried["boeing"].text == "Boeing"
+    # A bracketed form counts as whole words only: "AI" is not inside "Taipei".
+    assert carried_over({"ai": ("人工智慧實驗室",)}, "The Taipei office opened today.", [], similarities,
+                        {"ai": {"AI"}}) == {}

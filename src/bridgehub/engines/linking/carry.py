@@ -12,7 +12,8 @@ linked in the original is carried over to the English text only where that text 
   ("Census Bureau", "Royal Navy", "LUISS University") or an acronym ("SPIEGEL", "BID"). A single
   capitalised word is left out: in English that is mostly a person, a place or an adjective of one
   ("German army", "Swedish troops"), the cases where translators keep the organisation's mention and
-  annotators and readers do not take it for a name;
+  annotators and readers do not take it for a name; unless the original gives that very word in
+  brackets after the mention (波音（Boeing）);
 * one of those spans holds a Latin form the original writes in brackets after the organisation's
   mention (《明鏡周刊》（SPIEGEL）), or lies within `CARRY_THRESHOLD` of one of its names in the
   encoder's space; and no other carried organisation took a span overlapping it.
@@ -49,6 +50,7 @@ class Span:
     start: int
     end: int
     text: str
+    shaped: bool = True  # two capitalised words or more, or an acronym (else one capitalised word)
 
 
 def has_latin_name(names: Sequence[str]) -> bool:
@@ -70,10 +72,11 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def name_spans(text: str, covered: Sequence[tuple[int, int]] = ()) -> list[Span]:
+def name_spans(text: str, covered: Sequence[tuple[int, int]] = (), single_words: bool = False) -> list[Span]:
     """Spans of `text` shaped like a name (two capitalised words or more, or an acronym) that no
-    `covered` (start, end) range overlaps. A run joined by "of", "for"... is offered whole and from
-    each part after such a word ("Students of LUISS University": also "LUISS University")."""
+    `covered` (start, end) range overlaps; with `single_words`, single capitalised words too (marked
+    not `shaped`). A run joined by "of", "for"... is offered whole and from each part after such a
+    word ("Students of LUISS University": also "LUISS University")."""
     found = []
     for match in _NAME_SPAN.finditer(text):
         starts = [match.start()] + [match.start() + inner.end()
@@ -81,12 +84,18 @@ def name_spans(text: str, covered: Sequence[tuple[int, int]] = ()) -> list[Span]
         for first in starts:
             start, end = _trimmed(text, first, match.end())
             words = text[start:end].split()
-            if not words or (len(words) == 1 and not _ACRONYM.match(words[0].replace("'", ""))):
+            shaped = len(words) > 1 or (len(words) == 1 and bool(_ACRONYM.match(words[0].replace("'", ""))))
+            if not words or not (shaped or single_words):
                 continue
             if any(start < other_end and other_start < end for other_start, other_end in covered):
                 continue
-            found.append(Span(start, end, text[start:end]))
+            found.append(Span(start, end, text[start:end], shaped))
     return found
+
+
+def _holds(span: Span, forms: Sequence[str]) -> bool:
+    """Whether a bracketed form stands in the span as whole words."""
+    return any(re.search(rf"(?<!\w){re.escape(form)}(?!\w)", span.text, re.IGNORECASE) for form in forms)
 
 
 Similarities = Callable[[Sequence[str], Sequence[str]], np.ndarray]
@@ -118,15 +127,18 @@ def carried_over(
     `translation` names in a span the linker could not read, with that span. `covered` are the
     translation's own mentions; `bracketed`, the Latin forms the original gives (`bracketed_forms`)."""
     carriable = {organisation: names for organisation, names in original.items() if not has_latin_name(names)}
-    spans = name_spans(translation, covered) if carriable else []
+    # A single capitalised word is taken only when the original itself gives it in brackets (鴻海（Foxconn）).
+    spans = name_spans(translation, covered, single_words=bool(bracketed)) if carriable else []
     if not spans:
         return {}
+    shaped = [span.text for span in spans if span.shaped]
     scored = []
     for organisation, names in sorted(carriable.items()):
-        best = similarities(list(names), [span.text for span in spans]).max(axis=0)
-        forms = [form.casefold() for form in (bracketed or {}).get(organisation, ())]
-        scored += [(1.0 if any(form in span.text.casefold() for form in forms) else float(score), organisation, index)
-                   for index, (score, span) in enumerate(zip(best, spans, strict=True))]
+        near = iter(similarities(list(names), shaped).max(axis=0) if shaped else [])
+        forms = sorted((bracketed or {}).get(organisation, ()))
+        for index, span in enumerate(spans):
+            score = float(next(near)) if span.shaped else 0.0
+            scored.append((1.0 if _holds(span, forms) else score, organisation, index))
     carried: dict[str, Span] = {}
     for score, organisation, index in sorted(scored, reverse=True):
         if score < CARRY_THRESHOLD:
@@ -177,8 +189,6 @@ def carry_over_translations(
     links, and the English texts' name-shaped spans), then only the English texts with a span near
     such a name, and the texts linking one of those names. Each distinct string is encoded once."""
     vector_of = _Vectors(encode)
-    spans_of = {text.key: name_spans(text.text, [(start, end) for start, end, _ids in text.mentions])
-                for text in texts if text.language == "en"}
     givers = [text for text in texts if text.language != "en"
               and any(not has_latin_name(names[organisation]) for organisation in text.organisations)]
     carriable = sorted({organisation for giver in givers for organisation in giver.organisations
@@ -187,6 +197,9 @@ def carry_over_translations(
     for giver in givers:
         for organisation, found in bracketed_forms(giver.text, giver.mentions).items():
             forms.setdefault(organisation, set()).update(found)
+    spans_of = {text.key: name_spans(text.text, [(start, end) for start, end, _ids in text.mentions],
+                                     single_words=bool(forms))
+                for text in texts if text.language == "en"}
     possible = _possible_carries(spans_of, carriable, names, forms, vector_of)
     takers = [text for text in texts if possible.get(text.key)]
     wanted = set().union(*possible.values()) if possible else set()
@@ -211,20 +224,21 @@ def _possible_carries(spans_of: Mapping[str, list[Span]], carriable: list[str], 
                       forms: Mapping[str, set[str]], vector_of: _Vectors) -> dict[str, set[str]]:
     """For each English text, the organisations some span of it could carry (`carried_over`'s test
     without the pairing): near one of their names, or holding a bracketed form an original gives."""
-    span_texts = sorted({span.text for spans in spans_of.values() for span in spans})
-    if not span_texts or not carriable:
+    span_texts = sorted({span.text for spans in spans_of.values() for span in spans if span.shaped})
+    if not carriable:
         return {}
-    name_rows = [(organisation, name) for organisation in carriable for name in names[organisation]]
-    scores = _unit(vector_of([name for _organisation, name in name_rows])) @ _unit(vector_of(span_texts)).T
     near: dict[str, set[str]] = {}
-    for row, (organisation, _name) in enumerate(name_rows):
-        for index in np.flatnonzero(scores[row] >= CARRY_THRESHOLD):
-            near.setdefault(span_texts[index], set()).add(organisation)
+    if span_texts:
+        name_rows = [(organisation, name) for organisation in carriable for name in names[organisation]]
+        scores = _unit(vector_of([name for _organisation, name in name_rows])) @ _unit(vector_of(span_texts)).T
+        for row, (organisation, _name) in enumerate(name_rows):
+            for index in np.flatnonzero(scores[row] >= CARRY_THRESHOLD):
+                near.setdefault(span_texts[index], set()).add(organisation)
     possible: dict[str, set[str]] = {}
     for key, spans in spans_of.items():
         found = set().union(*(near.get(span.text, set()) for span in spans)) if spans else set()
         found |= {organisation for organisation, given in forms.items() for span in spans
-                  if any(form.casefold() in span.text.casefold() for form in given)}
+                  if _holds(span, sorted(given))}
         if found:
             possible[key] = found
     return possible
