@@ -263,6 +263,11 @@ def _unit(vectors: np.ndarray) -> np.ndarray:
     return vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
 
 
+def encoder_similarities(encode: Callable[[list[str]], np.ndarray]) -> Similarities:
+    """`Similarities` from an encoder's query vectors, each distinct string encoded once."""
+    return _similarities(_Vectors(encode))
+
+
 def _similarities(vector_of: _Vectors) -> Similarities:
     def similarities(first: Sequence[str], second: Sequence[str]) -> np.ndarray:
         return np.asarray(_unit(vector_of(first)) @ _unit(vector_of(second)).T)

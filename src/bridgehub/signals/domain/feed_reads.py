@@ -54,15 +54,10 @@ class StoryParts:
             {item.pk: list(item.copies.all()) for item in items})
 
 
-def _not_reported(n: Names, link: str) -> str:
-    return (f"NOT EXISTS (SELECT 1 FROM {n.table(LinkReport)} r "  # noqa: S608 (model names only)
-            f"WHERE r.{n.column(LinkReport, 'link')} = {link}.{n.column(ItemLink, 'id')} "
-            f"AND r.{n.column(LinkReport, 'user')} = %s)")
-
-
 def _reported_pairs(n: Names) -> str:
-    # By (story, organisation), which a link is (one per pair), not by the link's id: the feed index
-    # holds the pair, so PostgreSQL reads the reader's links from the index alone.
+    """The links (alias `l`) the reader (the next %s) has not reported wrong. By (story, organisation),
+    which a link is (one per pair), not by the link's id: the feed index holds the pair, so PostgreSQL
+    reads the reader's links from the index alone."""
     return (f"(l.{n.column(ItemLink, 'item')}, l.{n.column(ItemLink, 'organisation')}) NOT IN ("  # noqa: S608
             f"SELECT w.{n.column(ItemLink, 'item')}, w.{n.column(ItemLink, 'organisation')} "
             f"FROM {n.table(LinkReport)} r JOIN {n.table(ItemLink)} w "
@@ -121,7 +116,7 @@ def _links(n: Names) -> str:
             f"o.{n.column(Organisation, 'slug')}, o.{n.column(Organisation, 'name')} "
             f"FROM {n.table(ItemLink)} l JOIN {n.table(Organisation)} o "
             f"ON o.{n.column(Organisation, 'id')} = l.{n.column(ItemLink, 'organisation')} "
-            f"WHERE l.{n.column(ItemLink, 'item')} IN (%s) AND {_not_reported(n, 'l')} "
+            f"WHERE l.{n.column(ItemLink, 'item')} IN (%s) AND {_reported_pairs(n)} "
             f"ORDER BY l.{n.column(ItemLink, 'id')}")
 
 

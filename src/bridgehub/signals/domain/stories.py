@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 import numpy as np
 from django.utils import timezone
 
-from bridgehub.engines.linking.carry import bracketed_forms, carried_over, has_latin_name
+from bridgehub.engines.linking.carry import bracketed_forms, carried_over, encoder_similarities, has_latin_name
 from bridgehub.engines.linking.link import Linker
 from bridgehub.engines.linking.stories import (
     TRANSLATION_DAYS,
@@ -42,15 +41,11 @@ class Copy:
     new_organisations: frozenset[str] = frozenset()
 
 
-def _similarities(first: Sequence[str], second: Sequence[str]) -> np.ndarray:
+def _encode(texts: list[str]) -> np.ndarray:
+    """The configured encoder's query vectors; the encoder is loaded only when a translation is possible."""
     from bridgehub.matchmaking.domain.refresh import encoder
 
-    vectors = _unit(encoder().queries(list(first) + list(second)))
-    return np.asarray(vectors[:len(first)] @ vectors[len(first):].T)
-
-
-def _unit(vectors: np.ndarray) -> np.ndarray:
-    return vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
+    return encoder().queries(texts)
 
 
 class RecentStories:
@@ -67,6 +62,7 @@ class RecentStories:
         self.naming: dict[str, set[int]] = {}
         self.by_day: dict[int, list[int]] = {}
         self._vectors: dict[int, np.ndarray] = {}
+        self._similarities = encoder_similarities(_encode)  # names and spans, each encoded once per run
         # Organisations with no name in Latin letters, and the stories in other languages naming one: only
         # those can differ from their English translation by what the linker reads.
         self.other_script_only = {organisation for organisation, names in linker.names.items()
@@ -128,11 +124,9 @@ class RecentStories:
 
     def _vectors_of(self, text: str, stories: list[int]) -> tuple[np.ndarray, dict[int, np.ndarray]]:
         """The encoder's vectors of `text` and of the stories (each story encoded once per run)."""
-        from bridgehub.matchmaking.domain.refresh import encoder
-
         missing = [pk for pk in stories if pk not in self._vectors]
         texts = dict(self._texts(missing))
-        encoded = encoder().queries([text] + [texts[pk] for pk in missing])
+        encoded = _encode([text] + [texts[pk] for pk in missing])
         self._vectors.update(zip(missing, encoded[1:], strict=True))
         return encoded[0], {pk: self._vectors[pk] for pk in stories}
 
@@ -153,7 +147,7 @@ class RecentStories:
         given = bracketed_forms(other, [(mention.start, mention.end, mention.ids)
                                         for mention in self.linker.mentions(other)])
         carried = carried_over({organisation: self.linker.names[organisation] for organisation in original},
-                               english, covered, _similarities, given)
+                               english, covered, self._similarities, given)
         if set(carried) != original:
             return None
         new = frozenset(named - theirs)
