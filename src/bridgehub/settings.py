@@ -157,7 +157,8 @@ AUTH_USER_MODEL = "accounts.User"
 # would compute the slow hash twice. allauth's backend also serves the admin login.
 AUTHENTICATION_BACKENDS = [
     "rules.permissions.ObjectPermissionBackend",
-    "allauth.account.auth_backends.AuthenticationBackend",
+    # allauth's, reading the signed-in user with a statement (accounts/backends.py says why).
+    "bridgehub.accounts.backends.AuthenticationBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

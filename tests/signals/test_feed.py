@@ -5,7 +5,7 @@ import html
 import pytest
 from django.utils import translation
 
-from bridgehub.directory.models import Sector
+from bridgehub.directory.models import Organisation, Sector
 from bridgehub.hubs.enums import HubRole
 from bridgehub.matchmaking.enums import SubjectKind
 from bridgehub.matchmaking.models import MatchProfile
@@ -14,7 +14,7 @@ from bridgehub.pipeline.models import Relationship
 from bridgehub.signals.domain import queries
 from bridgehub.signals.domain.follows import SignalsError, follow_organisation, report_link, set_topics
 from bridgehub.signals.domain.ingest import ingest
-from bridgehub.signals.models import Item, ItemLink
+from bridgehub.signals.models import Item, ItemLink, ItemSector
 from tests.conftest import client_for
 from tests.factories.core import (
     HubMembershipFactory,
@@ -213,3 +213,55 @@ def test_the_feed_page_statement_and_the_queryset_give_the_same_stories(world, n
     assert "https://n.example/own" not in expected  # its one link was reported wrong
     # With no event type chosen: the partner's story and both robotics stories, over two pages.
     assert [len(found) for found in pages] == ([1] if event_types else [2, 1])
+
+
+@pytest.mark.django_db
+def test_a_story_met_twice_on_one_side_of_the_rule_takes_one_place_on_a_page(world, news):
+    """A story naming two organisations the reader follows, or about two of their sectors, is one story:
+    the feed statement cuts each side of its rule to the page's depth in stories, not in links."""
+    follow_organisation(user=world.owner, organisation=news)  # Osaka Lidar, beside the partner Kumamoto Robotics
+    ingest(hub=world.tokyo, source=None, raw_items=[
+        raw(f"Kumamoto Robotics and Osaka Lidar: {story}", f"https://n.example/both-{n}", days=n + 1)
+        for n, story in enumerate(DISTINCT_NEWS)])
+    assert ItemLink.objects.filter(item__url__contains="/both-").count() == 2 * len(DISTINCT_NEWS)
+    second = Sector.objects.exclude(code="robotics").order_by("pk").first()
+    set_topics(user=world.owner, hub=world.tokyo, sectors=[second], event_types=[])
+    for item in Item.objects.filter(url__contains="/sector-"):
+        ItemSector.objects.create(item=item, sector=second, hub=item.hub, event_type=item.event_type,
+                                  published_at=item.published_at)
+    interests = queries.interests_for_user(world.owner)
+    expected = list(queries.items_for_user(world.owner, interests).order_by("-published_at", "-pk")
+                    .values_list("url", flat=True))
+    assert expected[:3] == ["https://n.example/both-2", "https://n.example/both-1", "https://n.example/both-0"]
+    for size in (1, 2, 3):
+        pages, page, has_older = [], 0, True
+        while has_older:
+            page += 1
+            items, has_older, _parts = queries.feed_page(world.owner, interests, page, size)
+            pages.extend(item.url for item in items)
+        assert pages == expected, size
+
+
+@pytest.mark.django_db
+def test_the_feeds_partners_statement_follows_the_relationships_rule(world, news):
+    """feed_reads.partners_of reads relationships_for_user's rule as a statement: both give the same other
+    sides, for an organisation on either side of a relationship and for a talent."""
+    from bridgehub.directory.domain.queries import own_organisation_roles
+    from bridgehub.pipeline.domain.queries import relationships_for_user
+    from bridgehub.signals.domain.feed_reads import partners_of
+
+    talent_user = UserFactory()
+    talent = PersonFactory(user=talent_user, name="Aiko Talent")
+    open_relationship(user=world.owner, hub=world.tokyo, organisation=world.organisation, person=talent)
+    neighbour = Organisation.objects.get(slug="neighbour")
+    open_relationship(user=world.tokyo_member, hub=world.tokyo, organisation=neighbour, counterpart=news, system=True)
+    open_relationship(user=world.tokyo_member, hub=world.tokyo, organisation=news, counterpart=world.organisation,
+                      system=True)
+    for user in (world.owner, world.tokyo_member, talent_user, world.taipei_member, world.tokyo_operator):
+        own = frozenset(own_organisation_roles(user))
+        by_rule = {side for pair in relationships_for_user(user).values_list("organisation_id", "counterpart_id")
+                   for side in pair if side is not None and side not in own}
+        assert partners_of(user, own) == by_rule, user.email
+    assert partners_of(talent_user, frozenset()) == {world.organisation.pk}
+    assert partners_of(world.owner, frozenset(own_organisation_roles(world.owner))) == {
+        Organisation.objects.get(slug="partner").pk, news.pk}

@@ -61,8 +61,8 @@ class Names:
 @dataclass(frozen=True)
 class _Prepared:
     statement: str
-    converters: list[tuple[Any, list[Callable[[Any, Any, Any], Any]]]]  # per column
-    attnames: list[list[str]]  # per part, in its model's field order (what Model.from_db expects)
+    converters: list[tuple[int, Any, list[Callable[[Any, Any, Any], Any]]]]  # (column, expression, functions)
+    parts: list[tuple[type[Model], list[str], int, int]]  # (model, attnames in field order, first, end column)
 
 
 class Select:
@@ -77,18 +77,20 @@ class Select:
 
     def _prepare(self) -> _Prepared:
         names = Names()
-        columns, converters, attnames = [], [], []
+        columns: list[str] = []
+        converters, parts = [], []
         for part in self.parts:
             fields = [field for field in part.model._meta.concrete_fields if part.reads(field)]
-            attnames.append([field.attname for field in fields])
+            parts.append((part.model, [field.attname for field in fields], len(columns), len(columns) + len(fields)))
             for field in fields:
-                columns.append(f"{part.alias}.{names.quote(column_of(field))}")
                 expression = field.get_col(part.alias)
-                converters.append((expression, connection.ops.get_db_converters(expression)
-                                   + field.get_db_converters(connection)))
+                functions = connection.ops.get_db_converters(expression) + field.get_db_converters(connection)
+                if functions:  # most columns need none: only those that do are visited per row
+                    converters.append((len(columns), expression, functions))
+                columns.append(f"{part.alias}.{names.quote(column_of(field))}")
         # Only the models' own names are formatted in; every value is a parameter.
         statement = f"SELECT {', '.join(columns)} {self.rest(names)}"
-        return _Prepared(statement, converters, attnames)
+        return _Prepared(statement, converters, parts)
 
     def rows(self, params: Sequence[Any]) -> list[list[Any]]:
         """The rows for `params`, one per %s in order; a list or tuple fills an `IN (%s)` with its
@@ -97,23 +99,18 @@ class Select:
         if prepared is None:
             prepared = self._prepared[connection.vendor] = self._prepare()
         statement, values = _expanded(prepared.statement, params)
-        with connection.cursor() as cursor:
+        with _cursor() as cursor:
             cursor.execute(statement, values)
             found = cursor.fetchall()
         db = connection.alias
         out = []
         for raw in found:
             values = list(raw)
-            for i, (expression, functions) in enumerate(prepared.converters):
+            for i, expression, functions in prepared.converters:
                 for convert in functions:
                     values[i] = convert(values[i], expression, connection)
-            instances: list[Any] = []
-            at = 0
-            for part, names in zip(self.parts, prepared.attnames, strict=True):
-                chunk = values[at:at + len(names)]
-                at += len(names)
-                instances.append(None if chunk[0] is None else part.model.from_db(db, names, chunk))
-            out.append(instances)
+            out.append([None if values[start] is None else model.from_db(db, names, values[start:end])
+                        for model, names, start, end in prepared.parts])
         return out
 
 
@@ -129,7 +126,7 @@ class Count:
         if prepared is None:
             prepared = self._prepared[connection.vendor] = f"SELECT COUNT(*) {self.rest(Names())}"
         statement, values = _expanded(prepared, params)
-        with connection.cursor() as cursor:
+        with _cursor() as cursor:
             cursor.execute(statement, values)
             return int(cursor.fetchone()[0])
 
@@ -146,9 +143,30 @@ class Values:
         if prepared is None:
             prepared = self._prepared[connection.vendor] = self.sql(Names())
         statement, values = _expanded(prepared, params)
-        with connection.cursor() as cursor:
+        with _cursor() as cursor:
             cursor.execute(statement, values)
             return [tuple(row) for row in cursor.fetchall()]
+
+
+def _cursor() -> Any:
+    """A cursor for a statement. On PostgreSQL, one that binds its parameters on the server and has the
+    statement prepared there: planning cost more than running most of these (the links of a feed page:
+    0.46 ms to plan, 0.28 ms to run), and a prepared statement is parsed once per connection and, where
+    PostgreSQL finds its generic plan as good as a fresh one, planned once. Only
+    these statements are prepared; the ORM's cursors keep Django's default (client-side binding, nothing
+    prepared). A connection pooler in front of PostgreSQL must then pass prepared statements through
+    (PgBouncer 1.21+ with max_prepared_statements set)."""
+    if connection.vendor != "postgresql":
+        return connection.cursor()
+    postgres: Any = connection  # Django's PostgreSQL wrapper: its `Database` is the psycopg module
+    with postgres.wrap_database_errors:
+        postgres.ensure_connection()
+        postgres.validate_thread_sharing()
+        raw = postgres.connection
+        raw.prepare_threshold = 0  # a connection setting: the ORM's client-side cursors never prepare
+        cursor = postgres.Database.Cursor(raw)  # psycopg's cursor that binds on the server
+        # Wrapped as Django wraps its own: the statement is logged and counted like any query.
+        return postgres.make_debug_cursor(cursor) if postgres.queries_logged else postgres.make_cursor(cursor)
 
 
 def _expanded(statement: str, params: Sequence[Any]) -> tuple[str, list[Any]]:

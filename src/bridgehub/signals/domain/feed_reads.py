@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from bridgehub.common.statements import Names, Part, Select, Values
-from bridgehub.directory.models import Organisation, Sector
+from bridgehub.directory.models import Organisation, Person, Sector
 from bridgehub.hubs.models import Hub
+from bridgehub.pipeline.models import Relationship
 from bridgehub.signals.models import Follow, Item, ItemCopy, ItemLink, ItemSector, LinkReport
 
 
@@ -69,13 +70,21 @@ def _concerning(with_event_types: bool):
     def sql(n: Names) -> str:
         link, sector = n.table(ItemLink), n.table(ItemSector)
         types = f" AND s.{n.column(ItemSector, 'event_type')} IN (%s)" if with_event_types else ""
-        return (f"SELECT item_id, published_at FROM ("  # noqa: S608 (model names only)
-                f"SELECT l.{n.column(ItemLink, 'item')} AS item_id, l.{n.column(ItemLink, 'published_at')} AS "
-                f"published_at FROM {link} l WHERE l.{n.column(ItemLink, 'organisation')} IN (%s) "
-                f"AND l.{n.column(ItemLink, 'hub')} IN (%s) AND {_reported_pairs(n)} "
-                f"UNION SELECT s.{n.column(ItemSector, 'item')}, s.{n.column(ItemSector, 'published_at')} "
-                f"FROM {sector} s WHERE s.{n.column(ItemSector, 'sector')} IN (%s) "
-                f"AND s.{n.column(ItemSector, 'hub')} IN (%s){types}"
+        newest = "ORDER BY published_at DESC, item_id DESC LIMIT %s"
+        # Each side cut to the page's depth in stories (DISTINCT: a story naming two of the reader's
+        # organisations is one story) before the two are joined: deduplicating the whole union, some two
+        # thousand rows for a member with thirty organisations and two sectors, cost a third more on
+        # PostgreSQL (bench/signals_load.py's member).
+        mentions = (f"SELECT DISTINCT l.{n.column(ItemLink, 'item')} AS item_id, "  # noqa: S608 (model names only)
+                    f"l.{n.column(ItemLink, 'published_at')} AS published_at FROM {link} l "
+                    f"WHERE l.{n.column(ItemLink, 'organisation')} IN (%s) AND l.{n.column(ItemLink, 'hub')} IN (%s) "
+                    f"AND {_reported_pairs(n)} {newest}")
+        topical = (f"SELECT DISTINCT s.{n.column(ItemSector, 'item')} AS item_id, "  # noqa: S608 (model names only)
+                   f"s.{n.column(ItemSector, 'published_at')} AS published_at FROM {sector} s "
+                   f"WHERE s.{n.column(ItemSector, 'sector')} IN (%s) AND s.{n.column(ItemSector, 'hub')} IN (%s)"
+                   f"{types} {newest}")
+        return (f"SELECT item_id, published_at FROM (SELECT item_id, published_at FROM ({mentions}) m "  # noqa: S608
+                f"UNION SELECT item_id, published_at FROM ({topical}) t"
                 f") feed ORDER BY published_at DESC, item_id DESC LIMIT %s OFFSET %s")
     return sql
 
@@ -100,9 +109,11 @@ def concerning_page(user: Any, organisations: frozenset[int], sectors: frozenset
                     hubs: frozenset[int], offset: int, limit: int) -> list[Item]:
     """The stories concerning the reader, newest first, `limit` from `offset`."""
     hub_list = sorted(hubs)
-    params: list[Any] = [sorted(organisations), hub_list, user.pk, sorted(sectors), hub_list]
+    depth = offset + limit
+    params: list[Any] = [sorted(organisations), hub_list, user.pk, depth, sorted(sectors), hub_list]
     if event_types:
         params.append(sorted(event_types))
+    params.append(depth)
     found = []
     for item, hub in PAGE[bool(event_types)].rows([*params, limit, offset]):
         item.hub = hub
@@ -150,6 +161,27 @@ def parts_of(user: Any, ids: list[int], taxonomy: dict[int, Sector]) -> StoryPar
     for found in sectors.values():
         found.sort(key=lambda sector: (sector.position, sector.pk))
     return StoryParts(links, sectors, copies)
+
+
+def _relationship_sides(n: Names) -> str:
+    organisation, counterpart = n.column(Relationship, "organisation"), n.column(Relationship, "counterpart")
+    sides = f"SELECT r.{organisation}, r.{counterpart} FROM {n.table(Relationship)} r"  # noqa: S608 (model names only)
+    return (f"{sides} WHERE r.{organisation} IN (%s) UNION ALL {sides} WHERE r.{counterpart} IN (%s) "
+            f"UNION ALL {sides} JOIN {n.table(Person)} p "
+            f"ON p.{n.column(Person, 'id')} = r.{n.column(Relationship, 'person')} "
+            f"WHERE p.{n.column(Person, 'user')} = %s")
+
+
+# The rule of pipeline.domain.queries.relationships_for_user (a side through one's organisations, or the
+# talent), as three index lookups; a test holds the two to the same relationships.
+_RELATIONSHIP_SIDES = Values(_relationship_sides)
+
+
+def partners_of(user: Any, own: frozenset[int]) -> set[int]:
+    """The other sides of the relationships `user` is a side of (`own`: their organisations)."""
+    mine = sorted(own)
+    return {side for pair in _RELATIONSHIP_SIDES.rows([mine, mine, user.pk])
+            for side in pair if side is not None and side not in own}
 
 
 _ORGANISATION_SECTORS = Organisation.sectors.through

@@ -22,7 +22,6 @@ from bridgehub.directory.domain.queries import member_hub_ids, own_organisation_
 from bridgehub.directory.models import Organisation, Sector
 from bridgehub.matchmaking.domain.page_reads import SECTORS
 from bridgehub.matchmaking.models import MatchProfile
-from bridgehub.pipeline.domain.queries import relationships_for_user
 from bridgehub.signals.domain import feed_reads
 from bridgehub.signals.domain.feed_reads import ShownLink, StoryParts
 from bridgehub.signals.enums import EventType
@@ -48,9 +47,7 @@ class Interests:
 def interests_for_user(user: Any, follows: list[Follow] | None = None) -> Interests:
     """What `user` follows; `follows`, their Follow rows where the caller has read them already."""
     own = frozenset(own_organisation_roles(user))
-    partners: set[int] = set()
-    for first, second in relationships_for_user(user).values_list("organisation_id", "counterpart_id"):
-        partners.update(side for side in (first, second) if side is not None and side not in own)
+    partners = feed_reads.partners_of(user, own)
     if follows is None:
         follows = list(Follow.objects.filter(user=user))
     chosen = [(follow.organisation_id, follow.sector_id, follow.event_type) for follow in follows]

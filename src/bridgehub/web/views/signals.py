@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from bridgehub.directory.domain.queries import access_organisation_for_user, member_hub_ids
 from bridgehub.directory.models import Sector
+from bridgehub.hubs.domain.queries import hubs_by_id
 from bridgehub.hubs.models import Hub
 from bridgehub.matchmaking.domain.recommendations import sector_map
 from bridgehub.signals.domain import queries
@@ -41,11 +42,11 @@ def signals(request):
     items, has_older, parts = queries.feed_page(request.user, interests, page_number, PAGE_SIZE,
                                                 {sector.pk: sector for sector in taxonomy})
     entries = queries.feed_entries(request.user, items, interests, request.LANGUAGE_CODE, parts)
-    hubs = Hub.objects.filter(pk__in=member_hub_ids(request.user)).order_by("slug")
+    hubs = hubs_by_id(member_hub_ids(request.user))
     chosen_sectors = {follow.sector_id for follow in follows if follow.sector_id}
     followed = {follow.organisation_id: follow.organisation for follow in follows if follow.organisation_id}
     panel = Panel(
-        hubs=list(hubs),
+        hubs=hubs,
         organisations=sorted(followed.values(), key=lambda organisation: organisation.name),
         sectors=taxonomy, chosen_sectors=chosen_sectors,
         default_sectors=interests.sectors - chosen_sectors, event_types=EventType.choices,
