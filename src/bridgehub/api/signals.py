@@ -11,6 +11,7 @@ from django.utils import translation
 from ninja import Query, Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.pagination import paginate
+from pydantic import BaseModel
 
 from bridgehub.api.auth import TOKEN
 from bridgehub.api.pagination import MAX_PAGE, MAX_PAGE_SIZE, BoundedPageNumberPagination
@@ -27,21 +28,24 @@ from bridgehub.signals.models import Follow, Item, ItemLink, Source
 router = Router(tags=["signals"], auth=TOKEN)
 
 
-class CopyOut(Schema):
+# A feed page's twenty stories, their links and copies are validated on the way out: as plain pydantic
+# models, not ninja Schemas, which read every value of every nested object through an attribute wrapper
+# (a fifth of the feed API's CPU). They are built from dicts, so nothing else changes.
+class CopyOut(BaseModel):
     outlet: str
     url: str
     language: str
     published_at: dt.datetime
 
 
-class LinkOut(Schema):
+class LinkOut(BaseModel):
     id: int
     organisation: str  # slug
     name: str
     mention: str  # the words of the story that named it
 
 
-class ItemOut(Schema):
+class ItemOut(BaseModel):
     id: int
     hub: str
     title: str  # as written, in `language`

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from bridgehub.accounts.models import ApiToken, User
 from bridgehub.accounts.models.token import hash_token
+from bridgehub.common.statements import Names, Part, Select
 
 
 def issue_token(*, user: User, name: str) -> tuple[ApiToken, str]:
@@ -25,15 +26,28 @@ def issue_token(*, user: User, name: str) -> tuple[ApiToken, str]:
 USE_RECORDED_EVERY = dt.timedelta(minutes=1)
 
 
+def _by_hash(n: Names) -> str:
+    return (f"FROM {n.table(ApiToken)} t JOIN {n.table(User)} u "  # noqa: S608 (model names only)
+            f"ON u.{n.column(User, 'id')} = t.{n.column(ApiToken, 'user')} "
+            f"WHERE t.{n.column(ApiToken, 'token_hash')} = %s")
+
+
+# Read on every API request: a statement (common/statements.py says why), the token with its user.
+_BY_HASH = Select([Part(ApiToken, "t", fields=("user", "last_used_at")), Part(User, "u")], _by_hash)
+
+
 def user_for_token(raw: str) -> User | None:
     """The active user a raw token belongs to, or None. Records the time of use (at most once a minute)."""
-    token = ApiToken.objects.select_related("user").filter(token_hash=hash_token(raw)).first()
-    if token is None or not token.user.is_active:
+    rows = _BY_HASH.rows([hash_token(raw)])
+    if not rows:
+        return None
+    token, user = rows[0]
+    if not user.is_active:
         return None
     now = timezone.now()
     if token.last_used_at is None or now - token.last_used_at >= USE_RECORDED_EVERY:
         ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
-    return token.user
+    return user
 
 
 def revoke_token(*, user: User, token_id: int) -> bool:
