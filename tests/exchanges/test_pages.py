@@ -185,9 +185,9 @@ def crowd(exchange, count):
 
 
 @pytest.mark.django_db
-# 27: with requests waiting for an answer, their senders' trust badges add two (vettings, domain proofs); the
+# 25: with requests waiting for an answer, their senders' trust badges add two (vettings, domain proofs); the
 # stories pinned by the hub, one.
-@pytest.mark.parametrize(("count", "expected"), [(3, 27), (5, 27)])
+@pytest.mark.parametrize(("count", "expected"), [(3, 25), (5, 25)])
 def test_round_page_costs_the_same_for_any_number_of_participants(exchange, count, expected):
     crowd(exchange, count)
     scheduling_domain.publish(user=exchange.world.tokyo_operator, run=scheduling_domain.run_scheduler(

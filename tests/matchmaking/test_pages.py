@@ -46,7 +46,7 @@ def test_the_startup_reads_its_matches_with_reasons_in_its_language(market):
     # profiles come in one statement, the feedback is read once, the taxonomy once, the hubs' ids and
     # then the hubs with their lists' dates (two cheap statements cost less CPU than one compiled
     # join), and the introductions asked of the reader only when there are some.
-    assert len(queries) == 17
+    assert len(queries) == 16
     corporate = client.get(f"/matches/?profile={market.profiles['startup'].pk}&kind=corporate").content.decode()
     assert "Corporate" in corporate and "PoC" in corporate
 

@@ -128,7 +128,7 @@ def test_a_talent_with_no_organisation_follows_the_sectors_their_profile_is_read
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize(("count", "queries_expected"), [(1, 15), (3, 15)])
+@pytest.mark.parametrize(("count", "queries_expected"), [(1, 13), (3, 13)])
 def test_the_signals_page_costs_the_same_queries_for_one_or_three_items(world, django_assert_num_queries, count,
                                                                        queries_expected):
     ingest(hub=world.tokyo, source=None, raw_items=[

@@ -132,13 +132,13 @@ def people_as_member(count: int):
 
 
 PAGES = [
-    (organisation_page, 20),  # trust badges: the vetting and the domain proof; news about it and the follow
-    (dashboard, 21),  # the pipeline: relationships waiting for the member
+    (organisation_page, 18),  # trust badges: the vetting and the domain proof; news about it and the follow
+    (dashboard, 20),  # the pipeline: relationships waiting for the member
     (inbox_page, 6),
-    (rounds_page, 8),
-    (matches_page, 18),  # trust badges of all cards: two queries; their news: one; introductions asked: two
+    (rounds_page, 6),
+    (matches_page, 17),  # trust badges of all cards: two queries; their news: one; introductions asked: two
     (operator_matching_page, 12),
-    (people_as_member, 11),
+    (people_as_member, 9),
 ]
 
 

@@ -10,9 +10,9 @@ from typing import Any
 
 from django.db.models import Prefetch, Q, QuerySet
 
-from bridgehub.common.statements import Names, Part, Select, Values
 from bridgehub.common.text import fold_for_search
 from bridgehub.common.visibility import Visibility
+from bridgehub.directory.domain.viewer import viewer_of
 from bridgehub.directory.enums import ApprovalStatus, OrgRole
 from bridgehub.directory.models import (
     Affiliation,
@@ -20,19 +20,10 @@ from bridgehub.directory.models import (
     OperatorNote,
     Organisation,
     OrganisationHub,
-    OrganisationMembership,
     Person,
 )
 from bridgehub.hubs.domain.queries import operated_hub_ids
-from bridgehub.hubs.models import Hub, HubMembership
-
-
-def _memberships_of_a_user(n: Names) -> str:
-    return f"FROM {n.table(OrganisationMembership)} m WHERE m.{n.column(OrganisationMembership, 'user')} = %s"  # noqa: S608
-
-
-# Read on most pages (who may edit, which profiles one reads for): a statement (common/statements.py).
-_MEMBERSHIPS = Select([Part(OrganisationMembership, "m", ("organisation", "role"))], _memberships_of_a_user)
+from bridgehub.hubs.models import Hub
 
 
 def _authenticated(user: Any) -> bool:
@@ -40,38 +31,14 @@ def _authenticated(user: Any) -> bool:
 
 
 def own_organisation_roles(user: Any) -> dict[int, str]:
-    """{organisation id: role} for the user's own organisations (cached per request)."""
-    if not _authenticated(user):
-        return {}
-    cached = getattr(user, "_org_roles", None)
-    if cached is None:
-        cached = {m.organisation_id: m.role for (m,) in _MEMBERSHIPS.rows([user.pk])}
-        user._org_roles = cached
-    return cached
-
-
-def _member_hubs(n: Names) -> str:
-    return (f"SELECT {n.column(HubMembership, 'hub')} FROM {n.table(HubMembership)} "  # noqa: S608 (model names only)
-            f"WHERE {n.column(HubMembership, 'user')} = %s UNION "
-            f"SELECT {n.column(OrganisationHub, 'hub')} FROM {n.table(OrganisationHub)} "
-            f"WHERE {n.column(OrganisationHub, 'organisation')} IN (%s) AND {n.column(OrganisationHub, 'status')} = %s")
-
-
-# Read on nearly every page (what a member may read): a statement (common/statements.py).
-_MEMBER_HUBS = Values(_member_hubs)
+    """{organisation id: role} for the user's own organisations (cached per request: directory/domain/viewer.py)."""
+    return viewer_of(user).organisation_roles
 
 
 def member_hub_ids(user: Any) -> frozenset[int]:
     """Hubs whose members' content `user` may read: direct hub roles plus their organisations' approved
-    hubs (cached per request)."""
-    if not _authenticated(user):
-        return frozenset()
-    cached = getattr(user, "_member_hub_ids", None)
-    if cached is None:
-        rows = _MEMBER_HUBS.rows([user.pk, sorted(own_organisation_roles(user)), ApprovalStatus.APPROVED.value])
-        cached = frozenset(hub for (hub,) in rows)
-        user._member_hub_ids = cached
-    return cached
+    hubs (cached per request: directory/domain/viewer.py)."""
+    return viewer_of(user).member_hubs
 
 
 def approved_hub_ids(organisation: Organisation) -> set[int]:

@@ -4,29 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from bridgehub.common.statements import Names, Part, Select
-from bridgehub.hubs.enums import HubRole
-from bridgehub.hubs.models import Hub, HubMembership
-
-
-def _roles_of_a_user(n: Names) -> str:
-    return (f"FROM {n.table(HubMembership)} m WHERE m.{n.column(HubMembership, 'user')} = %s "  # noqa: S608
-            f"AND m.{n.column(HubMembership, 'role')} = %s")
-
-
-# Read on every page for the top bar's back-office link: a statement (common/statements.py says why).
-_OPERATED = Select([Part(HubMembership, "m", ("hub",))], _roles_of_a_user)
+from bridgehub.common.statements import Part, Select
+from bridgehub.directory.domain.viewer import viewer_of
+from bridgehub.hubs.models import Hub
 
 
 def operated_hub_ids(user: Any) -> frozenset[int]:
-    """Ids of the hubs `user` operates; cached on the user object for the request."""
-    if not getattr(user, "is_authenticated", False):
-        return frozenset()
-    cached = getattr(user, "_operated_hub_ids", None)
-    if cached is None:
-        cached = frozenset(m.hub_id for (m,) in _OPERATED.rows([user.pk, HubRole.OPERATOR.value]))
-        user._operated_hub_ids = cached
-    return cached
+    """Ids of the hubs `user` operates (cached per request: directory/domain/viewer.py)."""
+    return viewer_of(user).operated_hubs
 
 
 _BY_ID = Select([Part(Hub, "h")], lambda n: f"FROM {n.table(Hub)} h "  # noqa: S608 (model names only)
