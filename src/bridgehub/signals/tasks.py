@@ -49,3 +49,15 @@ def poll_feeds_task() -> str:
         return f"polled {poll_due_sources()}"
     finally:
         schedule_next(poll_feeds_task, POLL_EVERY)  # a failing run must not end the chain
+
+
+@task()
+def relink_organisation_task(hub_id: int, organisation_id: int) -> str:
+    from bridgehub.hubs.models import Hub
+    from bridgehub.signals.domain.relink import relink_organisation
+
+    hub = Hub.objects.filter(pk=hub_id).first()
+    if hub is None:
+        return "gone"
+    result = relink_organisation(hub, organisation_id)
+    return f"read {result.read}, linked {result.added}"

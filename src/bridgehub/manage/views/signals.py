@@ -109,7 +109,8 @@ def signals_action(request, hub):
             if organisation is None or not name:
                 raise SignalsError(_("Choose an organisation and write the other name the news uses."))
             add_alias(user=request.user, hub=hub, organisation=organisation, name=name[:200])
-            messages.success(request, _("Alias added: news from now on is linked through it too."))
+            messages.success(request, _("Alias added: news from now on is linked through it too, and the last "
+                                          "year's stories that use it are being linked now."))
         else:
             raise SignalsError(_("Unknown action."))
     except UploadError as error:

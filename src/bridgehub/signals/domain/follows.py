@@ -167,11 +167,20 @@ def unpin(*, user: Any, pin: Pin) -> None:
 @transaction.atomic
 def add_alias(*, user: Any, hub: Hub, organisation: Organisation, name: str) -> Alias:
     """Another name the news uses for `organisation` in this hub. Side effects: an Alias (new items link
-    through it; the linker is rebuilt on the next run)."""
+    through it; the linker is rebuilt on the next run); after commit, when new, a background task that
+    links the hub's stories of the last year through it (signals/domain/relink.py)."""
     check_operator(user, hub)
     if not OrganisationHub.objects.filter(hub=hub, organisation=organisation,
                                           status=ApprovalStatus.APPROVED).exists():
         raise SignalsError(_("This organisation is not a member of the hub."))
-    alias, _created = Alias.objects.get_or_create(hub=hub, organisation=organisation, name=name.strip(),
-                                                  defaults={"added_by": user})
+    alias, created = Alias.objects.get_or_create(hub=hub, organisation=organisation, name=name.strip(),
+                                                 defaults={"added_by": user})
+    if created:
+        transaction.on_commit(partial(_relink, hub.pk, organisation.pk))
     return alias
+
+
+def _relink(hub_id: int, organisation_id: int) -> None:
+    from bridgehub.signals.tasks import relink_organisation_task
+
+    relink_organisation_task.enqueue(hub_id, organisation_id)
