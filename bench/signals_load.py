@@ -2,12 +2,13 @@
 
 For each database: migrate a fresh database, fill it with 10,000 organisations and 100,000 stories
 (bench/signals_populate.py), time the ingestion of 2,000 new items into it (language, links against the
-10,000 organisations, event, sectors, copy check, rows), serve it with gunicorn (DEBUG off) and run wrk
-with 20 connections for 30 s on loopback against the member's feed: the signals page (first pages) and
-the feed API, then the same member's directory search as a yardstick of the machine's speed in that
-run. Nothing is remembered between requests: every request selects the member's stories out of the
-hub's 100,000. Prints one JSON object per run and a Markdown table for docs/benchmarks.md. Needs
-`wrk` on the PATH.
+10,000 organisations, event, sectors, copy check, rows) and the relinking an operator's new alias
+starts (the hub's year of stories read again; bench stories are one-line titles), serve it with
+gunicorn (DEBUG off) and run wrk with 20 connections for 30 s on loopback against the member's feed:
+the signals page (first pages) and the feed API, then the same member's directory search as a
+yardstick of the machine's speed in that run. Nothing is remembered between requests: every request
+selects the member's stories out of the hub's 100,000. Prints one JSON object per run and a Markdown
+table for docs/benchmarks.md. Needs `wrk` on the PATH.
 """
 
 from __future__ import annotations
@@ -49,6 +50,30 @@ print(round(time.perf_counter() - started, 2), result.added, result.copies)
 """
 
 
+RELINK_TIMER = """
+import os, time, django
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bridgehub.settings")
+django.setup()
+from bridgehub.directory.models import Organisation
+from bridgehub.hubs.models import Hub
+from bridgehub.signals.domain.relink import relink_organisation
+from bridgehub.signals.models import Alias
+hub = Hub.objects.get(slug="tokyo")
+organisation = Organisation.objects.get(slug="bench-org-9999")  # one the member does not follow
+Alias.objects.get_or_create(hub=hub, organisation=organisation, name="Story 4242")
+started = time.perf_counter()
+result = relink_organisation(hub, organisation.pk)
+print(round(time.perf_counter() - started, 2), result.read, result.added)
+"""
+
+
+def time_relinking(env: dict[str, str]) -> dict:
+    """An operator's alias read against the hub's stories of the last year (the background task's work)."""
+    out = subprocess.run([sys.executable, "-c", RELINK_TIMER], env=env, check=True, capture_output=True,
+                         text=True).stdout.split()
+    return {"relink_s": float(out[0]), "relink_read": int(out[1]), "relink_added": int(out[2])}
+
+
 def time_ingestion(env: dict[str, str], count: int) -> dict:
     """Ingest `count` new items in one process (linker build over 10,000 organisations included)."""
     out = subprocess.run([sys.executable, "-c", INGEST_TIMER, str(count)], env=env, check=True, capture_output=True,
@@ -85,7 +110,7 @@ def bench_backend(backend: str, args, out: Path) -> list[dict]:
         credentials, setup_seconds = loadkit.fresh_database(backend, out, env,
                                                             ["signals_populate.py", "--items", str(args.items)])
         ingestion = time_ingestion(env, args.ingest)
-        print(json.dumps({"backend": backend, **ingestion}), flush=True)
+        print(json.dumps({"backend": backend, **ingestion, **time_relinking(env)}), flush=True)
     else:  # the last run's database, its items already ingested: only the load is measured again
         setup_seconds, ingestion = float("nan"), {"items_per_s": "reused"}
     results = []
