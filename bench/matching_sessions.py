@@ -38,7 +38,7 @@ def main() -> int:
             OrganisationMembership.objects.get_or_create(organisation_id=organisation_id, user=user)
             session = SessionStore()
             session[SESSION_KEY] = str(user.pk)
-            session[BACKEND_SESSION_KEY] = "allauth.account.auth_backends.AuthenticationBackend"
+            session[BACKEND_SESSION_KEY] = "bridgehub.accounts.backends.AuthenticationBackend"
             session[HASH_SESSION_KEY] = user.get_session_auth_hash()
             session.create()
             for target in targets:

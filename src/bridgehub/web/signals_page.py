@@ -2,9 +2,9 @@
 the panel of what they follow.
 
 As Django templates the page cost more than its reads: twenty story cards (sources, reasons, links
-with a "wrong?" form each) and, per hub, a checkbox for every sector of the taxonomy. Here every word
-arrives translated from Python with the templates' message ids and every date formatted, so the
-fragment holds structure only.
+with a "wrong?" button each) and, per hub, a checkbox for every sector of the taxonomy. Here every word
+arrives translated from Python with the templates' message ids (once per language and process) and
+every date formatted, so the fragment holds structure only.
 """
 
 from __future__ import annotations
