@@ -3,6 +3,7 @@ the credentials a populate script prints (a session cookie and an API token for 
 
 from __future__ import annotations
 
+import http.client
 import os
 import shutil
 import signal
@@ -71,3 +72,18 @@ def print_credentials(user: Any) -> None:
     session.create()
     print(f"session\t{session.session_key}")
     print(f"token\t{issue_token(user=user, name='bench')[1]}")
+
+
+def check_answers(lines: list[str]) -> None:
+    """Each distinct request is answered 200 before it is timed: wrk counts a redirect (to the login page,
+    when a bench's session stopped signing in) as a success, and would time it."""
+    for line in dict.fromkeys(line for line in lines if line.strip()):
+        path, header, value = line.split("\t")
+        connection = http.client.HTTPConnection("127.0.0.1", PORT, timeout=60)
+        try:
+            connection.request("GET", path, headers={header: value})
+            status = connection.getresponse().status
+        finally:
+            connection.close()
+        if status != 200:
+            raise RuntimeError(f"{path} answered {status}, not 200: nothing to time")

@@ -26,6 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 sys.path.insert(0, str(ROOT / "bench"))
 
+import loadkit  # noqa: E402
 from directory_load import PORT, environment, wait_until_up  # noqa: E402
 
 
@@ -34,6 +35,7 @@ def run(command: list, env: dict, **kwargs) -> subprocess.CompletedProcess:
 
 
 def wrk(requests_file: Path, duration: int, connections: int) -> dict:
+    loadkit.check_answers(requests_file.read_text(encoding="utf-8").splitlines())
     env = {**os.environ, "BENCH_REQUESTS": str(requests_file)}
     result = subprocess.run(["wrk", "-t", "2", "-c", str(connections), "-d", f"{duration}s", "--timeout", "10s",
                              "-s", str(ROOT / "bench" / "wrk_headers.lua"), f"http://127.0.0.1:{PORT}"],

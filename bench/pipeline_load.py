@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import http.client
 import json
 import os
 import platform
@@ -47,23 +46,8 @@ def request_lines(credentials: dict) -> dict[str, list[str]]:
     return {"pipeline_page": page, "outcomes_report_api": report}
 
 
-def check_answers(lines: list[str]) -> None:
-    """Each distinct request is answered 200 before it is timed: wrk counts a redirect (to the login page,
-    when a bench's session stopped signing in) as a success, and would time it."""
-    for line in dict.fromkeys(lines):
-        path, header, value = line.split("\t")
-        connection = http.client.HTTPConnection("127.0.0.1", PORT, timeout=60)
-        try:
-            connection.request("GET", path, headers={header: value})
-            status = connection.getresponse().status
-        finally:
-            connection.close()
-        if status != 200:
-            raise RuntimeError(f"{path} answered {status}, not 200: nothing to time")
-
-
 def run_wrk(lines: list[str], out: Path, name: str, duration: int, connections: int) -> dict:
-    check_answers(lines)
+    loadkit.check_answers(lines)
     requests_file = out / f"{name}.requests"
     requests_file.write_text("\n".join(lines) + "\n", encoding="utf-8")
     env = {**os.environ, "BENCH_REQUESTS": str(requests_file)}
