@@ -128,7 +128,7 @@ def test_a_talent_with_no_organisation_follows_the_sectors_their_profile_is_read
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize(("count", "queries_expected"), [(1, 13), (3, 13)])
+@pytest.mark.parametrize(("count", "queries_expected"), [(1, 11), (3, 11)])
 def test_the_signals_page_costs_the_same_queries_for_one_or_three_items(world, django_assert_num_queries, count,
                                                                        queries_expected):
     ingest(hub=world.tokyo, source=None, raw_items=[
@@ -243,12 +243,12 @@ def test_a_story_met_twice_on_one_side_of_the_rule_takes_one_place_on_a_page(wor
 
 
 @pytest.mark.django_db
-def test_the_feeds_partners_statement_follows_the_relationships_rule(world, news):
-    """feed_reads.partners_of reads relationships_for_user's rule as a statement: both give the same other
+def test_the_readers_circle_statement_follows_the_relationships_rule(world, news):
+    """feed_reads.circle_of reads relationships_for_user's rule as a statement: both give the same other
     sides, for an organisation on either side of a relationship and for a talent."""
     from bridgehub.directory.domain.queries import own_organisation_roles
     from bridgehub.pipeline.domain.queries import relationships_for_user
-    from bridgehub.signals.domain.feed_reads import partners_of
+    from bridgehub.signals.domain.feed_reads import Circle, circle_of
 
     talent_user = UserFactory()
     talent = PersonFactory(user=talent_user, name="Aiko Talent")
@@ -261,7 +261,8 @@ def test_the_feeds_partners_statement_follows_the_relationships_rule(world, news
         own = frozenset(own_organisation_roles(user))
         by_rule = {side for pair in relationships_for_user(user).values_list("organisation_id", "counterpart_id")
                    for side in pair if side is not None and side not in own}
-        assert partners_of(user, own) == by_rule, user.email
-    assert partners_of(talent_user, frozenset()) == {world.organisation.pk}
-    assert partners_of(world.owner, frozenset(own_organisation_roles(world.owner))) == {
-        Organisation.objects.get(slug="partner").pk, news.pk}
+        assert circle_of(user, own).partners == by_rule, user.email
+    assert circle_of(talent_user, frozenset()) == Circle(frozenset({world.organisation.pk}), frozenset())
+    assert circle_of(world.owner, frozenset(own_organisation_roles(world.owner))) == Circle(
+        frozenset({Organisation.objects.get(slug="partner").pk, news.pk}),
+        frozenset({Sector.objects.get(code="robotics").pk}))  # their organisation's sector, read with them

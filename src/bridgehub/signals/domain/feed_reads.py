@@ -121,17 +121,22 @@ def concerning_page(user: Any, organisations: frozenset[int], sectors: frozenset
     return found
 
 
-def _links(n: Names) -> str:
-    return (f"SELECT l.{n.column(ItemLink, 'id')}, l.{n.column(ItemLink, 'item')}, "  # noqa: S608 (model names only)
+def _links_and_sectors(n: Names) -> str:
+    # One round trip for two row shapes: a link ('l': its id, story, organisation, mention, and the
+    # organisation's slug and name) or a sector ('s': the row's id, story, sector).
+    link, sector = n.table(ItemLink), n.table(ItemSector)
+    return (f"SELECT 'l', l.{n.column(ItemLink, 'id')}, l.{n.column(ItemLink, 'item')}, "  # noqa: S608 (model names only)
             f"l.{n.column(ItemLink, 'organisation')}, l.{n.column(ItemLink, 'mention')}, "
             f"o.{n.column(Organisation, 'slug')}, o.{n.column(Organisation, 'name')} "
-            f"FROM {n.table(ItemLink)} l JOIN {n.table(Organisation)} o "
+            f"FROM {link} l JOIN {n.table(Organisation)} o "
             f"ON o.{n.column(Organisation, 'id')} = l.{n.column(ItemLink, 'organisation')} "
             f"WHERE l.{n.column(ItemLink, 'item')} IN (%s) AND {_reported_pairs(n)} "
-            f"ORDER BY l.{n.column(ItemLink, 'id')}")
+            f"UNION ALL SELECT 's', s.{n.column(ItemSector, 'id')}, s.{n.column(ItemSector, 'item')}, "
+            f"s.{n.column(ItemSector, 'sector')}, NULL, NULL, NULL FROM {sector} s "
+            f"WHERE s.{n.column(ItemSector, 'item')} IN (%s) ORDER BY 1, 2")
 
 
-LINKS = Values(_links)
+LINKS_AND_SECTORS = Values(_links_and_sectors)
 
 
 def _copies(n: Names) -> str:
@@ -140,8 +145,6 @@ def _copies(n: Names) -> str:
 
 
 COPIES = Select([Part(ItemCopy, "c", fields=("item", "url", "outlet", "language", "published_at"))], _copies)
-SECTOR_IDS = Values(lambda n: f"SELECT {n.column(ItemSector, 'item')}, {n.column(ItemSector, 'sector')} "  # noqa: S608
-                    f"FROM {n.table(ItemSector)} WHERE {n.column(ItemSector, 'item')} IN (%s)")
 
 
 def parts_of(user: Any, ids: list[int], taxonomy: dict[int, Sector]) -> StoryParts:
@@ -149,50 +152,62 @@ def parts_of(user: Any, ids: list[int], taxonomy: dict[int, Sector]) -> StoryPar
     if not ids:
         return StoryParts({}, {}, {})
     links: dict[int, list[ItemLink | ShownLink]] = {pk: [] for pk in ids}
-    for pk, item_id, organisation_id, mention, slug, name in LINKS.rows([ids, user.pk]):
-        links[item_id].append(ShownLink(pk, item_id, organisation_id, mention,
-                                        NamedOrganisation(organisation_id, slug, name)))
+    sectors: dict[int, list[Sector]] = {pk: [] for pk in ids}
+    for kind, pk, item_id, key, mention, slug, name in LINKS_AND_SECTORS.rows([ids, user.pk, ids]):
+        if kind == "l":
+            links[item_id].append(ShownLink(pk, item_id, key, mention, NamedOrganisation(key, slug, name)))
+        else:
+            sectors[item_id].append(taxonomy[key])
+    for found in sectors.values():
+        found.sort(key=lambda sector: (sector.position, sector.pk))
     copies: dict[int, list[ItemCopy]] = {pk: [] for pk in ids}
     for (copy,) in COPIES.rows([ids]):
         copies[copy.item_id].append(copy)
-    sectors: dict[int, list[Sector]] = {pk: [] for pk in ids}
-    for item_id, sector_id in SECTOR_IDS.rows([ids]):
-        sectors[item_id].append(taxonomy[sector_id])
-    for found in sectors.values():
-        found.sort(key=lambda sector: (sector.position, sector.pk))
     return StoryParts(links, sectors, copies)
 
 
-def _relationship_sides(n: Names) -> str:
+_ORGANISATION_SECTORS = Organisation.sectors.through
+
+
+def _circle(n: Names) -> str:
+    # Two row shapes in one round trip: the two sides of a relationship the reader is a side of ('r'),
+    # and a sector of their own organisations ('s', second column NULL).
     organisation, counterpart = n.column(Relationship, "organisation"), n.column(Relationship, "counterpart")
-    sides = f"SELECT r.{organisation}, r.{counterpart} FROM {n.table(Relationship)} r"  # noqa: S608 (model names only)
+    sides = f"SELECT 'r', r.{organisation}, r.{counterpart} FROM {n.table(Relationship)} r"  # noqa: S608 (model names only)
+    own_sectors = (f"SELECT 's', {n.column(_ORGANISATION_SECTORS, 'sector')}, NULL "  # noqa: S608 (model names only)
+                   f"FROM {n.table(_ORGANISATION_SECTORS)} "
+                   f"WHERE {n.column(_ORGANISATION_SECTORS, 'organisation')} IN (%s)")
     return (f"{sides} WHERE r.{organisation} IN (%s) UNION ALL {sides} WHERE r.{counterpart} IN (%s) "
             f"UNION ALL {sides} JOIN {n.table(Person)} p "
             f"ON p.{n.column(Person, 'id')} = r.{n.column(Relationship, 'person')} "
-            f"WHERE p.{n.column(Person, 'user')} = %s")
+            f"WHERE p.{n.column(Person, 'user')} = %s UNION ALL {own_sectors}")
 
 
-# The rule of pipeline.domain.queries.relationships_for_user (a side through one's organisations, or the
-# talent), as three index lookups; a test holds the two to the same relationships.
-_RELATIONSHIP_SIDES = Values(_relationship_sides)
+# The relationships are pipeline.domain.queries.relationships_for_user's rule (a side through one's
+# organisations, or the talent) as three index lookups; a test holds the two to the same relationships.
+_CIRCLE = Values(_circle)
 
 
-def partners_of(user: Any, own: frozenset[int]) -> set[int]:
-    """The other sides of the relationships `user` is a side of (`own`: their organisations)."""
+@dataclass(frozen=True)
+class Circle:
+    """What a reader follows without choosing it: the other sides of their relationships and the sectors
+    of their own organisations."""
+
+    partners: frozenset[int]
+    sectors: frozenset[int]
+
+
+def circle_of(user: Any, own: frozenset[int]) -> Circle:
+    """The reader's circle (`own`: their organisations)."""
     mine = sorted(own)
-    return {side for pair in _RELATIONSHIP_SIDES.rows([mine, mine, user.pk])
-            for side in pair if side is not None and side not in own}
-
-
-_ORGANISATION_SECTORS = Organisation.sectors.through
-_SECTORS_OF = Values(lambda n: f"SELECT {n.column(_ORGANISATION_SECTORS, 'sector')} "  # noqa: S608 (model names only)
-                     f"FROM {n.table(_ORGANISATION_SECTORS)} "
-                     f"WHERE {n.column(_ORGANISATION_SECTORS, 'organisation')} IN (%s)")
-
-
-def sectors_of(organisations: frozenset[int]) -> set[int]:
-    """The sectors of these organisations (a reader's own: what they follow by default)."""
-    return {sector for (sector,) in _SECTORS_OF.rows([sorted(organisations)])} if organisations else set()
+    partners: set[int] = set()
+    sectors: set[int] = set()
+    for kind, first, second in _CIRCLE.rows([mine, mine, user.pk, mine]):
+        if kind == "s":
+            sectors.add(first)
+        else:
+            partners.update(side for side in (first, second) if side is not None and side not in own)
+    return Circle(frozenset(partners), frozenset(sectors))
 
 
 def _follows(n: Names) -> str:

@@ -47,16 +47,14 @@ class Interests:
 def interests_for_user(user: Any, follows: list[Follow] | None = None) -> Interests:
     """What `user` follows; `follows`, their Follow rows where the caller has read them already."""
     own = frozenset(own_organisation_roles(user))
-    partners = feed_reads.partners_of(user, own)
+    circle = feed_reads.circle_of(user, own)
     if follows is None:
         follows = list(Follow.objects.filter(user=user))
     chosen = [(follow.organisation_id, follow.sector_id, follow.event_type) for follow in follows]
-    own_sectors = feed_reads.sectors_of(own)
     from_profile = not own
-    if from_profile:
-        own_sectors = _profile_sectors(user)
+    own_sectors = _profile_sectors(user) if from_profile else set(circle.sectors)
     return Interests(
-        own=own, partners=frozenset(partners),
+        own=own, partners=circle.partners,
         followed=frozenset(organisation for organisation, _sector, _type in chosen if organisation),
         sectors=frozenset(own_sectors | {sector for _org, sector, _type in chosen if sector}),
         event_types=frozenset(event_type for _org, _sector, event_type in chosen if event_type),
