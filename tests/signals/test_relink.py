@@ -8,7 +8,7 @@ from django.utils import timezone
 from bridgehub.signals.domain.follows import follow_organisation, report_link
 from bridgehub.signals.domain.ingest import RawItem, ingest
 from bridgehub.signals.domain.relink import relink_organisation
-from bridgehub.signals.models import Item, ItemLink, LinkReport
+from bridgehub.signals.models import Alias, Item, ItemLink, LinkReport
 from tests.conftest import client_for, run_queued_tasks
 from tests.factories.core import OrganisationFactory, OrganisationHubFactory
 from tests.signals.test_feed import _feed
@@ -56,8 +56,6 @@ def test_an_alias_links_last_years_stories_on_the_worker(world, hefeng, django_c
 
 
 def test_reading_again_adds_nothing_twice_and_keeps_a_reported_link_reported(world, hefeng):
-    from bridgehub.signals.models import Alias
-
     Alias.objects.create(hub=world.tokyo, organisation=hefeng, name="Hefeng Robotics")
     first = relink_organisation(world.tokyo, hefeng.pk)
     assert (first.read, first.added) == (3, 2)  # the year's stories it lacks; not the listed-name one
@@ -67,3 +65,38 @@ def test_reading_again_adds_nothing_twice_and_keeps_a_reported_link_reported(wor
     assert (again.read, again.added) == (1, 0)  # only the story that does not name it is read again
     assert ItemLink.objects.filter(organisation=hefeng).count() == 3
     assert LinkReport.objects.get().link == link
+
+
+def test_removing_a_wrong_alias_removes_the_links_made_through_it(world, hefeng, django_capture_on_commit_callbacks):
+    operator = client_for(world.tokyo_operator)
+    with django_capture_on_commit_callbacks(execute=True):
+        operator.post("/manage/tokyo/signals/action/", {"action": "alias", "organisation": hefeng.pk,
+                                                        "name": "Hefeng Robotics"})
+    run_queued_tasks("relink_organisation_task")
+    # A story naming it both ways keeps its link: the directory's reading still finds it.
+    both = ingest(hub=world.tokyo, source=None, raw_items=[_story(
+        "Hefeng Robotics, listed as Hefeng Technology, opens a lab", "both-names", 1)]).new_ids[0]
+    ItemLink.objects.filter(item_id=both, organisation=hefeng).update(mention="Hefeng Robotics")
+    link = ItemLink.objects.get(organisation=hefeng, item__url__endswith="/recent")
+    report_link(user=world.owner, link=link)
+    alias = Alias.objects.get(name="Hefeng Robotics")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = operator.post("/manage/tokyo/signals/action/", {"action": "unalias", "alias": alias.pk})
+    assert response.status_code == 302 and not Alias.objects.exists()
+    assert ItemLink.objects.filter(organisation=hefeng).count() == 4  # the worker removes them, not the request
+    assert run_queued_tasks("unlink_alias_task") == 1
+    assert sorted(ItemLink.objects.filter(organisation=hefeng).values_list("item__url", flat=True)) == [
+        "https://n.example/both-names", "https://n.example/listed-name"]
+    assert not LinkReport.objects.exists()  # the reported link went with the alias
+    assert ItemLink.objects.get(item_id=both, organisation=hefeng).mention == "Hefeng Technology"
+
+
+def test_only_the_hubs_operators_remove_its_aliases(world, hefeng):
+    alias = Alias.objects.create(hub=world.tokyo, organisation=hefeng, name="Hefeng Robotics")
+    for user in (world.owner, world.taipei_operator):
+        response = client_for(user).post("/manage/tokyo/signals/action/", {"action": "unalias", "alias": alias.pk})
+        assert response.status_code in (403, 404)
+    response = client_for(world.taipei_operator).post("/manage/taipei/signals/action/",
+                                                       {"action": "unalias", "alias": alias.pk})
+    assert response.status_code == 302  # their own hub's page: no such alias there
+    assert Alias.objects.filter(pk=alias.pk).exists()

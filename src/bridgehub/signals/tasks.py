@@ -61,3 +61,14 @@ def relink_organisation_task(hub_id: int, organisation_id: int) -> str:
         return "gone"
     result = relink_organisation(hub, organisation_id)
     return f"read {result.read}, linked {result.added}"
+
+
+@task()
+def unlink_alias_task(hub_id: int, organisation_id: int, name: str) -> str:
+    from bridgehub.hubs.models import Hub
+    from bridgehub.signals.domain.relink import unlink_alias
+
+    hub = Hub.objects.filter(pk=hub_id).first()
+    if hub is None:
+        return "gone"
+    return f"unlinked {unlink_alias(hub, organisation_id, name)}"

@@ -21,6 +21,7 @@ from bridgehub.signals.domain.follows import (
     add_alias,
     add_feed,
     pin_item,
+    remove_alias,
     request_article,
     set_source_active,
     unpin,
@@ -63,7 +64,7 @@ def _pin_targets(hub) -> list[tuple[str, str]]:
 @require_POST
 def signals_action(request, hub):
     """One operator action, named by `action`: add_feed, add_article, upload, poll, pause, resume, pin, unpin,
-    alias."""
+    alias, unalias."""
     action = request.POST.get("action", "")
     try:
         if action == "add_feed":
@@ -111,6 +112,12 @@ def signals_action(request, hub):
             add_alias(user=request.user, hub=hub, organisation=organisation, name=name[:200])
             messages.success(request, _("Alias added: news from now on is linked through it too, and the last "
                                           "year's stories that use it are being linked now."))
+        elif action == "unalias":
+            alias = Alias.objects.filter(hub=hub, pk=request.POST.get("alias") or 0).first()
+            if alias is None:
+                raise SignalsError(_("No such alias."))
+            remove_alias(user=request.user, alias=alias)
+            messages.success(request, _("Alias removed: the links made through it are being removed now."))
         else:
             raise SignalsError(_("Unknown action."))
     except UploadError as error:

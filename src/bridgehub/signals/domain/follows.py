@@ -180,6 +180,22 @@ def add_alias(*, user: Any, hub: Hub, organisation: Organisation, name: str) -> 
     return alias
 
 
+@transaction.atomic
+def remove_alias(*, user: Any, alias: Alias) -> None:
+    """An alias added by mistake. Side effects: the Alias deleted; after commit, a background task that
+    removes the links made through it (signals/domain/relink.py)."""
+    check_operator(user, alias.hub)
+    hub_id, organisation_id, name = alias.hub_id, alias.organisation_id, alias.name
+    alias.delete()
+    transaction.on_commit(partial(_unlink, hub_id, organisation_id, name))
+
+
+def _unlink(hub_id: int, organisation_id: int, name: str) -> None:
+    from bridgehub.signals.tasks import unlink_alias_task
+
+    unlink_alias_task.enqueue(hub_id, organisation_id, name)
+
+
 def _relink(hub_id: int, organisation_id: int) -> None:
     from bridgehub.signals.tasks import relink_organisation_task
 
