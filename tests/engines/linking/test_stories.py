@@ -34,6 +34,18 @@ def test_a_follow_up_shares_organisations_and_event_within_weeks():
     ("台積電宣布在熊本設立第二座晶圓廠", "facility"),
     ("Tokyo Metropolitan Government opens applications for its 2027 accelerator programme", "programme_call"),
     ("A quiet day at the office", ""),
+    # English in other tenses and forms than the headline cues first written.
+    ("Kyoto robotics start-up secures $12M to scale its care robots", "funding"),
+    ("Hsinchu chip designer launched a 3nm AI accelerator on Tuesday", "product_launch"),
+    ("Osaka sensor maker unveiled its first lidar for delivery robots", "product_launch"),
+    ("Taiwanese server maker is acquiring a Japanese cooling specialist", "acquisition"),
+    ("Fukuoka start-up partnered with a Kyushu utility on battery storage", "partnership"),
+    ("Memory maker expanded its Hiroshima plant", "facility"),
+    ("Founder stepped down as chief executive after the audit", "executive_change"),
+    ("Drone maker went public on the Tokyo Stock Exchange's Growth market", "ipo_exit"),
+    ("Inspection start-up secures an order from a Kumamoto chipmaker", "contract"),
+    ("A new programming language for robots, explained", ""),
+    ("University granted a patent on a wafer cleaning method", ""),
 ])
 def test_event_type_is_read_with_its_evidence(title, event_type):
     reading = read_event(title, "Details follow.")
