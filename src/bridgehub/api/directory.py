@@ -23,7 +23,7 @@ from bridgehub.api.schemas import (
 )
 from bridgehub.common.languages import CONTENT_LANGUAGES
 from bridgehub.directory.domain import organisations as organisation_domain
-from bridgehub.directory.domain import queries, viewer
+from bridgehub.directory.domain import queries
 from bridgehub.directory.domain.listing import ListingRow, listing_rows
 from bridgehub.directory.domain.people import person_for_user, save_own_person
 from bridgehub.directory.domain.search import DirectoryFilters, DirectorySearch, search_directory
@@ -165,7 +165,6 @@ def create_organisation(request, payload: OrganisationIn):
     with transaction.atomic():
         organisation = organisation_domain.create_organisation(
             user=request.user, organisation=form.save(commit=False), sectors=form.cleaned_data["sectors"], hubs=hubs)
-        viewer.forget(request.user)
         organisation_domain.save_profile_texts(user=request.user, organisation=organisation, texts=texts)
     return Status(201, _detail(request.user, queries.access_organisation_for_user(request.user, organisation.slug)))
 

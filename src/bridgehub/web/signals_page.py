@@ -153,9 +153,9 @@ def _card(entry: Any, paths: _Paths, words: Words, language: str, badges: dict[s
 
 def render_content(request: Any, *, entries: list[Any], page_number: int, has_older: bool, panel: Panel) -> SafeString:
     """The page's content block."""
-    sectors = [(sector.pk, sector.parent_id is not None, sector.label_for(request.LANGUAGE_CODE),
+    language = translation.get_language()  # the reader's (accounts/middleware.py), as request.LANGUAGE_CODE
+    sectors = [(sector.pk, sector.parent_id is not None, sector.label_for(language),
                 sector.pk in panel.chosen_sectors, sector.pk in panel.default_sectors) for sector in panel.sectors]
-    language = translation.get_language()
     words, paths, badges = _words(language, panel.sectors_from_profile), _Paths(), {}
     values = {
         "words": words, "csrf_input": csrf_input(request),
@@ -163,7 +163,7 @@ def render_content(request: Any, *, entries: list[Any], page_number: int, has_ol
         "has_older": has_older,
         "organisations": [(paths.of_organisation(organisation.slug), organisation.name,
                            paths.to_follow(organisation.slug)) for organisation in panel.organisations],
-        "hubs": [(hub.pk, _("Sectors in %(hub)s") % {"hub": hub.name_for(request.LANGUAGE_CODE)})
+        "hubs": [(hub.pk, _("Sectors in %(hub)s") % {"hub": hub.name_for(language)})
                  for hub in panel.hubs],
         "topics_url": reverse("web:signals_topics"), "sectors": sectors,
         "event_types": [(value, words.events[value], value in panel.chosen_event_types)

@@ -19,7 +19,7 @@ from bridgehub.accounts.domain.addresses import has_verified_address
 from bridgehub.accounts.domain.mailing import send_to_people
 from bridgehub.accounts.enums import NotificationKind
 from bridgehub.common.languages import CONTENT_LANGUAGES
-from bridgehub.directory.domain import queries
+from bridgehub.directory.domain import queries, viewer
 from bridgehub.directory.domain.search import refresh_search_fields
 from bridgehub.directory.enums import ApprovalStatus, OrgRole
 from bridgehub.directory.forms import check_written_in_one_language, profile_text_errors
@@ -48,9 +48,9 @@ def create_organisation(*, user: Any, organisation: Organisation, sectors: Itera
                         hubs: Iterable[Hub] = (), approved: bool = False) -> Organisation:
     """Save a new (already validated) organisation with its creator as admin.
 
-    Side effects: the organisation row, an admin membership for `user` (if given), a pending
-    application to each hub (approved at once when `approved`, for operators and imports),
-    and its search fields.
+    Side effects: the organisation row, an admin membership for `user` (if given; their viewer facts
+    cached for the request are dropped), a pending application to each hub (approved at once when
+    `approved`, for operators and imports), and its search fields.
     """
     if not approved and not has_verified_address(user):
         # The creator becomes the organisation's admin: a role, so only for a confirmed address.
@@ -63,6 +63,7 @@ def create_organisation(*, user: Any, organisation: Organisation, sectors: Itera
         organisation.sectors.set(list(sectors))
         if organisation.created_by is not None and not approved:
             OrganisationMembership.objects.create(organisation=organisation, user=user, role=OrgRole.ADMIN)
+            viewer.forget(user)  # the rest of this request reads them as the new organisation's admin
         now = timezone.now()
         for hub in hubs:
             OrganisationHub.objects.create(

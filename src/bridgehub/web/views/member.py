@@ -23,7 +23,7 @@ from bridgehub.accounts.forms import zone_field
 from bridgehub.accounts.models import User
 from bridgehub.common.languages import CONTENT_LANGUAGE_CHOICES
 from bridgehub.directory.domain import organisations as organisation_domain
-from bridgehub.directory.domain import queries, viewer
+from bridgehub.directory.domain import queries
 from bridgehub.directory.forms import (
     AskOfferForm,
     OrganisationForm,
@@ -83,7 +83,6 @@ def create_organisation(request):
             organisation_domain.create_organisation(user=request.user, organisation=organisation,
                                                     sectors=form.cleaned_data["sectors"],
                                                     hubs=hub_form.cleaned_data["hubs"])
-            viewer.forget(request.user)
             organisation_domain.save_profile_texts(user=_fresh(request.user), organisation=organisation, texts=texts)
             messages.success(request, _("Your organisation was created and is waiting for the hub's approval."))
             return redirect("web:organisation", slug=organisation.slug)
