@@ -98,13 +98,9 @@ class Select:
         prepared = self._prepared.get(connection.vendor)
         if prepared is None:
             prepared = self._prepared[connection.vendor] = self._prepare()
-        statement, values = _expanded(prepared.statement, params)
-        with _cursor() as cursor:
-            cursor.execute(statement, values)
-            found = cursor.fetchall()
         db = connection.alias
         out = []
-        for raw in found:
+        for raw in _fetched(prepared.statement, params):
             values = list(raw)
             for i, expression, functions in prepared.converters:
                 for convert in functions:
@@ -125,10 +121,7 @@ class Count:
         prepared = self._prepared.get(connection.vendor)
         if prepared is None:
             prepared = self._prepared[connection.vendor] = f"SELECT COUNT(*) {self.rest(Names())}"
-        statement, values = _expanded(prepared, params)
-        with _cursor() as cursor:
-            cursor.execute(statement, values)
-            return int(cursor.fetchone()[0])
+        return int(_fetched(prepared, params)[0][0])
 
 
 class Values:
@@ -142,10 +135,15 @@ class Values:
         prepared = self._prepared.get(connection.vendor)
         if prepared is None:
             prepared = self._prepared[connection.vendor] = self.sql(Names())
-        statement, values = _expanded(prepared, params)
-        with _cursor() as cursor:
-            cursor.execute(statement, values)
-            return [tuple(row) for row in cursor.fetchall()]
+        return [tuple(row) for row in _fetched(prepared, params)]
+
+
+def _fetched(statement: str, params: Sequence[Any]) -> list[Any]:
+    """Every row of `statement` run with `params` (lists and tuples filling `IN (%s)`)."""
+    text, values = _expanded(statement, params)
+    with _cursor() as cursor:
+        cursor.execute(text, values)
+        return cursor.fetchall()
 
 
 def _cursor() -> Any:

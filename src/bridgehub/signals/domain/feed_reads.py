@@ -1,4 +1,5 @@
-"""A page of a member's feed read with prepared statements (common/statements.py says why).
+"""A page of a member's feed, and what the reader follows (their follows and their circle), read with
+prepared statements (common/statements.py says why).
 
 The page shows twenty stories, each with its links (less those the reader reported wrong), sectors and
 copies. Read through the ORM's prefetching, that cost about 60 % of the page's CPU (bench/signals_load.py):
